@@ -1,0 +1,15 @@
+import SelfEval
+
+/// Every check selfeval knows, in the order they run. Adding a check is adding its file
+/// and one line here; the registry test fails when a check file is not listed.
+public enum AllChecks {
+    public static let types: [any Check.Type] = [
+        WeightSum.self,
+        FundingBreakdown.self,
+        FullMarksContradiction.self,
+        MissingActual.self,
+        DuplicatedGoalText.self,
+    ]
+
+    public static var descriptions: [CheckDescription] { types.map { $0.description } }
+}

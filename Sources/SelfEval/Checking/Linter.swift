@@ -1,0 +1,105 @@
+import Foundation
+
+/// Everything learned from one file: its text, its forms and the findings.
+public struct FileResult: Sendable {
+    public var file: String
+    public var encoding: TextEncoding?
+    public var source: SourceText?
+    public var forms: [Form]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Runs the pipeline on files: bytes → text → cells → forms → checks → diagnostics.
+public struct Linter: Sendable {
+    public var checks: [any Check.Type]
+    public var configuration: Configuration
+    /// Files larger than this are reported instead of read.
+    public var maxFileSize = 256 * 1024 * 1024
+
+    public init(checks: [any Check.Type], configuration: Configuration = Configuration()) {
+        self.checks = checks
+        self.configuration = configuration
+    }
+
+    /// Reads and lints a file from disk; `display` is the name used in output.
+    public func lint(path: String, display: String) -> FileResult {
+        let url = URL(fileURLWithPath: path)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > maxFileSize {
+            return failed(display, DecodeFailure.tooLarge(bytes: size, limit: maxFileSize).message)
+        }
+        guard let data = try? Data(contentsOf: url) else {
+            return failed(display, Message(en: "cannot read the file; check that it exists and is readable",
+                                           zh: "无法读取文件；请确认文件存在且可读"))
+        }
+        return lint(bytes: [UInt8](data), file: display)
+    }
+
+    func failed(_ file: String, _ message: Message) -> FileResult {
+        let d = Diagnostic(check: BuiltinDiagnostics.unreadableFile.id, severity: configuration.severity(of: BuiltinDiagnostics.unreadableFile),
+                           message: message, file: file, range: SourceRange(line: 1, column: 1, length: 0), form: nil, row: nil, values: [])
+        return FileResult(file: file, encoding: nil, source: nil, forms: [], diagnostics: [d])
+    }
+
+    /// Lints bytes as if read from `file`.
+    public func lint(bytes: [UInt8], file: String) -> FileResult {
+        let decoded: (text: [UInt8], encoding: TextEncoding)
+        switch Decoder.decode(bytes) {
+        case .success(let d): decoded = d
+        case .failure(let f): return failed(file, f.message)
+        }
+        let source = SourceText(utf8: decoded.text)
+        let forms = Linter.readForms(source, file: file)
+        var diagnostics: [Diagnostic] = []
+        if forms.forms.isEmpty {
+            diagnostics.append(builtin(BuiltinDiagnostics.noForm, Message(
+                en: "no 项目支出绩效自评表 found: no line names a 项目名称 or a …自评表 title",
+                zh: "未找到项目支出绩效自评表：没有“项目名称”或“…自评表”标题行"), file: file, range: SourceRange(line: 1, column: 1, length: 0), form: nil))
+        }
+        for r in forms.outside {
+            let texts = r.map { source.line($0).trimmingSpaces() }.filter { !$0.isEmpty && !FormReader.isPageFooter($0) }
+            // Text before the first form is a preamble only when a form follows.
+            if texts.isEmpty || !forms.forms.isEmpty && texts.allSatisfy({ $0.count < 60 }) { continue }
+            if forms.forms.isEmpty { continue }
+            diagnostics.append(builtin(BuiltinDiagnostics.unparsedRow, Message(
+                en: "lines \(r.lowerBound)–\(r.upperBound) are outside every form and were skipped",
+                zh: "第 \(r.lowerBound)–\(r.upperBound) 行不属于任何自评表，已跳过"), file: file, range: SourceRange(line: r.lowerBound, column: 1, length: 0), form: nil))
+        }
+        let context = CheckContext(configuration: configuration)
+        for form in forms.forms {
+            for issue in form.issues {
+                let description = BuiltinDiagnostics.description(for: issue.kind)
+                guard configuration.isEnabled(description) else { continue }
+                diagnostics.append(builtin(description, issue.message, file: file, range: issue.range, form: form.name?.value,
+                                           values: [issue.message.en]))
+            }
+            diagnostics += Linter.run(checks, on: form, context: context)
+        }
+        diagnostics.sort(by: Diagnostic.ordered)
+        return FileResult(file: file, encoding: decoded.encoding, source: source, forms: forms.forms, diagnostics: diagnostics)
+    }
+
+    func builtin(_ d: CheckDescription, _ message: Message, file: String, range: SourceRange, form: String?, values: [String] = []) -> Diagnostic {
+        Diagnostic(check: d.id, severity: configuration.severity(of: d), message: message, file: file, range: range,
+                   form: form, row: nil, values: values)
+    }
+
+    /// Splits a text into forms and reads each.
+    public static func readForms(_ source: SourceText, file: String) -> (forms: [Form], outside: [ClosedRange<Int>]) {
+        let split = FormSplitter.split(source)
+        return (split.chunks.map { FormReader.read(source: source, chunk: $0, file: file) }, split.outside)
+    }
+
+    /// Runs the enabled checks on one form.
+    public static func run(_ checks: [any Check.Type], on form: Form, context: CheckContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for type in checks {
+            let d = type.description
+            guard context.configuration.isEnabled(d) else { continue }
+            var report = Report(checkID: d.id, severity: context.configuration.severity(of: d), form: form)
+            type.init().check(form, context: context, into: &report)
+            out += report.diagnostics
+        }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+/// What a cell's text looks like, for placing cells whose column is unreliable.
+enum CellKind: Equatable {
+    case empty
+    /// A plain number with no operator or unit: a weight or a score (or a bare actual).
+    case bareNumber
+    /// A number with an operator or a unit: a target or an actual.
+    case quantity
+    /// A 一级 or 二级 indicator label.
+    case level1Label, level2Label, eitherLabel
+    case text
+
+    static func of(_ text: String) -> CellKind {
+        if text.isEmpty { return .empty }
+        let m = Measure.parse(text)
+        switch m {
+        case .empty: return .empty
+        case .quantity(let q):
+            return q.comparator == nil && q.unit.isEmpty ? .bareNumber : .quantity
+        case .text:
+            let l1 = Vocabulary.isLevel1(text), l2 = Vocabulary.isLevel2(text)
+            if l1 && l2 { return .eitherLabel }
+            if l1 { return .level1Label }
+            if l2 { return .level2Label }
+            return .text
+        }
+    }
+
+    var isLabel: Bool { self == .level1Label || self == .level2Label || self == .eitherLabel }
+}
+
+/// Joins wrapped fragments whose brackets do not balance yet: `=14.00(个街` + `镇)`.
+enum BracketBalance {
+    static func openCount(_ text: String) -> Int {
+        var n = 0
+        for s in text.unicodeScalars {
+            switch s {
+            case "(", "（", "[", "【", "“": n += 1
+            case ")", "）", "]", "】", "”": n -= 1
+            default: break
+            }
+        }
+        return n
+    }
+}
+
+/// One wrapped fragment of text in a flow layout, with where it came from.
+struct Piece {
+    var text: String
+    var range: SourceRange
+    var width: Int { DisplayWidth.of(text) }
+
+    /// Joins fragments of one cell; wrapped CJK text joins without a space.
+    static func join(_ pieces: ArraySlice<Piece>) -> Piece? {
+        guard let first = pieces.first else { return nil }
+        var text = first.text
+        var range = first.range
+        for p in pieces.dropFirst() {
+            let needsSpace = p.range.start.line == range.end.line
+                || (text.unicodeScalars.last.map { $0.isASCIIAlnum } ?? false && p.text.unicodeScalars.first.map { $0.isASCIIAlnum } ?? false)
+            text += needsSpace ? " " + p.text : p.text
+            range = range.union(p.range)
+        }
+        return Piece(text: text, range: range)
+    }
+
+    /// Merges pieces whose brackets are left open with the following ones.
+    static func balance(_ pieces: [Piece]) -> [Piece] {
+        var out: [Piece] = []
+        var open: [Piece] = []
+        var depth = 0
+        for p in pieces {
+            open.append(p)
+            depth += BracketBalance.openCount(p.text)
+            if depth <= 0 {
+                out.append(join(open[...])!)
+                open.removeAll()
+                depth = 0
+            }
+        }
+        if !open.isEmpty { out.append(join(open[...])!) }
+        return out
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIAlnum: Bool {
+        (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
+    }
+}

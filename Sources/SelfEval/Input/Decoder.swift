@@ -1,0 +1,162 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The text encodings selfeval recognises.
+public enum TextEncoding: String, Sendable, Codable {
+    case utf8 = "UTF-8"
+    case utf8BOM = "UTF-8 (BOM)"
+    case utf16LE = "UTF-16LE"
+    case utf16BE = "UTF-16BE"
+    case gb18030 = "GB18030"
+}
+
+/// Why a file's bytes could not become text.
+public enum DecodeFailure: Error, Sendable, Equatable {
+    case empty
+    case binary(offset: Int)
+    case undecodable(offset: Int)
+    case tooLarge(bytes: Int, limit: Int)
+
+    public var message: Message {
+        switch self {
+        case .empty:
+            return Message(en: "the file is empty: there is no form to check", zh: "文件为空：没有可检查的自评表")
+        case .binary(let offset):
+            return Message(en: "the file looks binary (NUL byte at offset \(offset)); give selfeval the text of the forms",
+                           zh: "文件像是二进制文件（偏移 \(offset) 处有 NUL 字节）；请提供自评表的文本")
+        case .undecodable(let offset):
+            return Message(en: "the bytes are not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset \(offset)); re-save the file as UTF-8",
+                           zh: "文件不是有效的 UTF-8、UTF-16 或 GB18030 编码（偏移 \(offset) 处首个错误字节）；请另存为 UTF-8")
+        case .tooLarge(let bytes, let limit):
+            return Message(en: "the file is \(bytes) bytes, over the limit of \(limit); split it or raise --max-file-size",
+                           zh: "文件大小 \(bytes) 字节，超过上限 \(limit)；请拆分文件或提高 --max-file-size")
+        }
+    }
+}
+
+/// Turns a file's bytes into UTF-8 text, detecting the encoding.
+public enum Decoder {
+    /// Decodes bytes; the result is always valid UTF-8 without a BOM.
+    public static func decode(_ bytes: [UInt8]) -> Result<(text: [UInt8], encoding: TextEncoding), DecodeFailure> {
+        if bytes.isEmpty { return .failure(.empty) }
+        if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE {
+            return decodeUTF16(bytes, from: 2, littleEndian: true).map { ($0, .utf16LE) }
+        }
+        if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF {
+            return decodeUTF16(bytes, from: 2, littleEndian: false).map { ($0, .utf16BE) }
+        }
+        var start = 0
+        var encoding = TextEncoding.utf8
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            start = 3
+            encoding = .utf8BOM
+        }
+        if let nul = bytes[start...].firstIndex(of: 0) {
+            // UTF-16 without BOM: every other byte NUL in ASCII-heavy text.
+            if let guess = guessUTF16WithoutBOM(bytes) { return decodeUTF16(bytes, from: 0, littleEndian: guess).map { ($0, guess ? .utf16LE : .utf16BE) } }
+            return .failure(.binary(offset: nul))
+        }
+        if let bad = firstInvalidUTF8(bytes, from: start) {
+            if let gb = decodeGB18030(bytes) { return .success((gb, .gb18030)) }
+            return .failure(.undecodable(offset: bad))
+        }
+        if start == 0 { return .success((bytes, encoding)) }
+        return .success((Array(bytes[start...]), encoding))
+    }
+
+    static func guessUTF16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        let sample = min(bytes.count, 4096) & ~1
+        var evenNul = 0, oddNul = 0
+        for i in stride(from: 0, to: sample, by: 2) {
+            if bytes[i] == 0 { evenNul += 1 }
+            if bytes[i + 1] == 0 { oddNul += 1 }
+        }
+        let pairs = sample / 2
+        if oddNul * 10 > pairs * 3 && evenNul * 20 < pairs { return true }
+        if evenNul * 10 > pairs * 3 && oddNul * 20 < pairs { return false }
+        return nil
+    }
+
+    static func decodeUTF16(_ bytes: [UInt8], from start: Int, littleEndian: Bool) -> Result<[UInt8], DecodeFailure> {
+        let count = (bytes.count - start) / 2
+        var units = [UInt16]()
+        units.reserveCapacity(count)
+        var i = start
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (a | b << 8) : (a << 8 | b))
+            i += 2
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(count * 2)
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        var offset = start
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                if s.value == 0 { return .failure(.binary(offset: offset)) }
+                UTF8.encode(s) { out.append($0) }
+                offset += s.value > 0xFFFF ? 4 : 2
+            case .emptyInput: break loop
+            case .error: return .failure(.undecodable(offset: offset))
+            }
+        }
+        if out.isEmpty { return .failure(.empty) }
+        return .success(out)
+    }
+
+    /// The offset of the first byte that breaks UTF-8, or nil when valid.
+    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var need = 0
+            var minScalar: UInt32 = 0
+            var scalar: UInt32 = 0
+            if b & 0xE0 == 0xC0 { need = 1; scalar = UInt32(b & 0x1F); minScalar = 0x80 }
+            else if b & 0xF0 == 0xE0 { need = 2; scalar = UInt32(b & 0x0F); minScalar = 0x800 }
+            else if b & 0xF8 == 0xF0 { need = 3; scalar = UInt32(b & 0x07); minScalar = 0x10000 }
+            else { return i }
+            if i + need >= n { return i }
+            for k in 1...need {
+                let c = bytes[i + k]
+                if c & 0xC0 != 0x80 { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minScalar || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+
+    /// GB18030 (a superset of GBK and GB2312) through the C library's iconv.
+    static func decodeGB18030(_ bytes: [UInt8]) -> [UInt8]? {
+        let cd = iconv_open("UTF-8", "GB18030")
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        let capacity = bytes.count * 2 + 16
+        var output = [CChar](repeating: 0, count: capacity)
+        var produced = -1
+        input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+                var outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r != -1 && inLeft == 0 { produced = capacity - outLeft }
+            }
+        }
+        guard produced > 0 else { return nil }
+        let utf8 = output[..<produced].map { UInt8(bitPattern: $0) }
+        if utf8.contains(0) { return nil }
+        return utf8
+    }
+}

@@ -1,0 +1,139 @@
+/// Reads the indicator table of a flow layout (PDF text dump): cells separated by spaces,
+/// long cells wrapped onto lines of their own, vertical labels broken into pieces.
+///
+/// A row is found by its anchor, the two plain numbers 分值 and 得分. What stands before
+/// them on the line (and, if that is not enough, on the lines above) is name, target and
+/// actual; what follows, on the line and below, is the deviation analysis.
+struct FlowIndicatorReader {
+    private(set) var rows: [IndicatorRow] = []
+    private(set) var issues: [ParseIssue] = []
+    private var labels = LevelLabels()
+    private var pending: [Piece] = []
+
+    /// Target fragments are wrapped in a narrow column: at most this display width.
+    static let narrowWidth = 12
+    /// A name fragment this wide was wrapped and continues on the next line.
+    static let wideWidth = 24
+
+    mutating func take(_ line: TextLine) {
+        var tokens = line.nonEmpty
+        // Vertical label pieces: a line of its own, or a two-character piece leading a row.
+        if tokens.count == 1, DisplayWidth.of(tokens[0].text) <= 16, labels.accept(tokens[0].text) { return }
+        while tokens.count > 1, tokens[0].text.unicodeScalars.count <= 2, labels.accept(tokens[0].text) {
+            tokens.removeFirst()
+        }
+        guard let run = FlowIndicatorReader.numberRun(tokens) else {
+            pending.append(Piece(text: tokens.map(\.text).joined(separator: " "), range: tokens.first!.range.union(tokens.last!.range)))
+            return
+        }
+        let weightCell = tokens[run.upperBound - 2]
+        let scoreCell = tokens[run.upperBound - 1]
+        var slots: [Piece?] = [nil, nil, nil] // name, target, actual
+        let extra = tokens[run.lowerBound..<(run.upperBound - 2)].map { Piece(text: $0.text, range: $0.range) }
+        var slot = 2
+        for p in extra.reversed() where slot >= 1 {
+            slots[slot] = p
+            slot -= 1
+        }
+        var inline = Piece.balance(tokens[..<run.lowerBound].map { Piece(text: $0.text, range: $0.range) })
+        // `slot` is the rightmost slot still empty; slots 0...slot are open.
+        if inline.count >= slot + 1 {
+            while slot >= 1 { slots[slot] = inline.removeLast(); slot -= 1 }
+            slots[0] = Piece.join(inline[...])
+        } else if pending.isEmpty, let first = inline.first, CellKind.of(first.text) == .text {
+            slots[0] = inline.removeFirst()
+            while let p = inline.popLast(), slot >= 1 { slots[slot] = p; slot -= 1 }
+        } else {
+            while let p = inline.popLast(), slot >= 1 { slots[slot] = p; slot -= 1 }
+        }
+        // Fill what the line did not give from the pending lines above.
+        var above = Piece.balance(pending)
+        pending.removeAll()
+        if slots[2] == nil, let last = above.popLast() { slots[2] = last }
+        if slots[1] == nil, !above.isEmpty {
+            var take = 0
+            let keep = slots[0] == nil ? 1 : 0
+            while take < above.count - keep, above[above.count - 1 - take].width <= FlowIndicatorReader.narrowWidth { take += 1 }
+            if take == 0 && above.count > keep { take = 1 }
+            if take > 0 {
+                slots[1] = Piece.join(above[(above.count - take)...])
+                above.removeLast(take)
+            }
+        }
+        if slots[0] == nil, !above.isEmpty {
+            var start = above.count - 1
+            while start > 0, above[start - 1].width >= FlowIndicatorReader.wideWidth { start -= 1 }
+            slots[0] = Piece.join(above[start...])
+            above.removeLast(above.count - start)
+        }
+        attachToPrevious(above)
+        let rowRange = [slots[0]?.range, slots[1]?.range, slots[2]?.range, weightCell.range, scoreCell.range]
+            .compactMap { $0 }.reduce(weightCell.range) { $0.union($1) }
+        let name = slots[0].map { Field(raw: $0.text, value: $0.text.compacted, range: $0.range) }
+            ?? Field(raw: "", value: "", range: SourceRange(line: line.number, column: 1, length: 0))
+        if slots[0] == nil {
+            issues.append(ParseIssue(kind: .unparsedRow, message: Message(
+                en: "indicator row has 分值 \(weightCell.text) and 得分 \(scoreCell.text) but no 三级指标 name could be found",
+                zh: "该指标行有分值 \(weightCell.text)、得分 \(scoreCell.text)，但找不到三级指标名称"), range: weightCell.range))
+        }
+        var deviation: Field<String>?
+        let after = tokens[run.upperBound...]
+        if let f = after.first, let l = after.last {
+            let text = after.map(\.text).joined(separator: " ")
+            deviation = Field(raw: text, value: text, range: f.range.union(l.range))
+        }
+        labels.noteRow()
+        rows.append(IndicatorRow(
+            level1: labels.level1.resolved, level2: labels.level2.resolved, name: name,
+            target: slots[1].map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
+            actual: slots[2].map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
+            weight: FlowIndicatorReader.decimalField(weightCell), score: FlowIndicatorReader.decimalField(scoreCell),
+            deviation: deviation, range: rowRange))
+    }
+
+    /// Lines left at the end of the table belong to the last row's deviation analysis.
+    mutating func finish() {
+        attachToPrevious(Piece.balance(pending))
+        pending.removeAll()
+    }
+
+    private mutating func attachToPrevious(_ pieces: [Piece]) {
+        guard let joined = Piece.join(pieces[...]) else { return }
+        guard !rows.isEmpty else {
+            issues.append(ParseIssue(kind: .unparsedRow, message: Message(
+                en: "text before the first indicator row could not be placed: \(joined.text.prefix(40))",
+                zh: "第一个指标行之前的文字无法归位：\(joined.text.prefix(40))"), range: joined.range))
+            return
+        }
+        let text = joined.text.compacted.isEmpty ? "" : pieces.map(\.text).joined()
+        if var d = rows[rows.count - 1].deviation {
+            d.raw += text
+            d.value += text
+            d.range = d.range.union(joined.range)
+            rows[rows.count - 1].deviation = d
+        } else {
+            rows[rows.count - 1].deviation = Field(raw: text, value: text, range: joined.range)
+        }
+    }
+
+    /// The first run of at least two plain numbers: 分值 and 得分 are its last two.
+    static func numberRun(_ tokens: [Cell]) -> Range<Int>? {
+        var i = 0
+        while i < tokens.count {
+            if CellKind.of(tokens[i].text) == .bareNumber {
+                var j = i
+                while j < tokens.count && CellKind.of(tokens[j].text) == .bareNumber { j += 1 }
+                if j - i >= 2 { return i..<j }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    static func decimalField(_ cell: Cell) -> Field<ExactDecimal>? {
+        guard case .quantity(let q) = Measure.parse(cell.text) else { return nil }
+        return Field(raw: cell.text, value: q.value, range: cell.range)
+    }
+}

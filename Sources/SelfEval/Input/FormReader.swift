@@ -1,0 +1,471 @@
+/// Reads one form chunk into a `Form`: header, funding table, goals, indicators, total.
+///
+/// Sections are found by their labels whatever the layout; within a section the layout
+/// decides how cells are grouped. Every line is either taken by a section or reported.
+public struct FormReader {
+    let source: SourceText
+    let chunk: FormChunk
+    var form: Form
+
+    enum Section { case header, funding, goals, indicatorHeader, indicators, total, done }
+    var section: Section = .header
+
+    // Header: label → value cells.
+    var headerKey: Vocabulary.HeaderField?
+    var headerValues: [Vocabulary.HeaderField: [Cell]] = [:]
+    var headerLastLine: [Vocabulary.HeaderField: Int] = [:]
+
+    // Funding.
+    var fundingUnit: String?
+    var fundingColumns: [FundingColumn] = []
+    var rateInPercent = false
+    var fundingRows: [FundingRow] = []
+    var fundingLabel: [Cell] = []
+
+    // Goals.
+    var goalHeader: TextLine?
+    var goalLines: [TextLine] = []
+
+    // Indicators.
+    var tabular: TabularIndicatorReader?
+    var flow = FlowIndicatorReader()
+    var sawIndicatorHeader = false
+
+    // Total.
+    var totalNumbers: [Field<ExactDecimal>] = []
+    var totalRange: SourceRange?
+
+    public init(source: SourceText, chunk: FormChunk, file: String) {
+        self.source = source
+        self.chunk = chunk
+        self.form = Form(file: file, layout: chunk.layout,
+                         range: SourceRange(start: SourceLocation(line: chunk.firstLine, column: 1),
+                                            end: SourceLocation(line: chunk.lastLine, column: 1)))
+    }
+
+    public static func read(source: SourceText, chunk: FormChunk, file: String) -> Form {
+        var reader = FormReader(source: source, chunk: chunk, file: file)
+        return reader.read()
+    }
+
+    mutating func read() -> Form {
+        let scanner = CellScanner(mode: chunk.layout == .tabular ? .tabs : .spaces)
+        for n in chunk.firstLine...chunk.lastLine {
+            let line = scanner.scan(source, line: n)
+            if line.isBlank { continue }
+            if !take(line) {
+                unparsed(line)
+            }
+        }
+        finish()
+        return form
+    }
+
+    mutating func unparsed(_ line: TextLine) {
+        let text = line.text
+        if FormReader.isPageFooter(text) { return }
+        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        form.issues.append(ParseIssue(kind: .unparsedRow, message: Message(
+            en: "line not understood as part of the form, skipped: \(shown)",
+            zh: "无法识别为自评表的一部分，已跳过：\(shown)"), range: line.range))
+    }
+
+    /// Page footers like `-1-`, `- 12 -`, `第 3 页`, `3/8`.
+    static func isPageFooter(_ text: String) -> Bool {
+        let t = text.compacted
+        if t.isEmpty { return true }
+        var core = Substring(t)
+        if core.hasPrefix("第") && core.hasSuffix("页") { core = core.dropFirst().dropLast() }
+        core = core.drop { $0 == "-" || $0 == "—" || $0 == "－" }
+        while let l = core.last, l == "-" || l == "—" || l == "－" { core = core.dropLast() }
+        let parts = core.split(separator: "/")
+        return !core.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// Routes a line; false when nothing took it.
+    mutating func take(_ line: TextLine) -> Bool {
+        let cells = line.nonEmpty
+        let first = cells[0].text.compacted
+
+        // Markers that move between sections.
+        if section == .header || section == .funding {
+            if cells.contains(where: { Vocabulary.isTitle($0.text) }) {
+                readYear(line)
+                return true
+            }
+            if form.year == nil, readYear(line), cells.count <= 2, !first.hasPrefix("项目名称") { return true }
+        }
+        if section == .header || section == .funding, first.hasPrefix("项目资金") || first.hasPrefix("资金投入") || first.hasPrefix("项目资金情况") {
+            section = .funding
+            takeFundingHeader(line)
+            return true
+        }
+        if section == .funding || section == .header {
+            if cells.contains(where: { $0.text.compacted.contains("预期目标") }) {
+                section = .goals
+                goalHeader = line
+                return true
+            }
+            if section == .funding, chunk.layout == .flow, ["年度", "年度总体目标", "总体目标"].contains(first), cells.count == 1 {
+                section = .goals
+                return true
+            }
+        }
+        if section != .indicators && section != .total && section != .done && Vocabulary.isIndicatorHeader(cells.map(\.text)) {
+            startIndicators(line)
+            return true
+        }
+        if (section == .goals || section == .funding) && chunk.layout == .flow && (first == "一级" || first == "一级指标" || first.hasPrefix("绩效指标")) {
+            section = .indicatorHeader
+            return true
+        }
+        if section == .indicators || section == .indicatorHeader || section == .goals {
+            if Vocabulary.isTotalLabel(first) {
+                finishIndicators()
+                section = .total
+                _ = takeTotal(line, skipFirst: true)
+                return true
+            }
+        }
+        if Vocabulary.isGradeLabel(first) {
+            takeGrade(line)
+            return true
+        }
+
+        switch section {
+        case .header: return takeHeader(line)
+        case .funding: return takeFunding(line)
+        case .goals:
+            goalLines.append(line)
+            return true
+        case .indicatorHeader:
+            let t = line.text.compacted
+            if ["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"].contains(t) { return true }
+            return false
+        case .indicators:
+            // Header fragments right after the header, or a header repeated after a page break.
+            if tabular == nil && flow.rows.isEmpty && "偏差原因分析及改进措施".contains(line.text.compacted) { return true }
+            if Vocabulary.isIndicatorHeader(cells.map(\.text)) { return true }
+            if var t = tabular { t.take(line); tabular = t } else { flow.take(line) }
+            return true
+        case .total:
+            return takeTotal(line, skipFirst: false)
+        case .done:
+            return false
+        }
+    }
+
+    // MARK: Header
+
+    @discardableResult
+    mutating func readYear(_ line: TextLine) -> Bool {
+        for c in line.nonEmpty {
+            if let (year, range) = FormReader.findYear(c) {
+                if form.year == nil { form.year = Field(raw: c.text, value: year, range: range) }
+                return true
+            }
+        }
+        return false
+    }
+
+    /// `2023 年度`, `（2024年度）`: four digits followed by 年度.
+    static func findYear(_ cell: Cell) -> (Int, SourceRange)? {
+        let scalars = Array(cell.text.unicodeScalars)
+        var i = 0
+        while i + 4 <= scalars.count {
+            if scalars[i..<(i + 4)].allSatisfy({ $0.value >= 48 && $0.value <= 57 }) && (i == 0 || !(scalars[i - 1].value >= 48 && scalars[i - 1].value <= 57)) {
+                var j = i + 4
+                while j < scalars.count && scalars[j] == " " { j += 1 }
+                if j + 1 < scalars.count && scalars[j] == "年" && scalars[j + 1] == "度" {
+                    let year = Int(String(String.UnicodeScalarView(scalars[i..<(i + 4)])))!
+                    if year >= 1990 && year <= 2100 {
+                        let col = cell.range.start.column + i
+                        return (year, SourceRange(line: cell.range.start.line, column: col, length: 4))
+                    }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    mutating func takeHeader(_ line: TextLine) -> Bool {
+        var took = false
+        for c in line.nonEmpty {
+            var text = c.text
+            var key: Vocabulary.HeaderField?
+            for (label, field) in Vocabulary.headerLabels where text.compacted.hasPrefix(label) {
+                // "项目名称：X" in one cell.
+                let rest = FormReader.dropLabel(text, label)
+                if rest.isEmpty || rest.hasPrefix("：") || rest.hasPrefix(":") || text.compacted == label {
+                    key = field
+                    text = rest.drop { $0 == "：" || $0 == ":" || $0 == " " }.description
+                    break
+                }
+            }
+            if let key {
+                headerKey = key
+                took = true
+                if !text.isEmpty {
+                    let offset = c.text.unicodeScalars.count - text.unicodeScalars.count
+                    let r = SourceRange(start: SourceLocation(line: c.range.start.line, column: c.range.start.column + offset), end: c.range.end)
+                    appendHeader(key, Cell(text: text, range: r, index: c.index))
+                }
+                continue
+            }
+            if let key = headerKey {
+                appendHeader(key, c)
+                took = true
+            }
+        }
+        return took
+    }
+
+    static func dropLabel(_ text: String, _ label: String) -> String {
+        var rest = Substring(text)
+        var need = Substring(label)
+        while let n = need.first, let r = rest.first {
+            if r == " " || r == "\u{3000}" { rest = rest.dropFirst(); continue }
+            if r != n { break }
+            rest = rest.dropFirst()
+            need = need.dropFirst()
+        }
+        return String(rest).trimmingSpaces()
+    }
+
+    mutating func appendHeader(_ key: Vocabulary.HeaderField, _ cell: Cell) {
+        // A second value cell on the same line of a tabular form is a repeat of a merged cell.
+        if chunk.layout == .tabular, headerLastLine[key] == cell.range.start.line, headerValues[key] != nil { return }
+        headerValues[key, default: []].append(cell)
+        headerLastLine[key] = cell.range.start.line
+    }
+
+    // MARK: Funding
+
+    mutating func takeFundingHeader(_ line: TextLine) {
+        for c in line.nonEmpty {
+            let t = c.text.compacted
+            if t.contains("万元") { fundingUnit = "万元" } else if t.contains("(元)") || t.contains("（元）") || t.hasSuffix("元)") || t.hasSuffix("元）") { fundingUnit = fundingUnit ?? "元" }
+            if let col = FundingColumn.recognise(t) {
+                fundingColumns.append(col)
+                if col == .rate && (t.contains("(%)") || t.contains("（%）")) { rateInPercent = true }
+            }
+        }
+    }
+
+    mutating func takeFunding(_ line: TextLine) -> Bool {
+        let cells = line.nonEmpty
+        let recognised = cells.compactMap { FundingColumn.recognise($0.text) }
+        if recognised.count >= 3 && fundingRows.isEmpty {
+            takeFundingHeader(line)
+            return true
+        }
+        if cells.count == 1 {
+            let t = cells[0].text.compacted
+            if t == "（万元）" || t == "(万元)" || t == "万元" { fundingUnit = "万元"; return true }
+            if t == "（元）" || t == "(元)" { fundingUnit = "元"; return true }
+        }
+        if chunk.layout == .tabular {
+            guard let labelIndex = line.cells.firstIndex(where: { FundingRowKind.recognise($0.text) != nil }) else { return false }
+            let label = line.cells[labelIndex]
+            let values = Array(line.cells[(labelIndex + 1)...])
+            addFundingRow(label: [label], values: values, line: line)
+            return true
+        }
+        // Flow: label fragments, then values.
+        let splitAt = cells.firstIndex { FormReader.isFundingValue($0.text) } ?? cells.count
+        fundingLabel.append(contentsOf: cells[..<splitAt])
+        if splitAt == cells.count {
+            return !fundingLabel.isEmpty
+        }
+        let label = fundingLabel
+        fundingLabel.removeAll()
+        addFundingRow(label: label, values: Array(cells[splitAt...]), line: line)
+        return true
+    }
+
+    static func isFundingValue(_ text: String) -> Bool {
+        switch Measure.parse(text) {
+        case .empty: return true
+        case .quantity(let q): return q.comparator == nil
+        case .text: return false
+        }
+    }
+
+    mutating func addFundingRow(label: [Cell], values: [Cell], line: TextLine) {
+        let labelText = label.map(\.text).joined()
+        guard let kind = FundingRowKind.recognise(labelText), let first = label.first else {
+            let r = label.first.map { $0.range } ?? line.range
+            form.issues.append(ParseIssue(kind: .unparsedRow, message: Message(
+                en: "funding row \"\(labelText)\" is not one of 年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金",
+                zh: "资金行“\(labelText)”不是年度资金总额、当年财政拨款、上年结转资金或其他资金"), range: r))
+            return
+        }
+        let columns = fundingColumns.isEmpty ? [.initialBudget, .fullYearBudget, .executed, .weight, .rate, .score] : fundingColumns
+        var cells: [FundingColumn: Field<Measure>] = [:]
+        for (k, column) in columns.enumerated() where k < values.count {
+            let v = values[k]
+            let m = Measure.parse(v.text)
+            if m.isEmpty { continue }
+            if case .text = m {
+                form.issues.append(ParseIssue(kind: .badNumber, message: Message(
+                    en: "\(kind == .total ? "年度资金总额" : labelText) \(column.chineseName) \"\(v.text)\" is not a number",
+                    zh: "\(labelText) \(column.chineseName)“\(v.text)”不是数字"), range: v.range))
+                continue
+            }
+            cells[column] = Field(raw: v.text, value: m, range: v.range)
+        }
+        let extra = values.dropFirst(columns.count).filter { !$0.isEmpty }
+        if !extra.isEmpty {
+            form.issues.append(ParseIssue(kind: .unparsedRow, message: Message(
+                en: "funding row \(labelText) has more values than the header has columns; extra: \(extra.map(\.text).joined(separator: " "))",
+                zh: "资金行 \(labelText) 的数值多于表头列数；多出：\(extra.map(\.text).joined(separator: " "))"), range: extra.first!.range))
+        }
+        let labelRange = label.dropFirst().reduce(first.range) { $0.union($1.range) }
+        var value = labelText.compacted
+        while value.hasSuffix("：") || value.hasSuffix(":") { value.removeLast() }
+        fundingRows.append(FundingRow(kind: kind, label: Field(raw: labelText, value: value, range: labelRange), cells: cells))
+    }
+
+    // MARK: Indicators
+
+    mutating func startIndicators(_ line: TextLine) {
+        section = .indicators
+        sawIndicatorHeader = true
+        if chunk.layout == .tabular { tabular = TabularIndicatorReader(header: line) }
+    }
+
+    mutating func finishIndicators() {
+        if var t = tabular {
+            t.finish()
+            tabular = t
+        } else {
+            flow.finish()
+        }
+    }
+
+    // MARK: Total and grade
+
+    mutating func takeTotal(_ line: TextLine, skipFirst: Bool) -> Bool {
+        var took = skipFirst
+        if skipFirst { totalRange = line.nonEmpty[0].range }
+        for c in line.nonEmpty.dropFirst(skipFirst ? 1 : 0) {
+            let m = Measure.parse(c.text)
+            if case .quantity(let q) = m, q.comparator == nil, totalNumbers.count < 2 {
+                totalNumbers.append(Field(raw: c.text, value: q.value, range: c.range))
+                took = true
+            } else if Vocabulary.grades.contains(c.text.compacted), form.grade == nil {
+                form.grade = Field(raw: c.text, value: c.text.compacted, range: c.range)
+                took = true
+            } else if !took {
+                return false
+            }
+        }
+        if totalNumbers.count >= 2 && !skipFirst && !took { section = .done }
+        return took
+    }
+
+    mutating func takeGrade(_ line: TextLine) {
+        let cells = line.nonEmpty
+        var value = cells.dropFirst().first
+        if value == nil {
+            // "评分等级：优" in one cell.
+            let t = cells[0].text
+            if let g = t.unicodeScalars.last, Vocabulary.grades.contains(String(g)) {
+                let r = SourceRange(start: SourceLocation(line: cells[0].range.end.line, column: cells[0].range.end.column - 1), end: cells[0].range.end)
+                value = Cell(text: String(g), range: r, index: cells[0].index)
+            }
+        }
+        if let v = value { form.grade = Field(raw: v.text, value: v.text.compacted, range: v.range) }
+    }
+
+    // MARK: Finish
+
+    mutating func finish() {
+        // Header fields.
+        func field(_ key: Vocabulary.HeaderField) -> Field<String>? {
+            guard let cells = headerValues[key], let first = cells.first else { return nil }
+            let joined = Piece.join(cells.map { Piece(text: $0.text, range: $0.range) }[...])!
+            return Field(raw: joined.text, value: joined.text, range: first.range.union(joined.range))
+        }
+        form.name = field(.name)
+        form.department = field(.department)
+        form.implementingUnit = field(.unit)
+        if form.name == nil {
+            form.issues.append(ParseIssue(kind: .missingPart, message: Message(
+                en: "the form has no 项目名称 (project name)", zh: "自评表缺少项目名称"), range: form.range))
+        }
+        // Funding.
+        if !fundingRows.isEmpty || !fundingColumns.isEmpty {
+            form.funding = FundingTable(moneyUnit: fundingUnit ?? "元", columns: fundingColumns, rows: fundingRows, rateInPercent: rateInPercent)
+            if !fundingLabel.isEmpty {
+                let text = fundingLabel.map(\.text).joined()
+                form.issues.append(ParseIssue(kind: .unparsedRow, message: Message(
+                    en: "funding label \"\(text)\" has no values", zh: "资金行“\(text)”没有数值"), range: fundingLabel[0].range))
+            }
+        } else {
+            form.issues.append(ParseIssue(kind: .missingPart, message: Message(
+                en: "no 项目资金 (funding) table was found", zh: "未找到项目资金表"), range: form.range))
+        }
+        // Goals.
+        finishGoals()
+        // Indicators.
+        if section == .indicators { finishIndicators() }
+        if let t = tabular {
+            form.indicators = t.rows
+            form.issues += t.issues
+        } else {
+            form.indicators = flow.rows
+            form.issues += flow.issues
+        }
+        if form.indicators.isEmpty {
+            form.issues.append(ParseIssue(kind: .missingPart, message: Message(
+                en: sawIndicatorHeader ? "the indicator table has no rows that could be read" : "no 绩效指标 (indicator) table was found",
+                zh: sawIndicatorHeader ? "绩效指标表中没有可读取的行" : "未找到绩效指标表"), range: form.range))
+        }
+        // Total.
+        if let r = totalRange {
+            let weight = totalNumbers.count >= 2 ? totalNumbers[0] : nil
+            let score = totalNumbers.count >= 2 ? totalNumbers[1] : totalNumbers.first
+            form.total = TotalRow(weight: weight, score: score, range: r)
+        }
+    }
+
+    mutating func finishGoals() {
+        if chunk.layout == .tabular {
+            var plannedCol: Int?, actualCol: Int?
+            if let h = goalHeader {
+                for c in h.nonEmpty {
+                    let t = c.text.compacted
+                    if t.contains("预期目标") { plannedCol = c.index }
+                    if t.contains("实际完成") { actualCol = c.index }
+                }
+            }
+            var planned: [Cell] = [], actual: [Cell] = []
+            for line in goalLines {
+                for c in line.nonEmpty where !Vocabulary.isGoalLabel(c.text) {
+                    if let a = actualCol, c.index >= a { actual.append(c) }
+                    else if plannedCol != nil, actualCol != nil { planned.append(c) }
+                    else if planned.isEmpty { planned.append(c) } else { actual.append(c) }
+                }
+            }
+            form.goals = Goals(planned: FormReader.goalField(planned.map { Piece(text: $0.text, range: $0.range) }),
+                               actual: FormReader.goalField(actual.map { Piece(text: $0.text, range: $0.range) }))
+            return
+        }
+        let (planned, actual, ambiguous) = GoalSplitter.split(goalLines)
+        form.goals = Goals(planned: FormReader.goalField(planned), actual: FormReader.goalField(actual))
+        if ambiguous, let first = goalLines.first {
+            form.issues.append(ParseIssue(kind: .ambiguous, message: Message(
+                en: "could not tell where 预期目标 ends and 实际完成情况 begins; all of it was read as 预期目标",
+                zh: "无法区分预期目标与实际完成情况的分界；全部按预期目标读取"), range: first.range))
+        }
+    }
+
+    static func goalField(_ pieces: [Piece]) -> Field<String>? {
+        guard !pieces.isEmpty else { return nil }
+        let text = pieces.map(\.text).joined()
+        let range = pieces.dropFirst().reduce(pieces[0].range) { $0.union($1.range) }
+        return Field(raw: text, value: text, range: range)
+    }
+}

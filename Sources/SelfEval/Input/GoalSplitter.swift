@@ -1,0 +1,74 @@
+/// Splits the goal text of a flow layout into 预期目标 and 实际完成情况.
+///
+/// A PDF dump prints the two cells one after the other. The planned cell ends where its
+/// paragraph ends: a line closing a sentence (。) that is shorter than the column or is
+/// followed by an indented line. Two identical halves on one line are split in the middle.
+enum GoalSplitter {
+    static func split(_ lines: [TextLine]) -> (planned: [Piece], actual: [Piece], ambiguous: Bool) {
+        var content: [Piece] = []
+        var indents: [Int] = []
+        var explicitActual: Int?
+        for line in lines {
+            let text = line.text
+            let t = text.compacted
+            if Vocabulary.isGoalLabel(t) || t == "预期目标实际完成情况" { continue }
+            if t.hasPrefix("实际完成情况") {
+                explicitActual = content.count
+                let rest = FormReader.dropLabel(text, "实际完成情况").drop { $0 == "：" || $0 == ":" }
+                if !rest.isEmpty { content.append(Piece(text: String(rest), range: line.range)); indents.append(0) }
+                continue
+            }
+            if t.hasPrefix("预期目标") {
+                let rest = FormReader.dropLabel(text, "预期目标").drop { $0 == "：" || $0 == ":" }
+                if !rest.isEmpty { content.append(Piece(text: String(rest), range: line.range)); indents.append(0) }
+                continue
+            }
+            content.append(Piece(text: text, range: line.range))
+            indents.append(line.indent)
+        }
+        if content.isEmpty { return ([], [], false) }
+        if let k = explicitActual { return (Array(content[..<k]), Array(content[k...]), false) }
+        if content.count == 1 {
+            // "X X": the two cells on one line.
+            let line = lines.first { $0.text == content[0].text }
+            if let tokens = line?.nonEmpty, tokens.count >= 2 {
+                for k in 1..<tokens.count {
+                    let left = tokens[..<k].map(\.text).joined().compacted
+                    let right = tokens[k...].map(\.text).joined().compacted
+                    if left == right {
+                        let l = Piece(text: tokens[..<k].map(\.text).joined(separator: " "), range: tokens[0].range.union(tokens[k - 1].range))
+                        let r = Piece(text: tokens[k...].map(\.text).joined(separator: " "), range: tokens[k].range.union(tokens.last!.range))
+                        return ([l], [r], false)
+                    }
+                }
+                if tokens.count == 2 {
+                    return ([Piece(text: tokens[0].text, range: tokens[0].range)], [Piece(text: tokens[1].text, range: tokens[1].range)], false)
+                }
+            }
+            return (content, [], true)
+        }
+        // The whole text repeated: split in the middle.
+        let whole = content.map(\.text).joined().compacted
+        if whole.count % 2 == 0 {
+            let half = whole.count / 2
+            var acc = 0
+            for (i, p) in content.enumerated() {
+                acc += p.text.compacted.count
+                if acc == half, whole.prefix(half) == whole.suffix(half) {
+                    return (Array(content[...i]), Array(content[(i + 1)...]), false)
+                }
+            }
+        }
+        var maxWidth = 0
+        for (i, p) in content.enumerated() {
+            let w = p.width
+            maxWidth = max(maxWidth, w)
+            guard i + 1 < content.count else { break }
+            let endsSentence = p.text.hasSuffix("。") || p.text.hasSuffix("！") || p.text.hasSuffix("？") || p.text.hasSuffix(".")
+            if endsSentence && (w * 10 < maxWidth * 9 || indents[i + 1] >= 2 || i == 0 && w < 40) {
+                return (Array(content[...i]), Array(content[(i + 1)...]), false)
+            }
+        }
+        return (content, [], true)
+    }
+}

@@ -1,0 +1,71 @@
+/// Rebuilds a vertical label broken into pieces (`可持` / `续影` / `响指` / `标`) from the
+/// vocabulary of one indicator level. The pieces of two levels may interleave.
+struct LabelAssembler {
+    let vocabulary: [String]
+    private(set) var buffer = ""
+
+    init(vocabulary: [String]) { self.vocabulary = vocabulary }
+
+    var isEmpty: Bool { buffer.isEmpty }
+
+    /// Complete: the buffer is a label no other label extends.
+    var isComplete: Bool {
+        !buffer.isEmpty && vocabulary.contains(buffer) && !vocabulary.contains { $0 != buffer && $0.hasPrefix(buffer) }
+    }
+
+    var isPartial: Bool { !buffer.isEmpty && !isComplete }
+
+    /// The label the pieces so far stand for: itself when complete, else its shortest completion.
+    var resolved: String? {
+        if buffer.isEmpty { return nil }
+        if vocabulary.contains(buffer) && buffer.hasSuffix("指标") { return buffer }
+        let completions = vocabulary.filter { $0.hasPrefix(buffer) }
+        return completions.filter { $0.hasSuffix("指标") }.min { $0.count < $1.count } ?? completions.min { $0.count < $1.count } ?? buffer
+    }
+
+    func canExtend(with piece: String) -> Bool {
+        let candidate = buffer + piece
+        return vocabulary.contains { $0.hasPrefix(candidate) }
+    }
+
+    func canStart(with piece: String) -> Bool {
+        vocabulary.contains { $0.hasPrefix(piece) }
+    }
+
+    mutating func extend(_ piece: String) { buffer += piece }
+    mutating func start(_ piece: String) { buffer = piece }
+    mutating func reset() { buffer = "" }
+}
+
+/// Both levels' assemblers and the rule for where a piece goes.
+struct LevelLabels {
+    var level1 = LabelAssembler(vocabulary: Vocabulary.level1)
+    var level2 = LabelAssembler(vocabulary: Vocabulary.level2)
+    /// Whether a row was read since the 一级 label started.
+    var rowsSinceLevel1 = 0
+
+    /// Takes `piece` if it continues or starts a level label; false when it is not one.
+    mutating func accept(_ raw: String) -> Bool {
+        let piece = Vocabulary.normalizedLabel(raw)
+        if piece.isEmpty { return false }
+        if level1.isPartial && level1.canExtend(with: piece) { level1.extend(piece); return true }
+        if level2.isPartial && level2.canExtend(with: piece) { level2.extend(piece); return true }
+        // A new label starts with at least two characters; a lone character only ends one.
+        guard piece.unicodeScalars.count >= 2 else { return false }
+        let asLevel1 = level1.canStart(with: piece)
+        let asLevel2 = level2.canStart(with: piece)
+        if asLevel1 && (!asLevel2 || level1.isEmpty || rowsSinceLevel1 > 0) {
+            level1.start(piece)
+            level2.reset()
+            rowsSinceLevel1 = 0
+            return true
+        }
+        if asLevel2 {
+            level2.start(piece)
+            return true
+        }
+        return false
+    }
+
+    mutating func noteRow() { rowsSinceLevel1 += 1 }
+}

@@ -1,0 +1,223 @@
+/// Reads the indicator table of a tabular layout (one row per line, cells by tab).
+///
+/// Column meaning comes from the header row. Merged cells shift rows left or right, so each
+/// row is aligned to the header by trying small shifts and keeping the one whose cells best
+/// fit their columns (numbers under 分值/得分, labels under 一级/二级, text under 三级).
+struct TabularIndicatorReader {
+    enum Role: CaseIterable { case level1, level2, name, target, actual, weight, score, deviation }
+
+    private(set) var rows: [IndicatorRow] = []
+    private(set) var issues: [ParseIssue] = []
+    /// Column index of each role, from the header.
+    let columns: [Role: Int]
+    private var level1: String?
+    private var level2: String?
+    /// A name wrapped onto a line of its own, waiting for the rest of it.
+    private var namePrefix: [Cell] = []
+    /// Names printed in a row that has values for only one of them, waiting for a nameless row.
+    private var spareNames: [Cell] = []
+
+    init(header: TextLine) {
+        var cols: [Role: Int] = [:]
+        for cell in header.cells where !cell.isEmpty {
+            let t = cell.text.compacted
+            let role: Role?
+            if t.contains("一级指标") { role = .level1 }
+            else if t.contains("二级指标") { role = .level2 }
+            else if t.contains("三级指标") { role = .name }
+            else if t.contains("实际完成") || t.contains("完成值") || t.contains("实际值") { role = .actual }
+            else if t.contains("指标值") || t.contains("目标值") || t == "年度目标" { role = .target }
+            else if t == "分值" || t == "权重" || t == "分数" || t.hasPrefix("分值") || t.hasPrefix("权重") { role = .weight }
+            else if t == "得分" || t.hasPrefix("得分") || t == "自评得分" { role = .score }
+            else if t.contains("偏差") || t.contains("改进措施") { role = .deviation }
+            else { role = nil }
+            if let role, cols[role] == nil { cols[role] = cell.index }
+        }
+        // Fill what the header did not name from the usual order.
+        let usual: [Role: Int] = [.level1: 1, .level2: 2, .name: 3, .target: 4, .actual: 5, .weight: 6, .score: 7, .deviation: 8]
+        if cols[.weight] == nil || cols[.score] == nil || cols[.name] == nil {
+            for (r, i) in usual where cols[r] == nil { cols[r] = i }
+        }
+        if cols[.deviation] == nil, let s = cols[.score] { cols[.deviation] = s + 1 }
+        if cols[.level1] == nil, let n = cols[.name] { cols[.level1] = n - 2 }
+        if cols[.level2] == nil, let n = cols[.name] { cols[.level2] = n - 1 }
+        if cols[.target] == nil, let n = cols[.name] { cols[.target] = n + 1 }
+        if cols[.actual] == nil, let t = cols[.target] { cols[.actual] = t + 1 }
+        self.columns = cols
+    }
+
+    mutating func take(_ line: TextLine) {
+        let cells = line.cells
+        let kinds = cells.map { CellKind.of($0.text) }
+        let nonEmpty = zip(cells, kinds).filter { $0.1 != .empty }
+        if nonEmpty.isEmpty { return }
+        // Labels only: they set the merged 一级/二级 for the rows below.
+        if nonEmpty.allSatisfy({ $0.1.isLabel }) {
+            for (c, k) in nonEmpty { setLabel(c.text, kind: k, inLevel1Column: c.index == columns[.level1]) }
+            return
+        }
+        // A fragment of a wrapped name: one piece of text, no values.
+        let texts = nonEmpty.filter { $0.1 == .text }
+        if !nonEmpty.contains(where: { $0.1 == .bareNumber || $0.1 == .quantity }) && texts.count == 1 && nonEmpty.count - texts.count <= 2 {
+            for (c, k) in nonEmpty where k.isLabel { setLabel(c.text, kind: k, inLevel1Column: c.index == columns[.level1]) }
+            namePrefix.append(texts[0].0)
+            return
+        }
+        let shift = bestShift(cells, kinds)
+        func cell(_ role: Role) -> Cell? {
+            guard let base = columns[role] else { return nil }
+            let i = base + shift
+            guard i >= 0, i < cells.count, !cells[i].isEmpty else { return nil }
+            return cells[i]
+        }
+        let used = Set(Role.allCases.compactMap { r in columns[r].map { $0 + shift } })
+        // Labels, and text standing in a label column (a name written one column left).
+        var names: [Cell] = []
+        var labelRowLevel2 = false
+        for role in [Role.level1, .level2] {
+            guard let c = cell(role) else { continue }
+            let k = CellKind.of(c.text)
+            if k.isLabel {
+                if role == .level2 || k == .level2Label { labelRowLevel2 = labelRowLevel2 || k != .level1Label }
+                setLabel(c.text, kind: k, inLevel1Column: role == .level1, rowHasLevel2: cell(.level2).map { Vocabulary.isLevel2($0.text) } ?? false)
+            } else {
+                names.append(c)
+            }
+        }
+        if let n = cell(.name) { names.append(n) }
+        // Stray cells outside every column are kept as text of the deviation column.
+        var stray: [Cell] = []
+        for (i, c) in cells.enumerated() where !c.isEmpty && !used.contains(i) { stray.append(c) }
+
+        var nameCell: Cell?
+        if let first = names.first {
+            nameCell = first
+            spareNames.append(contentsOf: names.dropFirst())
+        } else if !spareNames.isEmpty {
+            nameCell = spareNames.removeFirst()
+        }
+        if !namePrefix.isEmpty {
+            let joinedText = namePrefix.map(\.text).joined() + (nameCell?.text ?? "")
+            let range = namePrefix.map(\.range).reduce(nameCell?.range ?? namePrefix[0].range) { $0.union($1) }
+            nameCell = Cell(text: joinedText, range: SourceRange(start: namePrefix[0].range.start, end: range.end), index: namePrefix[0].index)
+            namePrefix.removeAll()
+        }
+        let target = cell(.target), actual = cell(.actual), weight = cell(.weight), score = cell(.score)
+        var deviationCells = [cell(.deviation)].compactMap { $0 } + stray
+        deviationCells.sort { $0.index < $1.index }
+        let rowRange = line.range
+        if nameCell == nil {
+            issues.append(ParseIssue(kind: .unparsedRow, message: Message(
+                en: "indicator row has no 三级指标 name", zh: "该指标行没有三级指标名称"), range: rowRange))
+        }
+        let name = nameCell.map { Field(raw: $0.text, value: $0.text.compacted, range: $0.range) }
+            ?? Field(raw: "", value: "", range: SourceRange(line: line.number, column: 1, length: 0))
+        var deviation: Field<String>?
+        if let f = deviationCells.first, let l = deviationCells.last {
+            let text = deviationCells.map(\.text).joined(separator: " ")
+            deviation = Field(raw: text, value: text, range: f.range.union(l.range))
+        }
+        rows.append(IndicatorRow(
+            level1: level1, level2: level2, name: name,
+            target: target.map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
+            actual: actual.map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
+            weight: weight.flatMap(TabularIndicatorReader.number), score: score.flatMap(TabularIndicatorReader.number),
+            deviation: deviation, range: rowRange))
+        if let w = weight, TabularIndicatorReader.number(w) == nil { badNumber(w, "分值") }
+        if let s = score, TabularIndicatorReader.number(s) == nil { badNumber(s, "得分") }
+    }
+
+    mutating func finish() {
+        for c in namePrefix + spareNames {
+            issues.append(ParseIssue(kind: .unparsedRow, message: Message(
+                en: "indicator name \"\(c.text)\" has no row of values", zh: "指标名称“\(c.text)”没有对应的数值行"), range: c.range))
+        }
+        namePrefix.removeAll()
+        spareNames.removeAll()
+    }
+
+    private mutating func badNumber(_ c: Cell, _ what: String) {
+        issues.append(ParseIssue(kind: .badNumber, message: Message(
+            en: "\(what) \"\(c.text)\" is not a number", zh: "\(what)“\(c.text)”不是数字"), range: c.range))
+    }
+
+    private mutating func setLabel(_ text: String, kind: CellKind, inLevel1Column: Bool, rowHasLevel2: Bool = false) {
+        let label = Vocabulary.normalizedLabel(text)
+        switch kind {
+        case .level1Label:
+            level1 = label
+            level2 = nil
+        case .level2Label:
+            level2 = label
+            // A 二级 label printed before its 一级 (shifted rows) still belongs to its family.
+            if let family = Vocabulary.level1(forLevel2: label), let current = level1, current != family {
+                level1 = family
+            }
+        case .eitherLabel:
+            // 成本指标: first level only in the 一级 column with a 二级 label beside it or no 一级 yet.
+            if inLevel1Column && (rowHasLevel2 || level1 == nil) {
+                level1 = label
+                level2 = nil
+            } else {
+                level2 = label
+            }
+        default: break
+        }
+    }
+
+    static func number(_ c: Cell) -> Field<ExactDecimal>? {
+        guard case .quantity(let q) = Measure.parse(c.text), q.comparator == nil else { return nil }
+        return Field(raw: c.text, value: q.value, range: c.range)
+    }
+
+    /// The shift in -3...3 whose placement of cells fits the columns best (0 on ties).
+    func bestShift(_ cells: [Cell], _ kinds: [CellKind]) -> Int {
+        var best = 0
+        var bestScore = -Double.infinity
+        for shift in [0, -1, 1, -2, 2, -3, 3] {
+            var score = 0.0
+            var used = Set<Int>()
+            for role in Role.allCases {
+                guard let base = columns[role] else { continue }
+                let i = base + shift
+                used.insert(i)
+                let kind: CellKind = (i >= 0 && i < kinds.count) ? kinds[i] : .empty
+                score += TabularIndicatorReader.fit(role, kind)
+            }
+            for (i, k) in kinds.enumerated() where k != .empty && !used.contains(i) { score -= 2.5 }
+            if score > bestScore + 1e-9 {
+                bestScore = score
+                best = shift
+            }
+        }
+        return best
+    }
+
+    static func fit(_ role: Role, _ kind: CellKind) -> Double {
+        switch (role, kind) {
+        case (.level1, .empty), (.level2, .empty), (.deviation, .empty): return 0
+        case (.name, .empty), (.target, .empty): return -1
+        case (.actual, .empty): return -0.5
+        case (.weight, .empty): return -2
+        case (.score, .empty): return -1
+        case (.level1, .level1Label), (.level1, .eitherLabel), (.level2, .level2Label), (.level2, .eitherLabel): return 2
+        case (.level1, .level2Label): return -0.5
+        case (.level2, .level1Label): return -1
+        case (.level1, .text), (.level2, .text): return -1
+        case (.level1, _), (.level2, _): return -3
+        case (.name, .text): return 2
+        case (.name, .bareNumber): return -2
+        case (.name, _): return -1
+        case (.target, .quantity), (.actual, .quantity): return 1.5
+        case (.target, .bareNumber), (.actual, .bareNumber): return 1
+        case (.target, .text), (.actual, .text): return 0.5
+        case (.target, _), (.actual, _): return -1
+        case (.weight, .bareNumber), (.score, .bareNumber): return 3
+        case (.weight, .quantity), (.score, .quantity): return -2
+        case (.weight, _), (.score, _): return -3
+        case (.deviation, .text): return 0.5
+        case (.deviation, .bareNumber): return -1
+        case (.deviation, _): return -0.5
+        }
+    }
+}

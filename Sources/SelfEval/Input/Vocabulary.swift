@@ -1,0 +1,77 @@
+/// The words of the form templates: labels, indicator levels, verdicts.
+public enum Vocabulary {
+    /// 一级指标 names.
+    public static let level1: [String] = ["产出指标", "效益指标", "满意度指标", "成本指标", "项目产出", "项目效益", "项目完成指标", "项目效果指标"]
+    /// 二级指标 names.
+    public static let level2: [String] = [
+        "数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
+        "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
+        "产出数量", "产出质量", "产出时效", "产出成本", "经济效益", "社会效益", "生态效益", "可持续影响",
+        "服务对象满意度",
+    ]
+
+    /// The 一级指标 a 二级指标 belongs to, where the templates agree on it.
+    public static func level1(forLevel2 label: String) -> String? {
+        let l = normalizedLabel(label)
+        if ["数量指标", "质量指标", "时效指标", "产出数量", "产出质量", "产出时效"].contains(l) { return "产出指标" }
+        if ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "经济效益", "社会效益", "生态效益", "可持续影响"].contains(l) { return "效益指标" }
+        if ["服务对象满意度指标", "服务对象满意度"].contains(l) { return "满意度指标" }
+        if ["经济成本指标", "社会成本指标", "生态环境成本指标"].contains(l) { return "成本指标" }
+        return nil
+    }
+
+    /// Labels of the form header.
+    public static let headerLabels: [String: HeaderField] = [
+        "项目名称": .name, "主管部门": .department, "主管单位": .department, "主管部门及代码": .department,
+        "实施单位": .unit, "项目实施单位": .unit, "预算单位": .unit,
+    ]
+
+    public enum HeaderField: Sendable { case name, department, unit }
+
+    /// Removes spaces and a trailing weight note like `(50分)` from a label cell.
+    public static func normalizedLabel(_ text: String) -> String {
+        var t = text.compacted
+        if let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }), t.hasSuffix(")") || t.hasSuffix("）") {
+            let inner = t[t.index(after: open)..<t.index(before: t.endIndex)]
+            if inner.hasSuffix("分") { t = String(t[..<open]) }
+        }
+        return t
+    }
+
+    public static func isLevel1(_ text: String) -> Bool { level1.contains(normalizedLabel(text)) }
+    public static func isLevel2(_ text: String) -> Bool { level2.contains(normalizedLabel(text)) }
+    public static func isLevelLabel(_ text: String) -> Bool { isLevel1(text) || isLevel2(text) }
+
+    /// Cells that only label the goals part.
+    public static func isGoalLabel(_ text: String) -> Bool {
+        let t = text.compacted
+        return ["年度总体目标", "总体目标", "年度", "总体", "目标", "预期目标", "实际完成情况", "年度目标", "绩效目标", "实际完成", "完成情况"].contains(t)
+            || (t.hasPrefix("年度总体目标") && t.count <= 8)
+    }
+
+    /// Header label of a whole form's title line.
+    public static func isTitle(_ text: String) -> Bool {
+        let t = text.compacted
+        return t.contains("自评表") && t.count <= 60
+    }
+
+    /// Cells of the indicator header row.
+    public static func isIndicatorHeader(_ cells: [String]) -> Bool {
+        let joined = cells.map(\.compacted).joined()
+        return joined.contains("三级指标") || (joined.contains("一级指标") && joined.contains("指标值"))
+    }
+
+    /// 总分 / 合计 rows.
+    public static func isTotalLabel(_ text: String) -> Bool {
+        let t = text.compacted
+        return t == "总分" || t == "合计" || t == "总计" || t.hasPrefix("总分") || t == "综合得分"
+    }
+
+    public static func isGradeLabel(_ text: String) -> Bool {
+        let t = text.compacted
+        return t.hasPrefix("评分等级") || t.hasPrefix("自评等级") || t.hasPrefix("绩效等级") || t == "等级"
+    }
+
+    /// 优/良/中/差.
+    public static let grades: [String] = ["优", "良", "中", "差"]
+}

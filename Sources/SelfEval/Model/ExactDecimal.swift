@@ -1,0 +1,197 @@
+/// A decimal number exactly as printed: `significand × 10^-scale`.
+///
+/// The scale remembers how many digits were printed after the point, so `98.84`
+/// means "somewhere in 98.835 ..< 98.845". Money and rates are never `Double`.
+public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
+    public var significand: Int64
+    public var scale: Int
+
+    /// The largest scale kept; more printed digits are rejected as absurd.
+    public static let maxScale = 12
+
+    public init(significand: Int64, scale: Int) {
+        self.significand = significand
+        self.scale = scale
+    }
+
+    public init(_ integer: Int) {
+        self.init(significand: Int64(integer), scale: 0)
+    }
+
+    public static let zero = ExactDecimal(significand: 0, scale: 0)
+
+    /// Why a numeric text could not become an `ExactDecimal`.
+    public enum ParseError: Error, Equatable, Sendable {
+        case malformed
+        case tooLarge
+        case tooPrecise
+    }
+
+    /// Parses ASCII digits with an optional sign, thousands commas and one decimal point.
+    public static func parse(_ text: Substring) -> Result<ExactDecimal, ParseError> {
+        parse(utf8: Array(text.utf8))
+    }
+
+    public static func parse(_ text: String) -> Result<ExactDecimal, ParseError> {
+        parse(utf8: Array(text.utf8))
+    }
+
+    static func parse(utf8 bytes: [UInt8]) -> Result<ExactDecimal, ParseError> {
+        var i = 0
+        var negative = false
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var value: Int64 = 0
+        var scale = 0
+        var sawDigit = false
+        var sawPoint = false
+        var overflow = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 48 && b <= 57 {
+                sawDigit = true
+                if sawPoint { scale += 1 }
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(b - 48))
+                if o1 || o2 { overflow = true } else { value = a }
+            } else if b == UInt8(ascii: ".") {
+                if sawPoint || !sawDigit { return .failure(.malformed) }
+                sawPoint = true
+            } else if b == UInt8(ascii: ",") {
+                if !sawDigit || sawPoint { return .failure(.malformed) }
+            } else {
+                return .failure(.malformed)
+            }
+            i += 1
+        }
+        if !sawDigit || bytes.last == UInt8(ascii: ".") || bytes.last == UInt8(ascii: ",") {
+            return .failure(.malformed)
+        }
+        if overflow { return .failure(.tooLarge) }
+        if scale > maxScale { return .failure(.tooPrecise) }
+        return .success(ExactDecimal(significand: negative ? -value : value, scale: scale))
+    }
+
+    static func pow10(_ n: Int) -> Int128 {
+        var r: Int128 = 1
+        for _ in 0..<n { r *= 10 }
+        return r
+    }
+
+    /// The value scaled to `scale` digits, exactly (scale must be ≥ self.scale).
+    func scaled(to target: Int) -> Int128 {
+        Int128(significand) * ExactDecimal.pow10(target - scale)
+    }
+
+    public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        let s = max(a.scale, b.scale)
+        return ExactDecimal(clamping: a.scaled(to: s) + b.scaled(to: s), scale: s)
+    }
+
+    public static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        let s = max(a.scale, b.scale)
+        return ExactDecimal(clamping: a.scaled(to: s) - b.scaled(to: s), scale: s)
+    }
+
+    public static func * (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        var product = Int128(a.significand) * Int128(b.significand)
+        var scale = a.scale + b.scale
+        while scale > maxScale, product % 10 == 0 {
+            product /= 10
+            scale -= 1
+        }
+        return ExactDecimal(clamping: product, scale: scale)
+    }
+
+    init(clamping value: Int128, scale: Int) {
+        var v = value
+        var s = scale
+        while (v > Int128(Int64.max) || v < Int128(Int64.min) || s > ExactDecimal.maxScale) && s > 0 {
+            v /= 10
+            s -= 1
+        }
+        self.significand = Int64(clamping: v)
+        self.scale = s
+    }
+
+    /// Half a unit of the last printed digit: the rounding uncertainty of the printed figure.
+    public var halfUnit: ExactDecimal {
+        ExactDecimal(significand: 5, scale: scale + 1)
+    }
+
+    public var isZero: Bool { significand == 0 }
+    public var isNegative: Bool { significand < 0 }
+    public var magnitude: ExactDecimal { ExactDecimal(significand: significand.magnitude > UInt64(Int64.max) ? Int64.max : Int64(significand.magnitude), scale: scale) }
+
+    /// Numeric comparison, independent of printed precision.
+    public func compare(_ other: ExactDecimal) -> Int {
+        let s = max(scale, other.scale)
+        let a = scaled(to: s), b = other.scaled(to: s)
+        return a < b ? -1 : (a > b ? 1 : 0)
+    }
+
+    public func numericallyEquals(_ other: ExactDecimal) -> Bool { compare(other) == 0 }
+
+    /// Exact comparison of `self / divisor` with `other` (divisor must be positive).
+    public func ratioCompare(dividedBy divisor: ExactDecimal, with other: ExactDecimal) -> Int {
+        // self / divisor ? other  ⇔  self ? other × divisor
+        (self).compare(other * divisor)
+    }
+
+    /// Multiplies by a power of ten without rounding (e.g. 万元 → 元).
+    public func shifted(by places: Int) -> ExactDecimal {
+        if places >= 0 {
+            if scale >= places { return ExactDecimal(significand: significand, scale: scale - places) }
+            return ExactDecimal(clamping: Int128(significand) * ExactDecimal.pow10(places - scale), scale: 0)
+        }
+        return ExactDecimal(clamping: Int128(significand), scale: scale - places)
+    }
+
+    /// The value rounded half-up to `places` digits.
+    public func rounded(toScale places: Int) -> ExactDecimal {
+        if places >= scale { return ExactDecimal(clamping: scaled(to: places), scale: places) }
+        let div = ExactDecimal.pow10(scale - places)
+        var q = Int128(significand) / div
+        let r = Int128(significand) % div
+        if r * 2 >= div { q += 1 } else if r * 2 <= -div { q -= 1 }
+        return ExactDecimal(clamping: q, scale: places)
+    }
+
+    /// Plain text with exactly `scale` digits after the point.
+    public var description: String { format(grouping: false) }
+
+    /// Formats with the printed precision, optionally grouping thousands with commas.
+    public func format(grouping: Bool, scale minimumScale: Int? = nil) -> String {
+        let target = max(scale, minimumScale ?? scale)
+        let v = scaled(to: target)
+        let negative = v < 0
+        let digits = String(negative ? -v : v)
+        var intPart: Substring
+        var frac: Substring = ""
+        if target > 0 {
+            let padded = String(repeating: "0", count: max(0, target + 1 - digits.count)) + digits
+            intPart = padded.dropLast(target)
+            frac = padded.suffix(target)
+        } else {
+            intPart = Substring(digits)
+        }
+        var out = ""
+        if grouping && intPart.count > 3 {
+            var groups: [Substring] = []
+            var end = intPart.endIndex
+            while end > intPart.startIndex {
+                let start = intPart.index(end, offsetBy: -3, limitedBy: intPart.startIndex) ?? intPart.startIndex
+                groups.append(intPart[start..<end])
+                end = start
+            }
+            out = groups.reversed().joined(separator: ",")
+        } else {
+            out = String(intPart)
+        }
+        if negative { out = "-" + out }
+        if target > 0 { out += "." + frac }
+        return out
+    }
+}

@@ -1,0 +1,102 @@
+/// Something in a form the reader could not place, reported instead of dropped.
+public struct ParseIssue: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A line or cell that no part of the form took.
+        case unparsedRow = "unparsed-row"
+        /// A required part of the form that is not there.
+        case missingPart = "missing-part"
+        /// A number too large, too precise or malformed.
+        case badNumber = "bad-number"
+        /// A judgement call the reader made that the user should know about.
+        case ambiguous = "ambiguous-layout"
+    }
+    public var kind: Kind
+    public var message: Message
+    public var range: SourceRange
+
+    public init(kind: Kind, message: Message, range: SourceRange) {
+        self.kind = kind
+        self.message = message
+        self.range = range
+    }
+}
+
+/// The layout a form was read from.
+public enum Layout: String, Sendable, Hashable, Codable {
+    /// Tab-separated cells, one table row per line (spreadsheet export).
+    case tabular
+    /// Space-separated cells, long cells wrapped over lines (PDF text dump).
+    case flow
+}
+
+/// The 年度总体目标 part.
+public struct Goals: Sendable, Hashable {
+    /// 预期目标.
+    public var planned: Field<String>?
+    /// 实际完成情况.
+    public var actual: Field<String>?
+
+    public init(planned: Field<String>?, actual: Field<String>?) {
+        self.planned = planned
+        self.actual = actual
+    }
+}
+
+/// The 总分 row.
+public struct TotalRow: Sendable, Hashable {
+    public var weight: Field<ExactDecimal>?
+    public var score: Field<ExactDecimal>?
+    public var range: SourceRange
+
+    public init(weight: Field<ExactDecimal>?, score: Field<ExactDecimal>?, range: SourceRange) {
+        self.weight = weight
+        self.score = score
+        self.range = range
+    }
+}
+
+/// One 项目支出绩效自评表 as the linter understands it.
+public struct Form: Sendable, Hashable {
+    /// The file as given on the command line (relative where possible).
+    public var file: String
+    public var layout: Layout
+    /// The first line of the form in the file.
+    public var range: SourceRange
+    public var name: Field<String>?
+    public var year: Field<Int>?
+    public var department: Field<String>?
+    public var implementingUnit: Field<String>?
+    public var funding: FundingTable?
+    public var goals: Goals
+    public var indicators: [IndicatorRow]
+    public var total: TotalRow?
+    public var grade: Field<String>?
+    public var issues: [ParseIssue]
+
+    public init(file: String, layout: Layout, range: SourceRange) {
+        self.file = file
+        self.layout = layout
+        self.range = range
+        self.goals = Goals(planned: nil, actual: nil)
+        self.indicators = []
+        self.issues = []
+    }
+
+    /// The project name as printed, or a placeholder naming the line.
+    public var displayName: String { name?.value ?? "(unnamed form at line \(range.start.line))" }
+
+    /// 元 or 万元; 元 when the form does not say.
+    public var moneyUnit: String { funding?.moneyUnit ?? "元" }
+
+    /// The budget-execution weight (分值 of 年度资金总额), which counts toward the 100.
+    public var budgetWeight: Field<ExactDecimal>? {
+        guard let cell = funding?.total?.cells[.weight], let q = cell.value.quantity else { return nil }
+        return Field(raw: cell.raw, value: q.value, range: cell.range)
+    }
+
+    /// The budget-execution score (得分 of 年度资金总额).
+    public var budgetScore: Field<ExactDecimal>? {
+        guard let cell = funding?.total?.cells[.score], let q = cell.value.quantity else { return nil }
+        return Field(raw: cell.raw, value: q.value, range: cell.range)
+    }
+}

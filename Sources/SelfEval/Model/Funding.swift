@@ -1,0 +1,97 @@
+/// A column of the funding table (项目资金).
+public enum FundingColumn: String, Sendable, Hashable, CaseIterable, Codable {
+    case initialBudget      // 年初预算数
+    case fullYearBudget     // 全年预算数 / 调整后预算数
+    case executed           // 全年执行数 / 预算执行数
+    case weight             // 分值 / 分数 / 权重
+    case rate               // 执行率
+    case score              // 得分
+
+    /// Columns that hold money and must add up across rows.
+    public var isMoney: Bool { self == .initialBudget || self == .fullYearBudget || self == .executed }
+
+    public var chineseName: String {
+        switch self {
+        case .initialBudget: return "年初预算数"
+        case .fullYearBudget: return "全年预算数"
+        case .executed: return "全年执行数"
+        case .weight: return "分值"
+        case .rate: return "执行率"
+        case .score: return "得分"
+        }
+    }
+
+    /// Recognises a header cell (spaces removed).
+    public static func recognise(_ header: String) -> FundingColumn? {
+        let h = header.compacted
+        if h.contains("年初预算") { return .initialBudget }
+        if h.contains("全年预算") || h.contains("调整后预算") || h == "预算数" { return .fullYearBudget }
+        if h.contains("执行率") { return .rate }
+        if h.contains("执行数") || h.contains("实际支出") || h.contains("支出数") { return .executed }
+        if h == "分值" || h == "分数" || h == "权重" || h.hasPrefix("分值") || h.hasPrefix("权重") { return .weight }
+        if h == "得分" || h.hasPrefix("得分") { return .score }
+        return nil
+    }
+}
+
+/// The role of a funding row.
+public enum FundingRowKind: String, Sendable, Hashable, Codable {
+    case total          // 年度资金总额
+    case currentFiscal  // 其中：当年财政拨款 / 本年财政拨款 / 财政资金
+    case carryover      // 上年结转资金
+    case other          // 其他资金 / 单位资金 / 财政专户管理资金
+
+    public var isPart: Bool { self != .total }
+
+    /// Recognises a row label (spaces removed); nil for labels that are not funding rows.
+    public static func recognise(_ label: String) -> FundingRowKind? {
+        var l = label.compacted
+        for p in ["其中：", "其中:", "其中"] where l.hasPrefix(p) { l.removeFirst(p.count) }
+        while l.hasSuffix("：") || l.hasSuffix(":") { l.removeLast() }
+        if l.isEmpty { return nil }
+        if l.hasPrefix("年度资金总额") || l == "资金总额" || l == "合计" || l.hasPrefix("年度资金总") { return .total }
+        if l.contains("结转") { return .carryover }
+        if l.contains("财政拨款") || l == "财政资金" || l.hasPrefix("当年财政") || l.hasPrefix("本年财政") { return .currentFiscal }
+        if l.contains("其他资金") || l.contains("单位资金") || l.contains("财政专户") || l.contains("自有资金") || l.contains("其他") { return .other }
+        return nil
+    }
+}
+
+/// One row of the funding table with the cells it printed.
+public struct FundingRow: Sendable, Hashable {
+    public var kind: FundingRowKind
+    public var label: Field<String>
+    /// The cells by column; a column missing here was blank or absent.
+    public var cells: [FundingColumn: Field<Measure>]
+
+    public init(kind: FundingRowKind, label: Field<String>, cells: [FundingColumn: Field<Measure>]) {
+        self.kind = kind
+        self.label = label
+        self.cells = cells
+    }
+
+    /// The number printed in a column, as a plain decimal (percent signs dropped).
+    public func number(_ column: FundingColumn) -> ExactDecimal? {
+        cells[column]?.value.quantity?.value
+    }
+}
+
+/// The 项目资金 table.
+public struct FundingTable: Sendable, Hashable {
+    /// 元 or 万元 as printed in the header.
+    public var moneyUnit: String
+    public var columns: [FundingColumn]
+    public var rows: [FundingRow]
+    /// Whether the 执行率 column prints bare numbers meaning percent (`执行率(%)`).
+    public var rateInPercent: Bool
+
+    public init(moneyUnit: String, columns: [FundingColumn], rows: [FundingRow], rateInPercent: Bool) {
+        self.moneyUnit = moneyUnit
+        self.columns = columns
+        self.rows = rows
+        self.rateInPercent = rateInPercent
+    }
+
+    public var total: FundingRow? { rows.first { $0.kind == .total } }
+    public var parts: [FundingRow] { rows.filter { $0.kind.isPart } }
+}

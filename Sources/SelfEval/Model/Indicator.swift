@@ -1,0 +1,37 @@
+/// One row of the performance indicator table (绩效指标).
+public struct IndicatorRow: Sendable, Hashable {
+    /// 一级指标, filled down from the merged cell above.
+    public var level1: String?
+    /// 二级指标, filled down from the merged cell above.
+    public var level2: String?
+    /// 三级指标: the indicator's own name.
+    public var name: Field<String>
+    /// 年度指标值.
+    public var target: Field<Measure>?
+    /// 实际完成值.
+    public var actual: Field<Measure>?
+    /// 分值 / 权重.
+    public var weight: Field<ExactDecimal>?
+    /// 得分.
+    public var score: Field<ExactDecimal>?
+    /// 偏差原因分析及改进措施.
+    public var deviation: Field<String>?
+    /// The whole row as it stands in the source.
+    public var range: SourceRange
+
+    public init(level1: String?, level2: String?, name: Field<String>, target: Field<Measure>?, actual: Field<Measure>?,
+                weight: Field<ExactDecimal>?, score: Field<ExactDecimal>?, deviation: Field<String>?, range: SourceRange) {
+        self.level1 = level1
+        self.level2 = level2
+        self.name = name
+        self.target = target
+        self.actual = actual
+        self.weight = weight
+        self.score = score
+        self.deviation = deviation
+        self.range = range
+    }
+
+    /// The deviation text, empty when none was written.
+    public var deviationText: String { deviation?.value ?? "" }
+}

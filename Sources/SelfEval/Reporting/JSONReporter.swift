@@ -1,0 +1,90 @@
+/// `--format json`: a versioned object with the run summary, files, forms and diagnostics.
+public struct JSONReporter {
+    public static let formatVersion = 1
+    public var language: Language
+
+    public init(language: Language) { self.language = language }
+
+    public func render(_ run: RunResult) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.number("version", JSONReporter.formatVersion)
+        w.beginObject("tool")
+        w.string("name", "selfeval")
+        w.string("version", run.toolVersion)
+        w.endObject()
+        w.beginObject("summary")
+        w.number("files", run.files.count)
+        w.number("forms", run.formCount)
+        w.number("errors", run.count(.error))
+        w.number("warnings", run.count(.warning))
+        w.number("notes", run.count(.note))
+        w.endObject()
+        w.beginArray("files")
+        for f in run.files {
+            w.beginObject()
+            w.string("file", f.file)
+            w.string("encoding", f.encoding?.rawValue)
+            w.number("forms", f.forms.count)
+            w.number("diagnostics", f.diagnostics.count)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("forms")
+        for f in run.files {
+            for form in f.forms {
+                let count = f.diagnostics.filter { $0.range.start.line >= form.range.start.line && $0.range.start.line <= form.range.end.line }.count
+                JSONReporter.writeFormSummary(&w, form, diagnosticCount: count)
+            }
+        }
+        w.endArray()
+        w.beginArray("diagnostics")
+        for d in run.diagnostics { writeDiagnostic(&w, d) }
+        w.endArray()
+        w.endObject()
+        return w.output + "\n"
+    }
+
+    static func writeFormSummary(_ w: inout JSONWriter, _ form: Form, diagnosticCount: Int) {
+        w.beginObject()
+        w.string("file", form.file)
+        w.number("line", form.range.start.line)
+        w.string("name", form.name?.value)
+        if let y = form.year { w.number("year", y.value) } else { w.null("year") }
+        w.string("unit", form.moneyUnit)
+        w.string("department", form.department?.value)
+        w.string("implementingUnit", form.implementingUnit?.value)
+        w.string("layout", form.layout.rawValue)
+        w.number("indicators", form.indicators.count)
+        w.beginObject("totals")
+        w.decimal("statedWeight", form.total?.weight?.value)
+        w.decimal("statedScore", form.total?.score?.value)
+        let weights = form.indicators.compactMap { $0.weight?.value } + [form.budgetWeight?.value].compactMap { $0 }
+        let scores = form.indicators.compactMap { $0.score?.value } + [form.budgetScore?.value].compactMap { $0 }
+        w.decimal("weightSum", weights.reduce(.zero, +))
+        w.decimal("scoreSum", scores.reduce(.zero, +))
+        w.endObject()
+        w.string("grade", form.grade?.value)
+        w.number("diagnostics", diagnosticCount)
+        w.endObject()
+    }
+
+    func writeDiagnostic(_ w: inout JSONWriter, _ d: Diagnostic) {
+        w.beginObject()
+        w.string("check", d.check)
+        w.string("severity", d.severity.rawValue)
+        w.string("message", d.message.text(language))
+        w.string("file", d.file)
+        w.number("line", d.range.start.line)
+        w.number("column", d.range.start.column)
+        w.number("endLine", d.range.end.line)
+        w.number("endColumn", d.range.end.column)
+        w.string("form", d.form)
+        w.string("row", d.row)
+        w.beginArray("notes")
+        for n in d.notes { w.string(nil, n.text(language)) }
+        w.endArray()
+        w.string("fingerprint", d.fingerprint)
+        w.endObject()
+    }
+}

@@ -1,0 +1,71 @@
+/// Compiler-style text: `file:line:col: severity: message [check]`, the source line with a
+/// gutter, a caret under the value, and notes with the arithmetic.
+public struct TextReporter {
+    public var language: Language
+    /// Source lines longer than this are shown as a window around the caret.
+    public var maxLineWidth = 160
+
+    public init(language: Language) { self.language = language }
+
+    public func render(_ run: RunResult) -> String {
+        var out = ""
+        for file in run.files {
+            for d in file.diagnostics { out += render(d, source: file.source) }
+        }
+        out += summary(run) + "\n"
+        return out
+    }
+
+    public func render(_ d: Diagnostic, source: SourceText?) -> String {
+        var out = "\(d.file):\(d.range.start.line):\(d.range.start.column): \(d.severity.rawValue): \(d.message.text(language)) [\(d.check)]\n"
+        if let source, d.range.start.line >= 1, d.range.start.line <= source.lineCount {
+            out += snippet(source.line(d.range.start.line), d)
+        }
+        for note in d.notes { out += "note: \(note.text(language))\n" }
+        return out
+    }
+
+    func snippet(_ lineText: String, _ d: Diagnostic) -> String {
+        let number = String(d.range.start.line)
+        let gutter = String(repeating: " ", count: max(4, number.count + 1))
+        var scalars = Array(lineText.unicodeScalars)
+        var caretColumn = d.range.start.column - 1
+        var length = d.range.end.line == d.range.start.line ? max(1, d.range.end.column - d.range.start.column) : max(1, scalars.count - caretColumn)
+        var lead = "", trail = ""
+        if scalars.count > maxLineWidth {
+            let start = max(0, min(caretColumn - 40, scalars.count - maxLineWidth))
+            let end = min(scalars.count, start + maxLineWidth)
+            lead = start > 0 ? "…" : ""
+            trail = end < scalars.count ? "…" : ""
+            scalars = Array(scalars[start..<end])
+            caretColumn -= start
+            length = min(length, scalars.count - max(0, caretColumn))
+            if !lead.isEmpty { caretColumn += 1 }
+            scalars = Array(lead.unicodeScalars) + scalars
+        }
+        let padNumber = String(repeating: " ", count: gutter.count - number.count) + number
+        var text = String(String.UnicodeScalarView(scalars))
+        // Keep control characters out of the terminal.
+        text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" ? "?" : $0 }))
+        var caret = ""
+        var col = 0
+        for s in scalars {
+            if col >= caretColumn { break }
+            caret += s == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(s))
+            col += 1
+        }
+        var width = 0
+        for s in scalars.dropFirst(max(0, caretColumn)).prefix(max(1, length)) { width += s == "\t" ? 1 : DisplayWidth.of(s) }
+        caret += "^" + String(repeating: "~", count: max(0, width - 1))
+        return "\(padNumber) | \(text)\(trail)\n\(gutter) | \(caret)\n"
+    }
+
+    public func summary(_ run: RunResult) -> String {
+        let e = run.count(.error), w = run.count(.warning), n = run.count(.note)
+        let forms = run.formCount, files = run.files.count
+        if language == .zh {
+            return "共 \(files) 个文件、\(forms) 张自评表：\(e) 个错误，\(w) 个警告，\(n) 个提示"
+        }
+        return "\(forms) form\(forms == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s"): \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(n) note\(n == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,77 @@
+/// The help texts, in the style of swift-argument-parser: OVERVIEW, USAGE, OPTIONS.
+enum Help {
+    static let version = "0.1.0"
+
+    static let main = """
+    OVERVIEW: Lint 项目支出绩效自评表 (project expenditure performance self-evaluation
+    forms) for internal inconsistencies: weights that do not add up to 100, funding totals
+    that differ from their parts, full marks next to missed targets, missing actual values,
+    achieved-goal text copied from the planned goal, and more.
+
+    USAGE: selfeval <subcommand> [options]
+
+    SUBCOMMANDS:
+      lint [PATH ...]         Check forms in files and folders (folders are searched
+                              recursively for .txt .md .tsv .csv files). Default: .
+      parse FILE              Show a file's forms as the linter reads them.
+      explain [ID]            List the checks, or explain one with its examples.
+
+    OPTIONS:
+      -h, --help              Show help. 'selfeval lint --help' shows lint's options.
+      --version               Show the version.
+
+    EXAMPLES:
+      selfeval lint Tests/Fixtures/seeds
+      selfeval lint forms/ --format json --output report.json
+      selfeval parse Tests/Fixtures/seeds/000_84adb1842e62a47c.txt
+      selfeval explain funding-breakdown
+
+    EXIT STATUS:
+      0  no finding at or above --fail-on
+      1  findings at or above --fail-on
+      2  usage, configuration or I/O error (see the message on stderr)
+    """
+
+    static let lint = """
+    OVERVIEW: Check forms for internal inconsistencies and report them compiler-style.
+
+    USAGE: selfeval lint [PATH ...] [options]
+
+    ARGUMENTS:
+      PATH                    Files or folders of forms (default: the current folder).
+                              Folders are searched recursively for .txt .md .tsv .csv.
+
+    OPTIONS:
+      -f, --format <format>   text (default) or json.
+      -o, --output <file>     Write the report to a file instead of standard output.
+      --select <ids>          Run only these checks (comma-separated ids, repeatable).
+      --ignore <ids>          Do not run these checks (comma-separated ids, repeatable).
+      --fail-on <severity>    Exit 1 when a finding is at least this severe:
+                              note, warning (default) or error.
+      --lang <en|zh>          Language of messages (default: from LANG).
+      -h, --help              Show this help.
+
+    Each finding reads 'file:line:column: severity: message [check-id]', followed by the
+    source line with a caret under the value and notes that show the arithmetic.
+    Run 'selfeval explain <check-id>' to learn what a check enforces and why.
+    """
+
+    static let parse = """
+    OVERVIEW: Show the forms in a file as selfeval reads them: header, funding table,
+    goals, every indicator row with its weight and score, the total, and what was skipped.
+
+    USAGE: selfeval parse FILE [--format text|json] [--lang en|zh]
+
+    OPTIONS:
+      -f, --format <format>   text (default) or json.
+      --lang <en|zh>          Language of messages (default: from LANG).
+      -h, --help              Show this help.
+    """
+
+    static let explain = """
+    OVERVIEW: List the checks, or explain one: what it finds, the rule behind it, its
+    default severity, and the examples it is tested on.
+
+    USAGE: selfeval explain [ID] [--lang en|zh]
+    """
+}

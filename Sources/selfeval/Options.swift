@@ -1,0 +1,78 @@
+import SelfEval
+
+/// Output formats of `lint`.
+enum OutputFormat: String, CaseIterable {
+    case text, json
+}
+
+/// A usage error: printed as `Error: …` with a hint, exit status 2.
+struct UsageError: Error {
+    var message: String
+    var hint: String = "See 'selfeval --help'."
+}
+
+/// Parsed command line of `selfeval lint`.
+struct LintOptions {
+    var paths: [String] = []
+    var format: OutputFormat = .text
+    var output: String?
+    var select: Set<String>?
+    var ignore: Set<String> = []
+    var failOn: Severity = .warning
+    var language: Language
+
+    init(arguments: [String], language defaultLanguage: Language, knownChecks: Set<String>) throws {
+        self.language = defaultLanguage
+        var args = arguments[...]
+        while let arg = args.popFirst() {
+            func value() throws -> String {
+                if let eq = arg.firstIndex(of: "=") { return String(arg[arg.index(after: eq)...]) }
+                guard let v = args.popFirst() else { throw UsageError(message: "option '\(arg)' needs a value") }
+                return v
+            }
+            let name = arg.split(separator: "=", maxSplits: 1).first.map(String.init) ?? arg
+            switch name {
+            case "--format", "-f":
+                let v = try value()
+                guard let f = OutputFormat(rawValue: v) else {
+                    throw UsageError(message: "unknown format '\(v)'", hint: "Use one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                format = f
+            case "--output", "-o":
+                output = try value()
+            case "--select":
+                let ids = try Self.ids(try value(), knownChecks)
+                select = (select ?? []).union(ids)
+            case "--ignore":
+                ignore.formUnion(try Self.ids(try value(), knownChecks))
+            case "--fail-on":
+                let v = try value()
+                guard let s = Severity(rawValue: v) else { throw UsageError(message: "unknown severity '\(v)'", hint: "Use note, warning or error.") }
+                failOn = s
+            case "--lang":
+                let v = try value()
+                guard let l = Language(rawValue: v) else { throw UsageError(message: "unknown language '\(v)'", hint: "Use en or zh.") }
+                language = l
+            case "--":
+                paths.append(contentsOf: args)
+                args = []
+            default:
+                if arg.hasPrefix("-") && arg != "-" { throw UsageError(message: "unknown option '\(arg)' for 'selfeval lint'") }
+                paths.append(arg)
+            }
+        }
+        if paths.isEmpty { paths = ["."] }
+    }
+
+    static func ids(_ list: String, _ known: Set<String>) throws -> Set<String> {
+        let ids = Set(list.split(separator: ",").map { $0.trimmingCharacters() })
+        for id in ids where !known.contains(id) {
+            throw UsageError(message: "unknown check '\(id)'", hint: "Run 'selfeval explain' to list the checks.")
+        }
+        return ids
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String { String(self).trimmingSpaces() }
+}

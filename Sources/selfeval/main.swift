@@ -1,0 +1,137 @@
+import Foundation
+import SelfEval
+import SelfEvalChecks
+
+/// Exit statuses: 0 clean, 1 findings, 2 usage/configuration/I/O error.
+enum ExitStatus: Int32 {
+    case clean = 0
+    case findings = 1
+    case usage = 2
+}
+
+func writeStderr(_ s: String) {
+    FileHandle.standardError.write((s.hasSuffix("\n") ? s : s + "\n").data(using: .utf8)!)
+}
+
+func writeStdout(_ s: String) {
+    FileHandle.standardOutput.write(s.data(using: .utf8)!)
+}
+
+func fail(_ e: UsageError) -> Never {
+    writeStderr("Error: \(e.message)\n\(e.hint)")
+    exit(ExitStatus.usage.rawValue)
+}
+
+let environment = ProcessInfo.processInfo.environment
+let defaultLanguage = Language.fromEnvironment(environment)
+let allDescriptions = AllChecks.descriptions + BuiltinDiagnostics.all
+let knownIDs = Set(allDescriptions.map(\.id))
+
+func languageOption(_ args: inout [String]) throws -> Language {
+    var language = defaultLanguage
+    if let i = args.firstIndex(where: { $0 == "--lang" || $0.hasPrefix("--lang=") }) {
+        let v: String
+        if args[i].hasPrefix("--lang=") { v = String(args[i].dropFirst(7)); args.remove(at: i) }
+        else {
+            guard i + 1 < args.count else { throw UsageError(message: "option '--lang' needs a value") }
+            v = args[i + 1]
+            args.removeSubrange(i...(i + 1))
+        }
+        guard let l = Language(rawValue: v) else { throw UsageError(message: "unknown language '\(v)'", hint: "Use en or zh.") }
+        language = l
+    }
+    return language
+}
+
+func runLint(_ args: [String]) -> ExitStatus {
+    if args.contains("--help") || args.contains("-h") { writeStdout(Help.lint + "\n"); return .clean }
+    let options: LintOptions
+    do { options = try LintOptions(arguments: args, language: defaultLanguage, knownChecks: knownIDs) } catch let e as UsageError { fail(e) } catch { fail(UsageError(message: "\(error)")) }
+    var configuration = Configuration()
+    configuration.enabled = options.select
+    configuration.disabled = options.ignore
+    let linter = Linter(checks: AllChecks.types, configuration: configuration)
+    let files: [FileDiscovery.Found]
+    do { files = try FileDiscovery.find(options.paths) } catch FileDiscovery.Failure.notFound(let p) {
+        fail(UsageError(message: "no such file or folder: \(p)", hint: "Check the path; 'selfeval lint' takes files and folders of forms."))
+    } catch { fail(UsageError(message: "\(error)")) }
+    if files.isEmpty {
+        fail(UsageError(message: "no form files (.txt .md .tsv .csv) found in \(options.paths.joined(separator: ", "))",
+                        hint: "Name the files directly to read files with other extensions."))
+    }
+    let results = files.map { linter.lint(path: $0.path, display: $0.display) }
+    let run = RunResult(files: results, checks: allDescriptions, toolVersion: Help.version)
+    let rendered: String
+    switch options.format {
+    case .text: rendered = TextReporter(language: options.language).render(run)
+    case .json: rendered = JSONReporter(language: options.language).render(run)
+    }
+    if let out = options.output {
+        do { try rendered.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+            fail(UsageError(message: "cannot write \(out): \(error.localizedDescription)", hint: "Check that the folder exists and is writable."))
+        }
+    } else {
+        writeStdout(rendered)
+    }
+    return run.diagnostics.contains { $0.severity >= options.failOn } ? .findings : .clean
+}
+
+func runParse(_ arguments: [String]) -> ExitStatus {
+    var args = arguments
+    if args.contains("--help") || args.contains("-h") { writeStdout(Help.parse + "\n"); return .clean }
+    let language: Language
+    do { language = try languageOption(&args) } catch let e as UsageError { fail(e) } catch { fail(UsageError(message: "\(error)")) }
+    var format = OutputFormat.text
+    if let i = args.firstIndex(where: { $0 == "--format" || $0 == "-f" }) {
+        guard i + 1 < args.count, let f = OutputFormat(rawValue: args[i + 1]) else {
+            fail(UsageError(message: "'--format' takes text or json"))
+        }
+        format = f
+        args.removeSubrange(i...(i + 1))
+    }
+    if let bad = args.first(where: { $0.hasPrefix("-") }) { fail(UsageError(message: "unknown option '\(bad)' for 'selfeval parse'")) }
+    guard args.count == 1 else { fail(UsageError(message: "'selfeval parse' takes exactly one FILE")) }
+    guard FileManager.default.fileExists(atPath: args[0]) else {
+        fail(UsageError(message: "no such file: \(args[0])", hint: "Check the path."))
+    }
+    let linter = Linter(checks: [], configuration: Configuration())
+    let result = linter.lint(path: args[0], display: FileDiscovery.display(args[0], FileManager.default.currentDirectoryPath))
+    switch format {
+    case .json: writeStdout(ModelJSON.render(file: result, language: language))
+    case .text: writeStdout(ModelText.render(file: result, language: language))
+    }
+    return result.diagnostics.contains { $0.check == BuiltinDiagnostics.unreadableFile.id } ? .usage : .clean
+}
+
+func runExplain(_ arguments: [String]) -> ExitStatus {
+    var args = arguments
+    if args.contains("--help") || args.contains("-h") { writeStdout(Help.explain + "\n"); return .clean }
+    let language: Language
+    do { language = try languageOption(&args) } catch let e as UsageError { fail(e) } catch { fail(UsageError(message: "\(error)")) }
+    if args.isEmpty {
+        writeStdout(Explain.list(AllChecks.descriptions, builtin: BuiltinDiagnostics.all, language: language))
+        return .clean
+    }
+    guard args.count == 1, let d = allDescriptions.first(where: { $0.id == args[0] }) else {
+        fail(UsageError(message: "unknown check '\(args.joined(separator: " "))'", hint: "Run 'selfeval explain' to list the checks."))
+    }
+    writeStdout(Explain.one(d, language: language))
+    return .clean
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let status: ExitStatus
+switch arguments.first {
+case nil, "--help", "-h", "help":
+    writeStdout(Help.main + "\n")
+    status = .clean
+case "--version":
+    writeStdout("selfeval \(Help.version)\n")
+    status = .clean
+case "lint": status = runLint(Array(arguments.dropFirst()))
+case "parse": status = runParse(Array(arguments.dropFirst()))
+case "explain": status = runExplain(Array(arguments.dropFirst()))
+default:
+    fail(UsageError(message: "unknown subcommand '\(arguments[0])'", hint: "See 'selfeval --help'. To lint files: selfeval lint PATH ..."))
+}
+exit(status.rawValue)

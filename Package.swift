@@ -15,6 +15,6 @@ let package = Package(
         .executableTarget(name: "selfeval", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Sources/selfeval"),
         .testTarget(name: "SelfEvalTests", dependencies: ["SelfEval"], path: "Tests/SelfEvalTests"),
         .testTarget(name: "ChecksTests", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Tests/ChecksTests"),
-        .testTarget(name: "CLITests", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["SelfEval", "SelfEvalChecks", "selfeval"], path: "Tests/CLITests"),
     ]
 )

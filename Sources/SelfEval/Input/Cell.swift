@@ -136,7 +136,7 @@ public struct CellScanner: Sendable {
     }
 
     private func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.containsBytes("&") else { return s }
         return s.replacingAll("&nbsp;", with: " ").replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
             .replacingAll("&amp;", with: "&").trimmingSpaces()
     }

@@ -40,6 +40,18 @@ public enum DecodeFailure: Error, Sendable, Equatable {
 public enum Decoder {
     /// Decodes bytes; the result is always valid UTF-8 without a BOM.
     public static func decode(_ bytes: [UInt8]) -> Result<(text: [UInt8], encoding: TextEncoding), DecodeFailure> {
+        let result = detect(bytes)
+        // Text full of control characters is binary whatever encoding it happened to decode as.
+        if case .success(let d) = result, let offset = firstControl(d.text) { return .failure(.binary(offset: offset)) }
+        return result
+    }
+
+    /// The first control character (other than tab, line breaks, form feed) in the first 64 KiB.
+    static func firstControl(_ utf8: [UInt8]) -> Int? {
+        utf8.prefix(65536).firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }
+    }
+
+    static func detect(_ bytes: [UInt8]) -> Result<(text: [UInt8], encoding: TextEncoding), DecodeFailure> {
         if bytes.isEmpty { return .failure(.empty) }
         if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE {
             return decodeUTF16(bytes, from: 2, littleEndian: true).map { ($0, .utf16LE) }
@@ -55,7 +67,10 @@ public enum Decoder {
         }
         if let nul = bytes[start...].firstIndex(of: 0) {
             // UTF-16 without BOM: every other byte NUL in ASCII-heavy text.
-            if let guess = guessUTF16WithoutBOM(bytes) { return decodeUTF16(bytes, from: 0, littleEndian: guess).map { ($0, guess ? .utf16LE : .utf16BE) } }
+            if let guess = guessUTF16WithoutBOM(bytes), case .success(let text) = decodeUTF16(bytes, from: 0, littleEndian: guess),
+               firstControl(text) == nil {
+                return .success((text, guess ? .utf16LE : .utf16BE))
+            }
             return .failure(.binary(offset: nul))
         }
         if let bad = firstInvalidUTF8(bytes, from: start) {
@@ -67,7 +82,7 @@ public enum Decoder {
     }
 
     static func guessUTF16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
-        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        guard bytes.count >= 16, bytes.count % 2 == 0 else { return nil }
         let sample = min(bytes.count, 4096) & ~1
         var evenNul = 0, oddNul = 0
         for i in stride(from: 0, to: sample, by: 2) {

@@ -75,7 +75,7 @@ public struct FormReader {
         let t = text.compacted
         if t.isEmpty { return true }
         var core = Substring(t)
-        if core.hasPrefix("第") && core.hasSuffix("页") { core = core.dropFirst().dropLast() }
+        if core.hasBytePrefix("第") && core.hasByteSuffix("页") { core = core.dropFirst().dropLast() }
         core = core.drop { $0 == "-" || $0 == "—" || $0 == "－" }
         while let l = core.last, l == "-" || l == "—" || l == "－" { core = core.dropLast() }
         let parts = core.split(separator: "/")
@@ -93,20 +93,20 @@ public struct FormReader {
                 readYear(line)
                 return true
             }
-            if form.year == nil, readYear(line), cells.count <= 2, !first.hasPrefix("项目名称") { return true }
+            if form.year == nil, readYear(line), cells.count <= 2, !first.hasBytePrefix("项目名称") { return true }
         }
-        if section == .header || section == .funding, first.hasPrefix("项目资金") || first.hasPrefix("资金投入") || first.hasPrefix("项目资金情况") {
+        if section == .header || section == .funding, first.hasBytePrefix("项目资金") || first.hasBytePrefix("资金投入") || first.hasBytePrefix("项目资金情况") {
             section = .funding
             takeFundingHeader(line)
             return true
         }
         if section == .funding || section == .header {
-            if cells.contains(where: { $0.text.compacted.contains("预期目标") }) {
+            if cells.contains(where: { $0.text.compacted.containsBytes("预期目标") }) {
                 section = .goals
                 goalHeader = line
                 return true
             }
-            if section == .funding, chunk.layout == .flow, ["年度", "年度总体目标", "总体目标"].contains(first), cells.count == 1 {
+            if section == .funding, chunk.layout == .flow, ["年度", "年度总体目标", "总体目标"].containsBytes(first), cells.count == 1 {
                 section = .goals
                 return true
             }
@@ -115,7 +115,7 @@ public struct FormReader {
             startIndicators(line)
             return true
         }
-        if (section == .goals || section == .funding) && chunk.layout == .flow && (first == "一级" || first == "一级指标" || first.hasPrefix("绩效指标")) {
+        if (section == .goals || section == .funding) && chunk.layout == .flow && (first.sameBytes("一级") || first.sameBytes("一级指标") || first.hasBytePrefix("绩效指标")) {
             section = .indicatorHeader
             return true
         }
@@ -140,7 +140,7 @@ public struct FormReader {
             return true
         case .indicatorHeader:
             let t = line.text.compacted
-            if ["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"].contains(t) { return true }
+            if ["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"].containsBytes(t) { return true }
             return false
         case .indicators:
             // Header fragments right after the header, or a header repeated after a page break.
@@ -194,10 +194,10 @@ public struct FormReader {
         for c in line.nonEmpty {
             var text = c.text
             var key: Vocabulary.HeaderField?
-            for (label, field) in Vocabulary.headerLabels where text.compacted.hasPrefix(label) {
+            for (label, field) in Vocabulary.headerLabels where text.compacted.hasBytePrefix(label) {
                 // "项目名称：X" in one cell.
                 let rest = FormReader.dropLabel(text, label)
-                if rest.isEmpty || rest.hasPrefix("：") || rest.hasPrefix(":") || text.compacted == label {
+                if rest.isEmpty || rest.hasBytePrefix("：") || rest.hasBytePrefix(":") || text.compacted == label {
                     key = field
                     text = rest.drop { $0 == "：" || $0 == ":" || $0 == " " }.description
                     break
@@ -245,10 +245,10 @@ public struct FormReader {
     mutating func takeFundingHeader(_ line: TextLine) {
         for c in line.nonEmpty {
             let t = c.text.compacted
-            if t.contains("万元") { fundingUnit = "万元" } else if t.contains("(元)") || t.contains("（元）") || t.hasSuffix("元)") || t.hasSuffix("元）") { fundingUnit = fundingUnit ?? "元" }
+            if t.containsBytes("万元") { fundingUnit = "万元" } else if t.containsBytes("(元)") || t.containsBytes("（元）") || t.hasByteSuffix("元)") || t.hasByteSuffix("元）") { fundingUnit = fundingUnit ?? "元" }
             if let col = FundingColumn.recognise(t) {
                 fundingColumns.append(col)
-                if col == .rate && (t.contains("(%)") || t.contains("（%）")) { rateInPercent = true }
+                if col == .rate && (t.containsBytes("(%)") || t.containsBytes("（%）")) { rateInPercent = true }
             }
         }
     }
@@ -262,8 +262,8 @@ public struct FormReader {
         }
         if cells.count == 1 {
             let t = cells[0].text.compacted
-            if t == "（万元）" || t == "(万元)" || t == "万元" { fundingUnit = "万元"; return true }
-            if t == "（元）" || t == "(元)" { fundingUnit = "元"; return true }
+            if t.sameBytes("（万元）") || t.sameBytes("(万元)") || t.sameBytes("万元") { fundingUnit = "万元"; return true }
+            if t.sameBytes("（元）") || t.sameBytes("(元)") { fundingUnit = "元"; return true }
         }
         if chunk.layout == .tabular {
             guard let labelIndex = line.cells.firstIndex(where: { FundingRowKind.recognise($0.text) != nil }) else { return false }
@@ -323,7 +323,7 @@ public struct FormReader {
         }
         let labelRange = label.dropFirst().reduce(first.range) { $0.union($1.range) }
         var value = labelText.compacted
-        while value.hasSuffix("：") || value.hasSuffix(":") { value.removeLast() }
+        while value.hasByteSuffix("：") || value.hasByteSuffix(":") { value.removeLast() }
         fundingRows.append(FundingRow(kind: kind, label: Field(raw: labelText, value: value, range: labelRange), cells: cells))
     }
 
@@ -437,8 +437,8 @@ public struct FormReader {
             if let h = goalHeader {
                 for c in h.nonEmpty {
                     let t = c.text.compacted
-                    if t.contains("预期目标") { plannedCol = c.index }
-                    if t.contains("实际完成") { actualCol = c.index }
+                    if t.containsBytes("预期目标") { plannedCol = c.index }
+                    if t.containsBytes("实际完成") { actualCol = c.index }
                 }
             }
             var planned: [Cell] = [], actual: [Cell] = []

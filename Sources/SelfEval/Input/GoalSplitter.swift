@@ -11,14 +11,14 @@ enum GoalSplitter {
         for line in lines {
             let text = line.text
             let t = text.compacted
-            if Vocabulary.isGoalLabel(t) || t == "预期目标实际完成情况" { continue }
-            if t.hasPrefix("实际完成情况") {
+            if Vocabulary.isGoalLabel(t) || t.sameBytes("预期目标实际完成情况") { continue }
+            if t.hasBytePrefix("实际完成情况") {
                 explicitActual = content.count
                 let rest = FormReader.dropLabel(text, "实际完成情况").drop { $0 == "：" || $0 == ":" }
                 if !rest.isEmpty { content.append(Piece(text: String(rest), range: line.range)); indents.append(0) }
                 continue
             }
-            if t.hasPrefix("预期目标") {
+            if t.hasBytePrefix("预期目标") {
                 let rest = FormReader.dropLabel(text, "预期目标").drop { $0 == "：" || $0 == ":" }
                 if !rest.isEmpty { content.append(Piece(text: String(rest), range: line.range)); indents.append(0) }
                 continue
@@ -64,7 +64,7 @@ enum GoalSplitter {
             let w = p.width
             maxWidth = max(maxWidth, w)
             guard i + 1 < content.count else { break }
-            let endsSentence = p.text.hasSuffix("。") || p.text.hasSuffix("！") || p.text.hasSuffix("？") || p.text.hasSuffix(".")
+            let endsSentence = p.text.hasByteSuffix("。") || p.text.hasByteSuffix("！") || p.text.hasByteSuffix("？") || p.text.hasByteSuffix(".")
             if endsSentence && (w * 10 < maxWidth * 9 || indents[i + 1] >= 2 || i == 0 && w < 40) {
                 return (Array(content[...i]), Array(content[(i + 1)...]), false)
             }

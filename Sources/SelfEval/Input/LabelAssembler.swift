@@ -10,7 +10,7 @@ struct LabelAssembler {
 
     /// Complete: the buffer is a label no other label extends.
     var isComplete: Bool {
-        !buffer.isEmpty && vocabulary.contains(buffer) && !vocabulary.contains { $0 != buffer && $0.hasPrefix(buffer) }
+        !buffer.isEmpty && vocabulary.contains(buffer) && !vocabulary.contains { $0 != buffer && $0.hasBytePrefix(buffer) }
     }
 
     var isPartial: Bool { !buffer.isEmpty && !isComplete }
@@ -18,18 +18,18 @@ struct LabelAssembler {
     /// The label the pieces so far stand for: itself when complete, else its shortest completion.
     var resolved: String? {
         if buffer.isEmpty { return nil }
-        if vocabulary.contains(buffer) && buffer.hasSuffix("指标") { return buffer }
-        let completions = vocabulary.filter { $0.hasPrefix(buffer) }
-        return completions.filter { $0.hasSuffix("指标") }.min { $0.count < $1.count } ?? completions.min { $0.count < $1.count } ?? buffer
+        if vocabulary.contains(buffer) && buffer.hasByteSuffix("指标") { return buffer }
+        let completions = vocabulary.filter { $0.hasBytePrefix(buffer) }
+        return completions.filter { $0.hasByteSuffix("指标") }.min { $0.count < $1.count } ?? completions.min { $0.count < $1.count } ?? buffer
     }
 
     func canExtend(with piece: String) -> Bool {
         let candidate = buffer + piece
-        return vocabulary.contains { $0.hasPrefix(candidate) }
+        return vocabulary.contains { $0.hasBytePrefix(candidate) }
     }
 
     func canStart(with piece: String) -> Bool {
-        vocabulary.contains { $0.hasPrefix(piece) }
+        vocabulary.contains { $0.hasBytePrefix(piece) }
     }
 
     mutating func extend(_ piece: String) { buffer += piece }

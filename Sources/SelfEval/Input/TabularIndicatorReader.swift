@@ -22,14 +22,14 @@ struct TabularIndicatorReader {
         for cell in header.cells where !cell.isEmpty {
             let t = cell.text.compacted
             let role: Role?
-            if t.contains("一级指标") { role = .level1 }
-            else if t.contains("二级指标") { role = .level2 }
-            else if t.contains("三级指标") { role = .name }
-            else if t.contains("实际完成") || t.contains("完成值") || t.contains("实际值") { role = .actual }
-            else if t.contains("指标值") || t.contains("目标值") || t == "年度目标" { role = .target }
-            else if t == "分值" || t == "权重" || t == "分数" || t.hasPrefix("分值") || t.hasPrefix("权重") { role = .weight }
-            else if t == "得分" || t.hasPrefix("得分") || t == "自评得分" { role = .score }
-            else if t.contains("偏差") || t.contains("改进措施") { role = .deviation }
+            if t.containsBytes("一级指标") { role = .level1 }
+            else if t.containsBytes("二级指标") { role = .level2 }
+            else if t.containsBytes("三级指标") { role = .name }
+            else if t.containsBytes("实际完成") || t.containsBytes("完成值") || t.containsBytes("实际值") { role = .actual }
+            else if t.containsBytes("指标值") || t.containsBytes("目标值") || t.sameBytes("年度目标") { role = .target }
+            else if t.sameBytes("分值") || t.sameBytes("权重") || t.sameBytes("分数") || t.hasBytePrefix("分值") || t.hasBytePrefix("权重") { role = .weight }
+            else if t.sameBytes("得分") || t.hasBytePrefix("得分") || t.sameBytes("自评得分") { role = .score }
+            else if t.containsBytes("偏差") || t.containsBytes("改进措施") { role = .deviation }
             else { role = nil }
             if let role, cols[role] == nil { cols[role] = cell.index }
         }

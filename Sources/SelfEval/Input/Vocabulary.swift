@@ -13,10 +13,10 @@ public enum Vocabulary {
     /// The 一级指标 a 二级指标 belongs to, where the templates agree on it.
     public static func level1(forLevel2 label: String) -> String? {
         let l = normalizedLabel(label)
-        if ["数量指标", "质量指标", "时效指标", "产出数量", "产出质量", "产出时效"].contains(l) { return "产出指标" }
-        if ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "经济效益", "社会效益", "生态效益", "可持续影响"].contains(l) { return "效益指标" }
-        if ["服务对象满意度指标", "服务对象满意度"].contains(l) { return "满意度指标" }
-        if ["经济成本指标", "社会成本指标", "生态环境成本指标"].contains(l) { return "成本指标" }
+        if ["数量指标", "质量指标", "时效指标", "产出数量", "产出质量", "产出时效"].containsBytes(l) { return "产出指标" }
+        if ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "经济效益", "社会效益", "生态效益", "可持续影响"].containsBytes(l) { return "效益指标" }
+        if ["服务对象满意度指标", "服务对象满意度"].containsBytes(l) { return "满意度指标" }
+        if ["经济成本指标", "社会成本指标", "生态环境成本指标"].containsBytes(l) { return "成本指标" }
         return nil
     }
 
@@ -31,9 +31,9 @@ public enum Vocabulary {
     /// Removes spaces and a trailing weight note like `(50分)` from a label cell.
     public static func normalizedLabel(_ text: String) -> String {
         var t = text.compacted
-        if let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }), t.hasSuffix(")") || t.hasSuffix("）") {
+        if let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }), t.hasByteSuffix(")") || t.hasByteSuffix("）") {
             let inner = t[t.index(after: open)..<t.index(before: t.endIndex)]
-            if inner.hasSuffix("分") { t = String(t[..<open]) }
+            if inner.hasByteSuffix("分") { t = String(t[..<open]) }
         }
         return t
     }
@@ -45,31 +45,31 @@ public enum Vocabulary {
     /// Cells that only label the goals part.
     public static func isGoalLabel(_ text: String) -> Bool {
         let t = text.compacted
-        return ["年度总体目标", "总体目标", "年度", "总体", "目标", "预期目标", "实际完成情况", "年度目标", "绩效目标", "实际完成", "完成情况"].contains(t)
-            || (t.hasPrefix("年度总体目标") && t.count <= 8)
+        return ["年度总体目标", "总体目标", "年度", "总体", "目标", "预期目标", "实际完成情况", "年度目标", "绩效目标", "实际完成", "完成情况"].containsBytes(t)
+            || (t.hasBytePrefix("年度总体目标") && t.count <= 8)
     }
 
     /// Header label of a whole form's title line.
     public static func isTitle(_ text: String) -> Bool {
         let t = text.compacted
-        return t.contains("自评表") && t.count <= 60
+        return t.containsBytes("自评表") && t.count <= 60
     }
 
     /// Cells of the indicator header row.
     public static func isIndicatorHeader(_ cells: [String]) -> Bool {
         let joined = cells.map(\.compacted).joined()
-        return joined.contains("三级指标") || (joined.contains("一级指标") && joined.contains("指标值"))
+        return joined.containsBytes("三级指标") || (joined.containsBytes("一级指标") && joined.containsBytes("指标值"))
     }
 
     /// 总分 / 合计 rows.
     public static func isTotalLabel(_ text: String) -> Bool {
         let t = text.compacted
-        return t == "总分" || t == "合计" || t == "总计" || t.hasPrefix("总分") || t == "综合得分"
+        return t.sameBytes("总分") || t.sameBytes("合计") || t.sameBytes("总计") || t.hasBytePrefix("总分") || t.sameBytes("综合得分")
     }
 
     public static func isGradeLabel(_ text: String) -> Bool {
         let t = text.compacted
-        return t.hasPrefix("评分等级") || t.hasPrefix("自评等级") || t.hasPrefix("绩效等级") || t == "等级"
+        return t.hasBytePrefix("评分等级") || t.hasBytePrefix("自评等级") || t.hasBytePrefix("绩效等级") || t.sameBytes("等级")
     }
 
     /// 优/良/中/差.

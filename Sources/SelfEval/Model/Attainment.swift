@@ -76,15 +76,15 @@ public enum TargetEvaluation {
         if a == t { return .met }
         let weaker = partialWords.contains { a.contains($0) && !t.contains($0) }
         if weaker { return .partial }
-        return verdict(actual) == .missed ? .missed : (a.contains(t) || metWords.contains(where: { a.hasPrefix($0) }) ? .met : .unknown)
+        return verdict(actual) == .missed ? .missed : (a.contains(t) || metWords.contains(where: { a.hasBytePrefix($0) }) ? .met : .unknown)
     }
 
     /// A verdict word alone (达成指标, 部分达成, 未完成).
     public static func verdict(_ actual: String) -> Attainment {
         let a = actual.compacted
-        if missedWords.contains(where: { a.hasPrefix($0) }) { return .missed }
-        if partialWords.contains(where: { a.hasPrefix($0) }) { return .partial }
-        if metWords.contains(where: { a.hasPrefix($0) }) { return .met }
+        if missedWords.contains(where: { a.hasBytePrefix($0) }) { return .missed }
+        if partialWords.contains(where: { a.hasBytePrefix($0) }) { return .partial }
+        if metWords.contains(where: { a.hasBytePrefix($0) }) { return .met }
         return .unknown
     }
 }

@@ -24,12 +24,12 @@ public enum FundingColumn: String, Sendable, Hashable, CaseIterable, Codable {
     /// Recognises a header cell (spaces removed).
     public static func recognise(_ header: String) -> FundingColumn? {
         let h = header.compacted
-        if h.contains("年初预算") { return .initialBudget }
-        if h.contains("全年预算") || h.contains("调整后预算") || h == "预算数" { return .fullYearBudget }
-        if h.contains("执行率") { return .rate }
-        if h.contains("执行数") || h.contains("实际支出") || h.contains("支出数") { return .executed }
-        if h == "分值" || h == "分数" || h == "权重" || h.hasPrefix("分值") || h.hasPrefix("权重") { return .weight }
-        if h == "得分" || h.hasPrefix("得分") { return .score }
+        if h.containsBytes("年初预算") { return .initialBudget }
+        if h.containsBytes("全年预算") || h.containsBytes("调整后预算") || h.sameBytes("预算数") { return .fullYearBudget }
+        if h.containsBytes("执行率") { return .rate }
+        if h.containsBytes("执行数") || h.containsBytes("实际支出") || h.containsBytes("支出数") { return .executed }
+        if h.sameBytes("分值") || h.sameBytes("分数") || h.sameBytes("权重") || h.hasBytePrefix("分值") || h.hasBytePrefix("权重") { return .weight }
+        if h.sameBytes("得分") || h.hasBytePrefix("得分") { return .score }
         return nil
     }
 }
@@ -46,13 +46,13 @@ public enum FundingRowKind: String, Sendable, Hashable, Codable {
     /// Recognises a row label (spaces removed); nil for labels that are not funding rows.
     public static func recognise(_ label: String) -> FundingRowKind? {
         var l = label.compacted
-        for p in ["其中：", "其中:", "其中"] where l.hasPrefix(p) { l.removeFirst(p.count) }
-        while l.hasSuffix("：") || l.hasSuffix(":") { l.removeLast() }
+        for p in ["其中：", "其中:", "其中"] where l.hasBytePrefix(p) { l.removeFirst(p.count) }
+        while l.hasByteSuffix("：") || l.hasByteSuffix(":") { l.removeLast() }
         if l.isEmpty { return nil }
-        if l.hasPrefix("年度资金总额") || l == "资金总额" || l == "合计" || l.hasPrefix("年度资金总") { return .total }
-        if l.contains("结转") { return .carryover }
-        if l.contains("财政拨款") || l == "财政资金" || l.hasPrefix("当年财政") || l.hasPrefix("本年财政") { return .currentFiscal }
-        if l.contains("其他资金") || l.contains("单位资金") || l.contains("财政专户") || l.contains("自有资金") || l.contains("其他") { return .other }
+        if l.hasBytePrefix("年度资金总额") || l.sameBytes("资金总额") || l.sameBytes("合计") || l.hasBytePrefix("年度资金总") { return .total }
+        if l.containsBytes("结转") { return .carryover }
+        if l.containsBytes("财政拨款") || l.sameBytes("财政资金") || l.hasBytePrefix("当年财政") || l.hasBytePrefix("本年财政") { return .currentFiscal }
+        if l.containsBytes("其他资金") || l.containsBytes("单位资金") || l.containsBytes("财政专户") || l.containsBytes("自有资金") || l.containsBytes("其他") { return .other }
         return nil
     }
 }

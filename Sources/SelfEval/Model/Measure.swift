@@ -47,7 +47,7 @@ public enum Measure: Hashable, Sendable {
     /// Parses a target/actual cell. Never fails: what is not a quantity is text.
     public static func parse(_ raw: String) -> Measure {
         let text = raw.trimmingSpaces()
-        if text.isEmpty || text == "—" || text == "-" || text == "/" || text == "－" || text == "——" { return .empty }
+        if text.isEmpty || text == "—" || text == "-" || text == "/" || text == "－" || text.sameBytes("——") { return .empty }
         var scalars = Substring(text).unicodeScalars[...]
         var comparator: Comparator?
         if let (op, rest) = Measure.leadingComparator(scalars) {
@@ -81,7 +81,7 @@ public enum Measure: Hashable, Sendable {
         unit = Measure.stripBrackets(unit)
         // A unit is short and has no digits, except the odd "(100%)" annotation.
         if unit.unicodeScalars.count > 6 { return .text(text) }
-        if unit.unicodeScalars.contains(where: { $0.value >= 48 && $0.value <= 57 }) && !unit.hasSuffix("%") {
+        if unit.unicodeScalars.contains(where: { $0.value >= 48 && $0.value <= 57 }) && !unit.hasByteSuffix("%") {
             return .text(text)
         }
         if unit.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "。" || $0 == "、" }) { return .text(text) }
@@ -90,7 +90,7 @@ public enum Measure: Hashable, Sendable {
 
     static func stripBrackets(_ s: String) -> String {
         var u = s
-        if (u.hasPrefix("(") && u.hasSuffix(")")) || (u.hasPrefix("（") && u.hasSuffix("）")) {
+        if (u.hasBytePrefix("(") && u.hasByteSuffix(")")) || (u.hasBytePrefix("（") && u.hasByteSuffix("）")) {
             u = String(u.dropFirst().dropLast())
         }
         return u.trimmingSpaces()

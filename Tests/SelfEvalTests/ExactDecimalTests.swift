@@ -1,0 +1,40 @@
+import Testing
+@testable import SelfEval
+
+@Suite struct ExactDecimalTests {
+    @Test(arguments: [
+        ("448,000.00", Int64(44_800_000), 2), ("0.958", 958, 3), ("100", 100, 0), ("-5.5", -55, 1), ("91,520,000", 91_520_000, 0),
+    ])
+    func parses(text: String, significand: Int64, scale: Int) throws {
+        let d = try ExactDecimal.parse(text).get()
+        #expect(d.significand == significand)
+        #expect(d.scale == scale)
+    }
+
+    @Test(arguments: ["1e400", "--5", "", ".", "1.2.3", "12a", ",100", "100."])
+    func rejectsMalformed(text: String) {
+        #expect(throws: ExactDecimal.ParseError.malformed) { try ExactDecimal.parse(text).get() }
+    }
+
+    @Test func rejectsAbsurdlyLarge() {
+        #expect(throws: ExactDecimal.ParseError.tooLarge) { try ExactDecimal.parse("99999999999999999999").get() }
+        #expect(throws: ExactDecimal.ParseError.tooPrecise) { try ExactDecimal.parse("0.1234567890123").get() }
+    }
+
+    @Test func arithmeticIsExact() throws {
+        let a = try ExactDecimal.parse("573840.65").get(), b = try ExactDecimal.parse("159600").get()
+        #expect((a + b).numericallyEquals(try ExactDecimal.parse("733,440.65").get()))
+        #expect((a + b).description == "733440.65")
+        let rate = try ExactDecimal.parse("0.8").get()
+        #expect((ExactDecimal(10) * rate).numericallyEquals(ExactDecimal(8)))
+        #expect(try ExactDecimal.parse("98.84").get().halfUnit.description == "0.005")
+    }
+
+    @Test func formatsWithGroupingAndPrintedPrecision() throws {
+        #expect(try ExactDecimal.parse("488000").get().format(grouping: true, scale: 2) == "488,000.00")
+        #expect(try ExactDecimal.parse("1234567.5").get().format(grouping: true) == "1,234,567.5")
+        #expect(try ExactDecimal.parse("0.05").get().format(grouping: true) == "0.05")
+        #expect(try ExactDecimal.parse("-1000").get().format(grouping: true) == "-1,000")
+        #expect(try ExactDecimal.parse("98.835").get().rounded(toScale: 2).description == "98.84")
+    }
+}

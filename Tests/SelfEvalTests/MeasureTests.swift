@@ -1,0 +1,48 @@
+import Testing
+@testable import SelfEval
+
+@Suite struct MeasureTests {
+    @Test(arguments: [
+        ("=100%", Comparator.equal, "100", "%"), (">=90%", .atLeast, "90", "%"), ("≥4000.00(件)", .atLeast, "4000.00", "件"),
+        ("<=5件", .atMost, "5", "件"), ("<10次", .less, "10", "次"), ("=2(人)", .equal, "2", "人"), ("≧95%", .atLeast, "95", "%"),
+        ("═1", .equal, "1", ""), ("＞90％", .greater, "90", "％"), ("=14.00(个街镇)", .equal, "14.00", "个街镇"), ("≤ 3 天", .atMost, "3", "天"),
+    ])
+    func parsesTargets(text: String, op: Comparator, value: String, unit: String) throws {
+        let q = try #require(Measure.parse(text).quantity)
+        #expect(q.comparator == op)
+        #expect(q.value.description == value)
+        #expect(q.unit == unit)
+    }
+
+    @Test(arguments: ["98.00(%)", "3344.00(件)", "100", "0.958", "4"])
+    func parsesActuals(text: String) throws {
+        let q = try #require(Measure.parse(text).quantity)
+        #expect(q.comparator == nil)
+    }
+
+    @Test(arguments: ["及时", "达成指标", "2023年12月底前完成", "23年6月前完成", "执法记录仪2台，便携式打印机2台", "购买宣传手册8800个，宣传袋4000个", "有效"])
+    func qualitativeStaysText(text: String) {
+        #expect(Measure.parse(text) == .text(text))
+    }
+
+    @Test(arguments: ["", "—", "-", "  "])
+    func blanksAreEmpty(text: String) {
+        #expect(Measure.parse(text).isEmpty)
+    }
+
+    @Test func attainmentFollowsTheScoringRules() {
+        func eval(_ t: String, _ a: String) -> Attainment { TargetEvaluation.evaluate(target: Measure.parse(t), actual: Measure.parse(a)) }
+        #expect(eval(">=90%", "98%") == .met)
+        #expect(eval(">=90%", "90") == .met)            // bare number next to a percent target is a percent
+        #expect(eval("≥950(件)", "42.00(件)") == .missed)
+        #expect(eval("<=5件", "8件") == .missed)
+        #expect(eval("<=5件", "5件") == .met)
+        #expect(eval("=4人", "7") == .exceeded)
+        #expect(eval("=0.00(例)", "0.00(例)") == .met)
+        #expect(eval(">=45000人", ">=45000人") == .unknown) // an actual with an operator measures nothing
+        #expect(eval("规范", "较规范") == .partial)
+        #expect(eval("及时", "达成指标") == .met)
+        #expect(eval("建立健全", "逐步完善") == .partial)
+        #expect(eval("≥90(%)", "部分达成") == .partial)
+    }
+}

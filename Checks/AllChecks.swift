@@ -9,6 +9,20 @@ public enum AllChecks {
         FullMarksContradiction.self,
         MissingActual.self,
         DuplicatedGoalText.self,
+        ExecutionRate.self,
+        BudgetScore.self,
+        TotalScore.self,
+        ScoreExceedsWeight.self,
+        MissingScore.self,
+        DeductionWithoutReason.self,
+        DeductionDespiteMet.self,
+        LenientPartialScore.self,
+        ActualCopiesTarget.self,
+        StaleYear.self,
+        GradeMismatch.self,
+        TargetOvershoot.self,
+        WeightDistribution.self,
+        CrossFormDuplicate.self,
     ]
 
     public static var descriptions: [CheckDescription] { types.map { $0.description } }

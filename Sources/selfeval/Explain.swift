@@ -21,6 +21,10 @@ enum Explain {
         var out = "\(d.id): \(d.title.text(language))\n\n"
         out += (language == .zh ? "默认级别：" : "Default severity: ") + d.severity.rawValue + (d.isOptIn ? (language == .zh ? "（默认关闭，用 --select 启用）" : " (off by default; enable with --select)") : "") + "\n\n"
         out += (language == .zh ? "依据：\n  " : "Why:\n  ") + d.rationale.text(language) + "\n"
+        if !d.options.isEmpty {
+            out += (language == .zh ? "\n配置项（.selfeval.json）：\n" : "\nOptions (.selfeval.json):\n") + d.options.map { "  \($0)\n" }.joined()
+        }
+        out += (language == .zh ? "\n启用/关闭或改变级别：" : "\nEnable, disable or change its severity: ") + "\"checks\": { \"\(d.id)\": \"on|off|note|warning|error\" }\n"
         if !d.triggering.isEmpty {
             out += language == .zh ? "\n会报告的例子：\n" : "\nTriggering examples:\n"
             for (i, e) in d.triggering.enumerated() { out += example(i + 1, e.text) }

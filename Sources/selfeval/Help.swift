@@ -48,8 +48,22 @@ enum Help {
       --ignore <ids>          Do not run these checks (comma-separated ids, repeatable).
       --fail-on <severity>    Exit 1 when a finding is at least this severe:
                               note, warning (default) or error.
+      --config <file>         Configuration file (default: the nearest .selfeval.json in
+                              the first PATH or a folder above it).
       --lang <en|zh>          Language of messages (default: from LANG).
       -h, --help              Show this help.
+
+    CONFIGURATION (.selfeval.json):
+      {
+        "checks": { "weight-distribution": "on", "stale-year": "off", "missing-actual": "error" },
+        "thresholds": { "goalSimilarity": 0.9, "lenientMargin": 1, "overshootRatio": 1.5,
+                        "weightTolerance": 10, "expectedWeightTotal": 100, "staleYearWindow": 5,
+                        "crossFormMinimumLength": 20 },
+        "gradeBands": { "优": 90, "良": 80, "中": 60 },
+        "weightGuideline": { "budget": 10, "output": 50, "effect": 30, "satisfaction": 10 },
+        "shortfallWords": ["未完成", "未达到", "未达成", "未达标", "未能", "不足"]
+      }
+    Unknown keys and bad values stop the run with exit status 2, naming the file and key.
 
     Each finding reads 'file:line:column: severity: message [check-id]', followed by the
     source line with a caret under the value and notes that show the arithmetic.

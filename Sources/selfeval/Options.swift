@@ -19,6 +19,7 @@ struct LintOptions {
     var select: Set<String>?
     var ignore: Set<String> = []
     var failOn: Severity = .warning
+    var config: String?
     var language: Language
 
     init(arguments: [String], language defaultLanguage: Language, knownChecks: Set<String>) throws {
@@ -38,6 +39,8 @@ struct LintOptions {
                     throw UsageError(message: "unknown format '\(v)'", hint: "Use one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
                 }
                 format = f
+            case "--config":
+                config = try value()
             case "--output", "-o":
                 output = try value()
             case "--select":

@@ -48,8 +48,17 @@ func runLint(_ args: [String]) -> ExitStatus {
     let options: LintOptions
     do { options = try LintOptions(arguments: args, language: defaultLanguage, knownChecks: knownIDs) } catch let e as UsageError { fail(e) } catch { fail(UsageError(message: "\(error)")) }
     var configuration = Configuration()
-    configuration.enabled = options.select
-    configuration.disabled = options.ignore
+    let configPath = options.config ?? ConfigurationFile.find(from: options.paths.first ?? ".")
+    if let configPath {
+        guard FileManager.default.fileExists(atPath: configPath) else {
+            fail(UsageError(message: "no such configuration file: \(configPath)", hint: "Check the path given to --config."))
+        }
+        do { configuration = try ConfigurationFile.load(configPath, knownChecks: allDescriptions) } catch let e as ConfigurationError {
+            fail(UsageError(message: "bad configuration: \(e.description)", hint: "Fix the key in \(e.file); 'selfeval explain ID' lists each check's options."))
+        } catch { fail(UsageError(message: "\(error)")) }
+    }
+    if let select = options.select { configuration.enabled = select }
+    configuration.disabled.formUnion(options.ignore)
     let linter = Linter(checks: AllChecks.types, configuration: configuration)
     let files: [FileDiscovery.Found]
     do { files = try FileDiscovery.find(options.paths) } catch FileDiscovery.Failure.notFound(let p) {
@@ -59,7 +68,7 @@ func runLint(_ args: [String]) -> ExitStatus {
         fail(UsageError(message: "no form files (.txt .md .tsv .csv) found in \(options.paths.joined(separator: ", "))",
                         hint: "Name the files directly to read files with other extensions."))
     }
-    let results = files.map { linter.lint(path: $0.path, display: $0.display) }
+    let results = linter.lint(files: files.map { (path: $0.path, display: $0.display) })
     let run = RunResult(files: results, checks: allDescriptions, toolVersion: Help.version)
     let rendered: String
     switch options.format {

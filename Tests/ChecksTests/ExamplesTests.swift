@@ -10,7 +10,10 @@ import SelfEval
     static func lint(_ text: String) -> [Diagnostic] {
         var configuration = Configuration()
         configuration.enabled = Set(AllChecks.descriptions.map(\.id))
-        return Linter(checks: AllChecks.types, configuration: configuration).lint(bytes: Array(text.utf8), file: "example.txt").diagnostics
+        let linter = Linter(checks: AllChecks.types, configuration: configuration)
+        var results = [linter.lint(bytes: Array(text.utf8), file: "example.txt")]
+        linter.runLevel(&results)
+        return results[0].diagnostics
     }
 
     @Test(arguments: AllChecks.types.map { $0.description.id })
@@ -59,7 +62,7 @@ import SelfEval
         for file in files {
             let text = try String(contentsOf: Self.checksFolder.appendingPathComponent(file), encoding: .utf8)
             let declared = text.split(separator: "\n").compactMap { line -> String? in
-                guard line.hasPrefix("struct "), line.contains(": Check") else { return nil }
+                guard line.hasPrefix("struct "), line.contains(": Check") || line.contains(": RunCheck") else { return nil }
                 return String(line.dropFirst("struct ".count).prefix { $0 != ":" && $0 != " " })
             }
             #expect(declared.count == 1, "\(file) should declare exactly one check, found \(declared)")

@@ -19,11 +19,14 @@ public struct CheckDescription: Sendable {
     public var rationale: Message
     /// Off by default (advisory checks).
     public var isOptIn: Bool
+    /// Configuration keys the check reads (shown by `selfeval explain`).
+    public var options: [String]
     public var triggering: [Example]
     public var nonTriggering: [Example]
 
     public init(id: String, title: Message, severity: Severity, rationale: Message, isOptIn: Bool = false,
-                triggering: [Example], nonTriggering: [Example]) {
+                options: [String] = [], triggering: [Example], nonTriggering: [Example]) {
+        self.options = options
         self.id = id
         self.title = title
         self.severity = severity
@@ -41,12 +44,42 @@ public protocol Check: Sendable {
     func check(_ form: Form, context: CheckContext, into report: inout Report)
 }
 
-/// What a check may read besides the form: configuration and the other forms of the run.
+/// What a check may read besides the form: the configuration and the form's source text.
 public struct CheckContext: Sendable {
     public var configuration: Configuration
-    public init(configuration: Configuration) {
+    public var source: SourceText?
+
+    public init(configuration: Configuration, source: SourceText? = nil) {
         self.configuration = configuration
+        self.source = source
     }
+
+    /// The exact position of `needle` inside `range` (searched line by line), for pointing a
+    /// diagnostic at a word inside a long cell.
+    public func locate(_ needle: String, in range: SourceRange) -> SourceRange? {
+        guard let source, !needle.isEmpty else { return nil }
+        let n = Array(needle.utf8)
+        let lastLine = min(range.end.line, source.lineCount)
+        guard range.start.line >= 1, range.start.line <= lastLine else { return nil }
+        for line in range.start.line...lastLine {
+            let bytes = Array(source.lineBytes(line))
+            var i = 0
+            while i + n.count <= bytes.count {
+                if bytes[i] == n[0] && Array(bytes[i..<(i + n.count)]) == n {
+                    let column = bytes[..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                    if line == range.start.line && column < range.start.column { i += 1; continue }
+                    return SourceRange(line: line, column: column, length: needle.unicodeScalars.count)
+                }
+                i += 1
+            }
+        }
+        return nil
+    }
+}
+
+/// A check over all the forms of a run at once (e.g. text reused across projects).
+public protocol RunCheck: Check {
+    func check(run forms: [Form], context: CheckContext) -> [Diagnostic]
 }
 
 /// Collects the findings of one check on one form.

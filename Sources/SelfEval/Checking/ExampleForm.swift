@@ -21,7 +21,7 @@ public enum ExampleForm {
                                funding: [String] = defaultFunding,
                                planned: String = "完成全年检查任务，提升群众对政策的知晓度。",
                                actual: String = "全年开展检查12次，覆盖全部定点机构，群众满意度98%。",
-                               rows: [String] = defaultRows, total: String = "100\t100") -> String {
+                               rows: [String] = defaultRows, total: String = "100\t100", grade: String? = nil) -> String {
         var lines = [
             "财政项目支出绩效自评表",
             "(\(year) 年度)",
@@ -35,6 +35,7 @@ public enum ExampleForm {
         lines.append("绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施")
         lines += rows.map { "\t" + $0 }
         lines.append("总分\t\t\t\t\t\t\(total)")
+        if let grade { lines.append("评分等级\t\(grade)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

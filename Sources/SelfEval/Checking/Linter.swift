@@ -65,7 +65,7 @@ public struct Linter: Sendable {
                 en: "lines \(r.lowerBound)–\(r.upperBound) are outside every form and were skipped",
                 zh: "第 \(r.lowerBound)–\(r.upperBound) 行不属于任何自评表，已跳过"), file: file, range: SourceRange(line: r.lowerBound, column: 1, length: 0), form: nil))
         }
-        let context = CheckContext(configuration: configuration)
+        let context = CheckContext(configuration: configuration, source: source)
         for form in forms.forms {
             for issue in form.issues {
                 let description = BuiltinDiagnostics.description(for: issue.kind)
@@ -82,6 +82,30 @@ public struct Linter: Sendable {
     func builtin(_ d: CheckDescription, _ message: Message, file: String, range: SourceRange, form: String?, values: [String] = []) -> Diagnostic {
         Diagnostic(check: d.id, severity: configuration.severity(of: d), message: message, file: file, range: range,
                    form: form, row: nil, values: values)
+    }
+
+    /// Lints files, then runs the checks that look across all forms of the run.
+    public func lint(files: [(path: String, display: String)]) -> [FileResult] {
+        var results = files.map { lint(path: $0.path, display: $0.display) }
+        runLevel(&results)
+        return results
+    }
+
+    /// Runs the `RunCheck`s over every form of the run and files their findings.
+    public func runLevel(_ results: inout [FileResult]) {
+        let runChecks = checks.compactMap { $0 as? any RunCheck.Type }.filter { configuration.isEnabled($0.description) }
+        guard !runChecks.isEmpty else { return }
+        let forms = results.flatMap(\.forms)
+        let context = CheckContext(configuration: configuration)
+        var byFile: [String: [Diagnostic]] = [:]
+        for type in runChecks {
+            for d in type.init().check(run: forms, context: context) { byFile[d.file, default: []].append(d) }
+        }
+        for i in results.indices {
+            guard let extra = byFile[results[i].file] else { continue }
+            results[i].diagnostics += extra
+            results[i].diagnostics.sort(by: Diagnostic.ordered)
+        }
     }
 
     /// Splits a text into forms and reads each.

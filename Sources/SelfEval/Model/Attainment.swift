@@ -2,7 +2,7 @@
 public enum Attainment: Sendable, Hashable {
     /// Met (for ≥/= targets: actual ≥ target; for ≤/<: actual within the limit).
     case met
-    /// Met by far more than planned on an =/≥ target (actual / target).
+    /// More than an = target, or by far more than a ≥/> target (at least the overshoot ratio).
     case exceeded
     /// Partly achieved (qualitative: 基本, 部分, 较, 逐步, 初步).
     case partial
@@ -19,7 +19,9 @@ public enum TargetEvaluation {
     /// Verdict words that say the target was achieved.
     public static let metWords = ["达成指标", "达成预期指标", "达成", "完成", "已完成", "达到", "达标", "是", "有", "及时", "合格", "符合", "满意"]
     /// Words that say it was not.
-    public static let missedWords = ["未达成", "未完成", "未达到", "未达标", "没有完成", "没有达到", "不及时", "不合格", "不符合", "不满意", "否", "无"]
+    public static let missedWords = ["未达成", "未完成", "未达到", "未达标", "没有完成", "没有达到", "不及时", "不合格", "不符合", "不满意"]
+    /// Whole-cell verdicts that say it was not.
+    public static let missedVerdicts = ["否", "无", "未", "没有"]
     /// Words that make a verdict weaker than the target: partly achieved.
     public static let partialWords = ["部分", "基本", "较", "逐步", "初步", "有所", "稳步"]
 
@@ -49,7 +51,8 @@ public enum TargetEvaluation {
             case .less: return c < 0 ? .met : .missed
             case .equal:
                 if tv.isZero { return av.isZero ? .met : .missed }
-                return c >= 0 ? (exceeds(av, tv, overshootRatio) ? .exceeded : .met) : .missed
+                // "=" asks for exactly the target: more than it is a deviation too.
+                return c == 0 ? .met : (c > 0 ? .exceeded : .missed)
             }
         case (_, .empty), (.empty, _):
             return .unknown
@@ -72,17 +75,18 @@ public enum TargetEvaluation {
     public static func qualitative(target: String, actual: String) -> Attainment {
         let t = target.compacted, a = actual.compacted
         if a.isEmpty { return .unknown }
-        if missedWords.contains(where: { a.contains($0) }) && !missedWords.contains(where: { t.contains($0) }) { return .missed }
-        if a == t { return .met }
-        let weaker = partialWords.contains { a.contains($0) && !t.contains($0) }
+        if (missedWords.contains(where: { a.containsBytes($0) }) && !missedWords.contains(where: { t.containsBytes($0) }))
+            || missedVerdicts.containsBytes(a) { return .missed }
+        if a.sameBytes(t) { return .met }
+        let weaker = partialWords.contains { a.containsBytes($0) && !t.containsBytes($0) }
         if weaker { return .partial }
-        return verdict(actual) == .missed ? .missed : (a.contains(t) || metWords.contains(where: { a.hasBytePrefix($0) }) ? .met : .unknown)
+        return verdict(actual) == .missed ? .missed : (a.containsBytes(t) || metWords.contains(where: { a.hasBytePrefix($0) }) ? .met : .unknown)
     }
 
     /// A verdict word alone (达成指标, 部分达成, 未完成).
     public static func verdict(_ actual: String) -> Attainment {
         let a = actual.compacted
-        if missedWords.contains(where: { a.hasBytePrefix($0) }) { return .missed }
+        if missedWords.contains(where: { a.hasBytePrefix($0) }) || missedVerdicts.containsBytes(a) { return .missed }
         if partialWords.contains(where: { a.hasBytePrefix($0) }) { return .partial }
         if metWords.contains(where: { a.hasBytePrefix($0) }) { return .met }
         return .unknown

@@ -116,6 +116,16 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         self.scale = s
     }
 
+    /// The same value without trailing zeros after the point (`24.0` → `24`), for computed figures.
+    public var trimmed: ExactDecimal {
+        var v = self
+        while v.scale > 0 && v.significand % 10 == 0 {
+            v.significand /= 10
+            v.scale -= 1
+        }
+        return v
+    }
+
     /// Half a unit of the last printed digit: the rounding uncertainty of the printed figure.
     public var halfUnit: ExactDecimal {
         ExactDecimal(significand: 5, scale: scale + 1)
@@ -138,6 +148,21 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     public func ratioCompare(dividedBy divisor: ExactDecimal, with other: ExactDecimal) -> Int {
         // self / divisor ? other  ⇔  self ? other × divisor
         (self).compare(other * divisor)
+    }
+
+    /// `self / divisor` rounded half-up to `places` digits; nil when dividing by zero.
+    public func divided(by divisor: ExactDecimal, scale places: Int) -> ExactDecimal? {
+        guard divisor.significand != 0 else { return nil }
+        // (a / 10^sa) / (b / 10^sb) = a × 10^(sb - sa) / b; scaled to `places` digits.
+        let shift = places + divisor.scale - scale
+        var numerator = Int128(significand)
+        var denominator = Int128(divisor.significand)
+        if shift >= 0 { numerator *= ExactDecimal.pow10(shift) } else { denominator *= ExactDecimal.pow10(-shift) }
+        if denominator < 0 { numerator = -numerator; denominator = -denominator }
+        var q = numerator / denominator
+        let r = numerator % denominator
+        if r * 2 >= denominator { q += 1 } else if r * 2 <= -denominator { q -= 1 }
+        return ExactDecimal(clamping: q, scale: places)
     }
 
     /// Multiplies by a power of ten without rounding (e.g. 万元 → 元).

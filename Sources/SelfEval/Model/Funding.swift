@@ -93,5 +93,22 @@ public struct FundingTable: Sendable, Hashable {
     }
 
     public var total: FundingRow? { rows.first { $0.kind == .total } }
+
+    /// A 执行率 cell as a percentage: `80.00%`, `100.00` under a `执行率(%)` header, or a
+    /// fraction such as `0.958` (a bare number of at most 1).
+    public func ratePercent(_ cell: Field<Measure>) -> ExactDecimal? {
+        guard let q = cell.value.quantity, q.comparator == nil else { return nil }
+        if q.isPercent || rateInPercent { return q.value }
+        if q.unit.isEmpty && q.value.compare(ExactDecimal(1)) <= 0 { return q.value.shifted(by: 2) }
+        if q.unit.isEmpty { return q.value }
+        return nil
+    }
+
+    /// The budget a rate is measured against: 全年预算数, else 年初预算数.
+    public func budget(of row: FundingRow) -> (column: FundingColumn, value: ExactDecimal)? {
+        if let v = row.number(.fullYearBudget) { return (.fullYearBudget, v) }
+        if let v = row.number(.initialBudget) { return (.initialBudget, v) }
+        return nil
+    }
     public var parts: [FundingRow] { rows.filter { $0.kind.isPart } }
 }

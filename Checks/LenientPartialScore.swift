@@ -1,0 +1,88 @@
+import SelfEval
+
+/// A missed target scored well above what the scoring rules give it.
+struct LenientPartialScore: Check {
+    static let description = CheckDescription(
+        id: "lenient-partial-score",
+        title: Message(en: "Missed target scored too leniently", zh: "未完成目标但得分偏高"),
+        severity: .warning,
+        rationale: Message(
+            en: "财预〔2020〕10号: a missed target scores weight × actual / target (weight × target / actual for ≤ targets); a partly achieved qualitative one 60–80% of the weight, an unachieved one at most 60%. A score more than the margin above that inflates the result.",
+            zh: "财预〔2020〕10号：未完成的定量指标按 实际值/指标值 × 分值 计分（反向指标按 指标值/实际值 × 分值）；定性指标部分达成得60%–80%，未达成不超过60%。得分高出规定超过容差即为虚高。"),
+        options: ["thresholds.lenientMargin"],
+        triggering: [
+            Example(ExampleForm.tabular(rows: [
+                "产出指标\t数量指标\t汇款汇费件数\t≥950(件)\t42.00(件)\t30\t29\t邮汇方式逐步取消",
+                "\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
+                "效益指标\t社会效益指标\t政策知晓率\t≥90%\t95%\t30\t30",
+                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
+            ], total: "100\t99"), row: "汇款汇费件数"),
+            // Reverse target: ≤5 complaints, 10 received: 30 × 5 / 10 = 15.
+            Example(ExampleForm.tabular(rows: [
+                "产出指标\t数量指标\t有效投诉数量\t≤5件\t10件\t30\t25\t投诉增加，加强管理",
+                "\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
+                "效益指标\t社会效益指标\t政策知晓率\t≥90%\t95%\t30\t30",
+                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
+            ], total: "100\t95"), row: "有效投诉数量"),
+            // Partly achieved qualitative target above 80% of the weight.
+            Example(ExampleForm.tabular(rows: [
+                "产出指标\t数量指标\t检查覆盖率\t=100%\t100%\t30\t30",
+                "\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
+                "效益指标\t社会效益指标\t工作有序性\t有序\t基本有序\t30\t29\t加强沟通",
+                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
+            ], total: "100\t99"), row: "工作有序性"),
+        ],
+        nonTriggering: [
+            Example(ExampleForm.tabular()),
+            // 30 × 3344 / 4000 = 25.08; 26 is within the 1-point margin.
+            Example(ExampleForm.tabular(rows: [
+                "产出指标\t数量指标\t工伤医疗费审核数量\t≥4000.00(件)\t3344.00(件)\t30\t26\t直接结算普及，受理数下降",
+                "\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
+                "效益指标\t社会效益指标\t政策知晓率\t≥90%\t95%\t30\t30",
+                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
+            ], total: "100\t96")),
+            // Partly achieved at exactly 80% of the weight.
+            Example(ExampleForm.tabular(rows: [
+                "产出指标\t数量指标\t检查覆盖率\t=100%\t100%\t30\t30",
+                "\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
+                "效益指标\t可持续影响指标\t公务员医疗补助机制\t建立健全\t逐步完善\t30\t24\t进一步健全完善",
+                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
+            ], total: "100\t94")),
+        ])
+
+    func check(_ form: Form, context: CheckContext, into report: inout Report) {
+        let margin = context.configuration.lenientMargin
+        for row in form.indicators {
+            guard let w = row.weight, let s = row.score, let t = row.target, let a = row.actual,
+                  s.value.compare(w.value) < 0 else { continue } // full marks: full-marks-contradiction's business
+            let attainment = TargetEvaluation.evaluate(target: t.value, actual: a.value, overshootRatio: context.configuration.overshootRatio)
+            var allowed: ExactDecimal?
+            var how: Message?
+            if attainment == .missed, let tq = t.value.quantity, let aq = a.value.quantity,
+               let (tv, av) = TargetEvaluation.comparable(target: tq, actual: aq) {
+                let reverse = tq.comparator?.isReverse ?? false
+                if reverse {
+                    guard !av.isZero else { continue }
+                    allowed = (w.value * tv).divided(by: av, scale: 2)
+                    how = Message(en: "\(w.value) × \(tv) / \(av) = \(allowed!)", zh: "\(w.value) × \(tv) ÷ \(av) = \(allowed!)")
+                } else {
+                    guard !tv.isZero else { continue }
+                    allowed = (w.value * av).divided(by: tv, scale: 2)
+                    how = Message(en: "\(w.value) × \(av) / \(tv) = \(allowed!)", zh: "\(w.value) × \(av) ÷ \(tv) = \(allowed!)")
+                }
+            } else if attainment == .partial || (attainment == .missed && t.value.quantity == nil) {
+                let share = attainment == .partial ? ExactDecimal(significand: 8, scale: 1) : ExactDecimal(significand: 6, scale: 1)
+                allowed = (w.value * share).trimmed
+                let band = attainment == .partial ? "80%" : "60%"
+                how = Message(en: "\(attainment == .partial ? "partly achieved" : "not achieved"): at most \(band) of \(w.value) = \(allowed!)",
+                              zh: "\(attainment == .partial ? "部分达成" : "未达成")：最多得分值 \(w.value) 的 \(band) = \(allowed!)")
+            }
+            guard let allowed, let how, s.value.compare(allowed + margin) > 0 else { continue }
+            report.add(Message(en: "\(row.name.raw) scores \(s.value) of \(w.value) for \(a.raw) against \(t.raw); the scoring rules give \(allowed)",
+                               zh: "“\(row.name.raw)”实际 \(a.raw)、目标 \(t.raw)，按规则应得 \(allowed) 分，却得 \(s.value) 分（分值 \(w.value)）"),
+                       at: s.range, row: row.name.value,
+                       notes: [how, Message(en: "allowed margin: \(margin) point(s) (thresholds.lenientMargin)", zh: "容差：\(margin) 分（thresholds.lenientMargin）")],
+                       values: [t.raw, a.raw, s.value.description])
+        }
+    }
+}

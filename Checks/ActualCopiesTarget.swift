@@ -38,7 +38,7 @@ struct ActualCopiesTarget: Check {
                                zh: "“\(row.name.raw)”的实际完成值 \(a.raw) 带有“\(op.rawValue)”\(same ? "，与指标值相同" : "")：不是实测值"),
                        at: a.range, row: row.name.value,
                        notes: [Message(en: "rule: 实际完成值 states what was achieved, e.g. 46213人 or 98%", zh: "规则：实际完成值应填实际达到的数值，如 46213人、98%")],
-                       values: [a.raw])
+                       values: [a.value.canonical])
         }
     }
 }

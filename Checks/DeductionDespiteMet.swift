@@ -58,7 +58,7 @@ struct DeductionDespiteMet: Check {
                                zh: "“\(row.name.raw)”实际完成值 \(a.raw) 已达到年度指标值 \(t.raw)，却只得 \(s.value) 分（分值 \(w.value)）"),
                        at: s.range, row: row.name.value,
                        notes: [Message(en: "rule: a met target earns the full weight (财预〔2020〕10号)", zh: "规则：完成指标值的得全部分值（财预〔2020〕10号）")],
-                       values: [t.raw, a.raw, s.value.description])
+                       values: [t.value.canonical, a.value.canonical, s.value.description])
         }
     }
 }

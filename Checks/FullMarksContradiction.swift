@@ -50,7 +50,7 @@ struct FullMarksContradiction: Check {
                 let attainment = TargetEvaluation.evaluate(target: t.value, actual: a.value)
                 if attainment.isMissedOrPartial {
                     report.add(Self.missed(row, t.raw, a.raw, s.value, w.value, attainment), at: s.range, row: row.name.value,
-                               notes: [Self.rule], values: [t.raw, a.raw, "\(s.value)"])
+                               notes: [Self.rule], values: [t.value.canonical, a.value.canonical, "\(s.value)"])
                     continue
                 }
             }

@@ -82,7 +82,7 @@ struct LenientPartialScore: Check {
                                zh: "“\(row.name.raw)”实际 \(a.raw)、目标 \(t.raw)，按规则应得 \(allowed) 分，却得 \(s.value) 分（分值 \(w.value)）"),
                        at: s.range, row: row.name.value,
                        notes: [how, Message(en: "allowed margin: \(margin) point(s) (thresholds.lenientMargin)", zh: "容差：\(margin) 分（thresholds.lenientMargin）")],
-                       values: [t.raw, a.raw, s.value.description])
+                       values: [t.value.canonical, a.value.canonical, s.value.description])
         }
     }
 }

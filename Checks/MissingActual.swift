@@ -35,7 +35,7 @@ struct MissingActual: Check {
             let range = row.actual?.range ?? row.name.range
             report.add(Self.message(row), at: range, row: row.name.value,
                        notes: row.target.map { [Self.targetNote($0.raw)] } ?? [],
-                       values: [row.target?.raw ?? "", row.score.map { "\($0.value)" } ?? ""])
+                       values: [row.target?.value.canonical ?? "", row.score.map { "\($0.value)" } ?? ""])
         }
     }
 

@@ -56,7 +56,7 @@ struct TargetOvershoot: Check {
                        at: a.range, row: row.name.value,
                        notes: [Message(en: "rule: far exceeding a target needs an analysis; a target set too low reduces the score (ratio ≥ \(ratio), thresholds.overshootRatio)",
                                        zh: "规则：大幅超额完成须分析原因，目标设定偏低应扣分（倍数 ≥ \(ratio)，thresholds.overshootRatio）")],
-                       values: [t.raw, a.raw])
+                       values: [t.value.canonical, a.value.canonical])
         }
     }
 }

@@ -15,6 +15,7 @@ enum Help {
                               recursively for .txt .md .tsv .csv files). Default: .
       parse FILE              Show a file's forms as the linter reads them.
       explain [ID]            List the checks, or explain one with its examples.
+      baseline prune FILE     Drop baseline entries that no longer match any finding.
 
     OPTIONS:
       -h, --help              Show help. 'selfeval lint --help' shows lint's options.
@@ -42,8 +43,20 @@ enum Help {
                               Folders are searched recursively for .txt .md .tsv .csv.
 
     OPTIONS:
-      -f, --format <format>   text (default) or json.
+      -f, --format <format>   text (default), json, sarif (SARIF 2.1.0) or github
+                              (workflow-command annotations).
       -o, --output <file>     Write the report to a file instead of standard output.
+      -o, --output <format>:<file>
+                              Also write a report in another format, e.g.
+                              --output sarif:selfeval.sarif (repeatable); the main
+                              report still goes to standard output.
+      --baseline <file>       Accept the findings listed in this baseline: only new
+                              ones are reported and fail the run; entries that match
+                              nothing any more are reported as fixed.
+      --write-baseline <file> Write this run's findings as a baseline (atomically;
+                              entries of files not linted this time are kept).
+      --strict-baseline       Also fail when a baseline entry is fixed, so the
+                              baseline is kept up to date.
       --select <ids>          Run only these checks (comma-separated ids, repeatable).
       --ignore <ids>          Do not run these checks (comma-separated ids, repeatable).
       --fail-on <severity>    Exit 1 when a finding is at least this severe:
@@ -80,6 +93,16 @@ enum Help {
       -f, --format <format>   text (default) or json.
       --lang <en|zh>          Language of messages (default: from LANG).
       -h, --help              Show this help.
+    """
+
+    static let baseline = """
+    OVERVIEW: Maintain a baseline of accepted findings.
+
+    USAGE: selfeval baseline prune FILE [PATH ...]
+
+      Lints PATH (default: the files the baseline names) and removes the entries that no
+      finding matches any more, and the entries of files that no longer exist. The file is
+      rewritten atomically.
     """
 
     static let explain = """

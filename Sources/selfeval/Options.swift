@@ -2,7 +2,7 @@ import SelfEval
 
 /// Output formats of `lint`.
 enum OutputFormat: String, CaseIterable {
-    case text, json
+    case text, json, sarif, github
 }
 
 /// A usage error: printed as `Error: …` with a hint, exit status 2.
@@ -15,7 +15,13 @@ struct UsageError: Error {
 struct LintOptions {
     var paths: [String] = []
     var format: OutputFormat = .text
+    /// Plain `--output FILE`: the main report goes there instead of stdout.
     var output: String?
+    /// `--output FORMAT:FILE`: extra reports, written besides the main one.
+    var extraOutputs: [(format: OutputFormat, path: String)] = []
+    var baseline: String?
+    var writeBaseline: String?
+    var strictBaseline = false
     var select: Set<String>?
     var ignore: Set<String> = []
     var failOn: Severity = .warning
@@ -42,7 +48,20 @@ struct LintOptions {
             case "--config":
                 config = try value()
             case "--output", "-o":
-                output = try value()
+                let v = try value()
+                if let colon = v.firstIndex(of: ":"), let f = OutputFormat(rawValue: String(v[..<colon])) {
+                    let path = String(v[v.index(after: colon)...])
+                    guard !path.isEmpty else { throw UsageError(message: "'--output \(v)' names no file", hint: "Write it as --output FORMAT:FILE, e.g. --output sarif:report.sarif.") }
+                    extraOutputs.append((f, path))
+                } else {
+                    output = v
+                }
+            case "--baseline":
+                baseline = try value()
+            case "--write-baseline":
+                writeBaseline = try value()
+            case "--strict-baseline":
+                strictBaseline = true
             case "--select":
                 let ids = try Self.ids(try value(), knownChecks)
                 select = (select ?? []).union(ids)

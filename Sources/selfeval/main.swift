@@ -68,21 +68,84 @@ func runLint(_ args: [String]) -> ExitStatus {
         fail(UsageError(message: "no form files (.txt .md .tsv .csv) found in \(options.paths.joined(separator: ", "))",
                         hint: "Name the files directly to read files with other extensions."))
     }
-    let results = linter.lint(files: files.map { (path: $0.path, display: $0.display) })
-    let run = RunResult(files: results, checks: allDescriptions, toolVersion: Help.version)
-    let rendered: String
-    switch options.format {
-    case .text: rendered = TextReporter(language: options.language).render(run)
-    case .json: rendered = JSONReporter(language: options.language).render(run)
-    }
-    if let out = options.output {
-        do { try rendered.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-            fail(UsageError(message: "cannot write \(out): \(error.localizedDescription)", hint: "Check that the folder exists and is writable."))
+    var results = linter.lint(files: files.map { (path: $0.path, display: $0.display) })
+    var fixed: [BaselineEntry]?
+    if let path = options.baseline {
+        guard FileManager.default.fileExists(atPath: path) else {
+            fail(UsageError(message: "no such baseline: \(path)", hint: "Create one with --write-baseline \(path)."))
         }
-    } else {
-        writeStdout(rendered)
+        do { fixed = try Baseline.load(path).apply(to: &results) } catch let e as BaselineError {
+            fail(UsageError(message: "bad baseline: \(e.description)", hint: "Re-create it with --write-baseline."))
+        } catch { fail(UsageError(message: "\(error)")) }
+    } else if options.strictBaseline {
+        fail(UsageError(message: "--strict-baseline needs --baseline FILE"))
     }
-    return run.diagnostics.contains { $0.severity >= options.failOn } ? .findings : .clean
+    let run = RunResult(files: results, checks: allDescriptions, toolVersion: Help.version, fixed: fixed)
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .text: return TextReporter(language: options.language).render(run)
+        case .json: return JSONReporter(language: options.language).render(run)
+        case .sarif: return SARIFReporter(language: options.language).render(run)
+        case .github: return GitHubReporter(language: options.language).render(run)
+        }
+    }
+    func write(_ text: String, to path: String) {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            fail(UsageError(message: "cannot write \(path): \(error.localizedDescription)", hint: "Check that the folder exists and is writable."))
+        }
+    }
+    for extra in options.extraOutputs { write(render(extra.format), to: extra.path) }
+    if let out = options.output { write(render(options.format), to: out) } else { writeStdout(render(options.format)) }
+    if let path = options.writeBaseline {
+        let existing = FileManager.default.fileExists(atPath: path) ? (try? Baseline.load(path)) : nil
+        do { try Baseline.merged(existing: existing, results: results).write(to: path) } catch {
+            fail(UsageError(message: "cannot write baseline: \(error)", hint: "Check that the folder exists and is writable."))
+        }
+        writeStderr("wrote baseline \(path)")
+    }
+    let failing = run.reportable.contains { $0.severity >= options.failOn }
+    let stale = options.strictBaseline && !(fixed ?? []).isEmpty
+    return failing || stale ? .findings : .clean
+}
+
+func runBaseline(_ arguments: [String]) -> ExitStatus {
+    var args = arguments
+    if args.isEmpty || args.contains("--help") || args.contains("-h") { writeStdout(Help.baseline + "\n"); return args.isEmpty ? .usage : .clean }
+    guard args.removeFirst() == "prune" else { fail(UsageError(message: "unknown baseline command", hint: "Use: selfeval baseline prune FILE [PATH ...]")) }
+    guard !args.isEmpty else { fail(UsageError(message: "'selfeval baseline prune' needs the baseline FILE")) }
+    let path = args.removeFirst()
+    let baseline: Baseline
+    do { baseline = try Baseline.load(path) } catch let e as BaselineError { fail(UsageError(message: "bad baseline: \(e.description)")) } catch { fail(UsageError(message: "\(error)")) }
+    // Lint the given paths, or the files the baseline names.
+    var paths = args
+    var missing: Set<String> = []
+    if paths.isEmpty {
+        for file in Set(baseline.entries.map(\.file)).sorted() {
+            if FileManager.default.fileExists(atPath: file) { paths.append(file) } else { missing.insert(file) }
+        }
+    }
+    var configuration = Configuration()
+    if let configPath = ConfigurationFile.find(from: paths.first ?? ".") {
+        do { configuration = try ConfigurationFile.load(configPath, knownChecks: allDescriptions) } catch let e as ConfigurationError {
+            fail(UsageError(message: "bad configuration: \(e.description)"))
+        } catch { fail(UsageError(message: "\(error)")) }
+    }
+    let files: [FileDiscovery.Found]
+    do { files = try FileDiscovery.find(paths) } catch { fail(UsageError(message: "\(error)")) }
+    var results = Linter(checks: AllChecks.types, configuration: configuration).lint(files: files.map { (path: $0.path, display: $0.display) })
+    let fixed = baseline.apply(to: &results)
+    let drop = Set(fixed)
+    var remaining: [BaselineEntry] = []
+    var dropped = 0
+    var pool = fixed
+    for e in baseline.entries {
+        if missing.contains(e.file) { dropped += 1; continue }
+        if drop.contains(e), let i = pool.firstIndex(of: e) { pool.remove(at: i); dropped += 1; continue }
+        remaining.append(e)
+    }
+    do { try Baseline(entries: remaining).write(to: path) } catch { fail(UsageError(message: "cannot write baseline: \(error)")) }
+    writeStdout("pruned \(dropped) entr\(dropped == 1 ? "y" : "ies") from \(path); \(remaining.count) remain\n")
+    return .clean
 }
 
 func runParse(_ arguments: [String]) -> ExitStatus {
@@ -92,8 +155,8 @@ func runParse(_ arguments: [String]) -> ExitStatus {
     do { language = try languageOption(&args) } catch let e as UsageError { fail(e) } catch { fail(UsageError(message: "\(error)")) }
     var format = OutputFormat.text
     if let i = args.firstIndex(where: { $0 == "--format" || $0 == "-f" }) {
-        guard i + 1 < args.count, let f = OutputFormat(rawValue: args[i + 1]) else {
-            fail(UsageError(message: "'--format' takes text or json"))
+        guard i + 1 < args.count, let f = OutputFormat(rawValue: args[i + 1]), f == .text || f == .json else {
+            fail(UsageError(message: "'selfeval parse --format' takes text or json"))
         }
         format = f
         args.removeSubrange(i...(i + 1))
@@ -107,7 +170,7 @@ func runParse(_ arguments: [String]) -> ExitStatus {
     let result = linter.lint(path: args[0], display: FileDiscovery.display(args[0], FileManager.default.currentDirectoryPath))
     switch format {
     case .json: writeStdout(ModelJSON.render(file: result, language: language))
-    case .text: writeStdout(ModelText.render(file: result, language: language))
+    default: writeStdout(ModelText.render(file: result, language: language))
     }
     return result.diagnostics.contains { $0.check == BuiltinDiagnostics.unreadableFile.id } ? .usage : .clean
 }
@@ -140,6 +203,7 @@ case "--version":
 case "lint": status = runLint(Array(arguments.dropFirst()))
 case "parse": status = runParse(Array(arguments.dropFirst()))
 case "explain": status = runExplain(Array(arguments.dropFirst()))
+case "baseline": status = runBaseline(Array(arguments.dropFirst()))
 default:
     fail(UsageError(message: "unknown subcommand '\(arguments[0])'", hint: "See 'selfeval --help'. To lint files: selfeval lint PATH ..."))
 }

@@ -28,6 +28,8 @@ public struct Diagnostic: Sendable, Hashable {
     public var row: String?
     /// Stable identity for baselines: check + form + row + the values the finding is about.
     public var fingerprint: String
+    /// Set when a baseline is used: new, or unchanged (accepted in the baseline).
+    public var baselineState: BaselineState?
 
     public init(check: String, severity: Severity, message: Message, notes: [Message] = [], file: String,
                 range: SourceRange, form: String?, row: String?, values: [String]) {

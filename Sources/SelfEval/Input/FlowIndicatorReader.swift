@@ -18,7 +18,7 @@ struct FlowIndicatorReader {
     mutating func take(_ line: TextLine) {
         var tokens = line.nonEmpty
         // Vertical label pieces: a line of its own, or a two-character piece leading a row.
-        if tokens.count == 1, DisplayWidth.of(tokens[0].text) <= 16, labels.accept(tokens[0].text) { return }
+        if tokens.count == 1, DisplayWidth.of(tokens[0].text) <= 16 || Vocabulary.isLevelLabel(tokens[0].text), labels.accept(tokens[0].text) { return }
         while tokens.count > 1, tokens[0].text.unicodeScalars.count <= 2, labels.accept(tokens[0].text) {
             tokens.removeFirst()
         }
@@ -116,14 +116,21 @@ struct FlowIndicatorReader {
         }
     }
 
-    /// The first run of at least two plain numbers: 分值 and 得分 are its last two.
+    /// The first run of at least two plain numbers (a blank `—` may stand for one of the last
+    /// two): 分值 and 得分 are its last two.
     static func numberRun(_ tokens: [Cell]) -> Range<Int>? {
+        func isNumber(_ i: Int) -> Bool { CellKind.of(tokens[i].text) == .bareNumber }
+        func isBlank(_ i: Int) -> Bool { let t = tokens[i].text; return t == "—" || t == "-" || t == "－" || t == "/" }
         var i = 0
         while i < tokens.count {
-            if CellKind.of(tokens[i].text) == .bareNumber {
+            if isNumber(i) || isBlank(i) {
                 var j = i
-                while j < tokens.count && CellKind.of(tokens[j].text) == .bareNumber { j += 1 }
-                if j - i >= 2 { return i..<j }
+                while j < tokens.count && (isNumber(j) || isBlank(j)) { j += 1 }
+                // Blanks only in the last two places, and at least one real number there.
+                var start = i
+                while start < j - 2 && isBlank(start) { start += 1 }
+                let innerBlank = (start..<max(start, j - 2)).contains { isBlank($0) }
+                if j - start >= 2 && !innerBlank && (isNumber(j - 1) || isNumber(j - 2)) { return start..<j }
                 i = j
             } else {
                 i += 1

@@ -11,7 +11,7 @@ enum GoalSplitter {
         for line in lines {
             let text = line.text
             let t = text.compacted
-            if Vocabulary.isGoalLabel(t) || t.sameBytes("预期目标实际完成情况") { continue }
+            if t.sameBytes("预期目标实际完成情况") { continue }
             if t.hasBytePrefix("实际完成情况") {
                 explicitActual = content.count
                 let rest = FormReader.dropLabel(text, "实际完成情况").drop { $0 == "：" || $0 == ":" }
@@ -23,6 +23,7 @@ enum GoalSplitter {
                 if !rest.isEmpty { content.append(Piece(text: String(rest), range: line.range)); indents.append(0) }
                 continue
             }
+            if Vocabulary.isGoalLabel(t) { continue }
             content.append(Piece(text: text, range: line.range))
             indents.append(line.indent)
         }

@@ -54,7 +54,9 @@ struct LevelLabels {
         guard piece.unicodeScalars.count >= 2 else { return false }
         let asLevel1 = level1.canStart(with: piece)
         let asLevel2 = level2.canStart(with: piece)
-        if asLevel1 && (!asLevel2 || level1.isEmpty || rowsSinceLevel1 > 0) {
+        // 成本指标 is both: a second level under 产出指标, else a first level of its own.
+        let underOutput = level1.resolved.map { $0.sameBytes("产出指标") } ?? false
+        if asLevel1 && (!asLevel2 || (!underOutput && (level1.isEmpty || rowsSinceLevel1 > 0))) {
             level1.start(piece)
             level2.reset()
             rowsSinceLevel1 = 0

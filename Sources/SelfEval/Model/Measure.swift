@@ -44,6 +44,16 @@ public enum Measure: Hashable, Sendable {
         return false
     }
 
+    /// A spelling that does not depend on how the value was typed (`>=90%` and `≥90%` agree),
+    /// for fingerprints that must survive re-extraction.
+    public var canonical: String {
+        switch self {
+        case .empty: return ""
+        case .text(let t): return t.compacted
+        case .quantity(let q): return (q.comparator?.rawValue ?? "") + q.value.description + q.unit.compacted
+        }
+    }
+
     /// Parses a target/actual cell. Never fails: what is not a quantity is text.
     public static func parse(_ raw: String) -> Measure {
         let text = raw.trimmingSpaces()

@@ -19,6 +19,11 @@ public struct JSONReporter {
         w.number("errors", run.count(.error))
         w.number("warnings", run.count(.warning))
         w.number("notes", run.count(.note))
+        if let fixed = run.fixed {
+            w.number("new", run.reportable.count)
+            w.number("unchanged", run.diagnostics.count - run.reportable.count)
+            w.number("fixed", fixed.count)
+        }
         w.endObject()
         w.beginArray("files")
         for f in run.files {
@@ -41,6 +46,20 @@ public struct JSONReporter {
         w.beginArray("diagnostics")
         for d in run.diagnostics { writeDiagnostic(&w, d) }
         w.endArray()
+        if let fixed = run.fixed {
+            w.beginArray("fixed")
+            for e in fixed {
+                w.beginObject()
+                w.string("check", e.check)
+                w.string("file", e.file)
+                w.string("form", e.form)
+                w.string("row", e.row)
+                w.string("fingerprint", e.fingerprint)
+                w.string("baselineState", BaselineState.absent.rawValue)
+                w.endObject()
+            }
+            w.endArray()
+        }
         w.endObject()
         return w.output + "\n"
     }
@@ -85,6 +104,7 @@ public struct JSONReporter {
         for n in d.notes { w.string(nil, n.text(language)) }
         w.endArray()
         w.string("fingerprint", d.fingerprint)
+        if let state = d.baselineState { w.string("baselineState", state.rawValue) }
         w.endObject()
     }
 }

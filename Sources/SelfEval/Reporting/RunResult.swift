@@ -3,12 +3,22 @@ public struct RunResult: Sendable {
     public var files: [FileResult]
     public var checks: [CheckDescription]
     public var toolVersion: String
+    /// Baseline entries of the linted files that no finding matched (nil without a baseline).
+    public var fixed: [BaselineEntry]?
 
-    public init(files: [FileResult], checks: [CheckDescription], toolVersion: String) {
+    public init(files: [FileResult], checks: [CheckDescription], toolVersion: String, fixed: [BaselineEntry]? = nil) {
         self.files = files
         self.checks = checks
         self.toolVersion = toolVersion
+        self.fixed = fixed
     }
+
+    public var usesBaseline: Bool { fixed != nil }
+
+    /// The findings that count: all of them, or with a baseline only the new ones.
+    public var reportable: [Diagnostic] { diagnostics.filter { $0.baselineState != .unchanged } }
+
+    public func countNew(_ severity: Severity) -> Int { reportable.filter { $0.severity == severity }.count }
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
     public var formCount: Int { files.reduce(0) { $0 + $1.forms.count } }

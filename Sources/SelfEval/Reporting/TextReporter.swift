@@ -10,7 +10,12 @@ public struct TextReporter {
     public func render(_ run: RunResult) -> String {
         var out = ""
         for file in run.files {
-            for d in file.diagnostics { out += render(d, source: file.source) }
+            for d in file.diagnostics where d.baselineState != .unchanged { out += render(d, source: file.source) }
+        }
+        for e in run.fixed ?? [] {
+            out += language == .zh
+                ? "\(e.file): 已修复: [\(e.check)] \(e.form)\(e.row.isEmpty ? "" : " / " + e.row)（基线条目不再出现）\n"
+                : "\(e.file): fixed: [\(e.check)] \(e.form)\(e.row.isEmpty ? "" : " / " + e.row) (baseline entry no longer found)\n"
         }
         out += summary(run) + "\n"
         return out
@@ -61,11 +66,20 @@ public struct TextReporter {
     }
 
     public func summary(_ run: RunResult) -> String {
-        let e = run.count(.error), w = run.count(.warning), n = run.count(.note)
+        let e = run.countNew(.error), w = run.countNew(.warning), n = run.countNew(.note)
         let forms = run.formCount, files = run.files.count
+        var text: String
         if language == .zh {
-            return "共 \(files) 个文件、\(forms) 张自评表：\(e) 个错误，\(w) 个警告，\(n) 个提示"
+            text = "共 \(files) 个文件、\(forms) 张自评表：\(e) 个错误，\(w) 个警告，\(n) 个提示"
+        } else {
+            text = "\(forms) form\(forms == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s"): \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(n) note\(n == 1 ? "" : "s")"
         }
-        return "\(forms) form\(forms == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s"): \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(n) note\(n == 1 ? "" : "s")"
+        if let fixed = run.fixed {
+            let unchanged = run.diagnostics.count - run.reportable.count
+            text += language == .zh
+                ? "（新增；另有 \(unchanged) 个已在基线中，\(fixed.count) 个基线条目已修复）"
+                : " new; \(unchanged) in the baseline, \(fixed.count) fixed"
+        }
+        return text
     }
 }

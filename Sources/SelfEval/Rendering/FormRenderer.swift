@@ -1,0 +1,136 @@
+/// Writes a `Form` back as text in a chosen layout. Used to test that the same form in every
+/// layout reads the same (metamorphic tests) and to build synthetic corpora.
+public enum FormRenderer {
+    public enum Style: String, CaseIterable, Sendable {
+        /// Tab-separated cells, one table row per line.
+        case tabular
+        /// Space-separated cells, one table row per line, labels on lines of their own.
+        case flow
+    }
+
+    public static func render(_ form: Form, as style: Style) -> String {
+        switch style {
+        case .tabular: return tabular(form)
+        case .flow: return flow(form)
+        }
+    }
+
+    static func raw(_ f: Field<Measure>?) -> String { f?.raw ?? "" }
+
+    static func columns(_ form: Form) -> [FundingColumn] {
+        let c = form.funding?.columns ?? []
+        return c.isEmpty ? [.initialBudget, .fullYearBudget, .executed, .weight, .rate, .score] : c
+    }
+
+    static func header(_ column: FundingColumn, _ form: Form) -> String {
+        column == .rate && form.funding?.rateInPercent == true ? "执行率(%)" : column.chineseName
+    }
+
+    static func tabular(_ form: Form) -> String {
+        var lines: [String] = ["财政项目支出绩效自评表"]
+        if let y = form.year { lines.append("(\(y.value) 年度)") }
+        lines.append("项目名称\t\(form.name?.raw ?? "")")
+        lines.append("主管部门\t\(form.department?.raw ?? "")\t\t\t实施单位\t\(form.implementingUnit?.raw ?? "")")
+        if let funding = form.funding {
+            let cols = columns(form)
+            lines.append("项目资金 (\(funding.moneyUnit))\t\t" + cols.map { header($0, form) }.joined(separator: "\t"))
+            for row in funding.rows {
+                lines.append("\t\(row.label.raw)\t" + cols.map { raw(row.cells[$0]) }.joined(separator: "\t"))
+            }
+        }
+        lines.append("年度总体目标\t预期目标\t\t\t实际完成情况")
+        lines.append("\t\(oneLine(form.goals.planned?.raw ?? ""))\t\t\t\(oneLine(form.goals.actual?.raw ?? ""))")
+        lines.append("绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施")
+        var l1: String?, l2: String?
+        for row in form.indicators {
+            let c1 = row.level1 != l1 ? (row.level1 ?? "") : ""
+            let c2 = row.level2 != l2 || row.level1 != l1 ? (row.level2 ?? "") : ""
+            l1 = row.level1
+            l2 = row.level2
+            lines.append(["", c1, c2, row.name.raw, raw(row.target), raw(row.actual), row.weight?.raw ?? "", row.score?.raw ?? "",
+                          oneLine(row.deviation?.raw ?? "")].joined(separator: "\t"))
+        }
+        if let t = form.total { lines.append("总分\t\t\t\t\t\t\(t.weight?.raw ?? "")\t\(t.score?.raw ?? "")") }
+        if let g = form.grade { lines.append("评分等级\t\(g.raw)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func flow(_ form: Form) -> String {
+        var lines: [String] = ["财政项目支出绩效自评表", ""]
+        if let y = form.year { lines.append("（\(y.value)年度）") }
+        lines.append("项目名称 \(form.name?.raw ?? "")")
+        lines.append("主管部门 \(form.department?.raw ?? "") 实施单位 \(form.implementingUnit?.raw ?? "")")
+        if let funding = form.funding {
+            let cols = columns(form)
+            lines.append("项目资金（\(funding.moneyUnit)）")
+            lines.append(cols.map { header($0, form) }.joined(separator: " "))
+            for row in funding.rows {
+                lines.append(row.label.raw.compacted + " " + cols.map { raw(row.cells[$0]).isEmpty ? "-" : raw(row.cells[$0]).compacted }.joined(separator: " "))
+            }
+        }
+        lines.append("年度总体目标")
+        lines.append("预期目标")
+        if let p = form.goals.planned { lines.append(oneLine(p.raw)) }
+        lines.append("实际完成情况")
+        if let a = form.goals.actual { lines.append(oneLine(a.raw)) }
+        lines.append("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施")
+        var l1: String?, l2: String?
+        for row in form.indicators {
+            if row.level1 != l1, let v = row.level1 { lines.append(v) }
+            if row.level2 != l2 || row.level1 != l1, let v = row.level2 { lines.append(v) }
+            l1 = row.level1
+            l2 = row.level2
+            func cell(_ s: String) -> String { s.isEmpty ? "—" : s.compacted }
+            var line = [row.name.raw.compacted, cell(raw(row.target)), cell(raw(row.actual)), row.weight?.raw ?? "—", row.score?.raw ?? "—"].joined(separator: " ")
+            if let d = row.deviation?.raw, !d.compacted.isEmpty { line += " " + oneLine(d) }
+            lines.append(line)
+        }
+        if let t = form.total { lines.append("总分 \(t.weight?.raw ?? "") \(t.score?.raw ?? "")") }
+        if let g = form.grade { lines.append("评分等级 \(g.raw)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func oneLine(_ s: String) -> String {
+        s.replacingAll("\r", with: "").replacingAll("\n", with: "").replacingAll("\t", with: " ")
+    }
+}
+
+/// The meaning of a form without positions or spelling: two readings of the same form in
+/// different layouts must give equal digests.
+public struct FormDigest: Hashable, Sendable, CustomStringConvertible {
+    public var name: String
+    public var year: Int?
+    public var unit: String
+    public var department: String
+    public var implementingUnit: String
+    public var funding: [String]
+    public var planned: String
+    public var actual: String
+    public var indicators: [String]
+    public var total: String
+    public var grade: String
+
+    public init(_ form: Form) {
+        func c(_ s: String?) -> String { (s ?? "").compacted }
+        name = c(form.name?.value)
+        year = form.year?.value
+        unit = form.moneyUnit
+        department = c(form.department?.value)
+        implementingUnit = c(form.implementingUnit?.value)
+        funding = form.funding?.rows.map { row in
+            row.kind.rawValue + ":" + FundingColumn.allCases.map { row.cells[$0]?.value.canonical ?? "" }.joined(separator: "|")
+        } ?? []
+        planned = c(form.goals.planned?.value)
+        actual = c(form.goals.actual?.value)
+        indicators = form.indicators.map { r in
+            [r.level1 ?? "", r.level2 ?? "", r.name.value.compacted, r.target?.value.canonical ?? "", r.actual?.value.canonical ?? "",
+             r.weight?.value.description ?? "", r.score?.value.description ?? "", r.deviationText.compacted].joined(separator: "|")
+        }
+        total = (form.total?.weight?.value.description ?? "") + "/" + (form.total?.score?.value.description ?? "")
+        grade = form.grade?.value ?? ""
+    }
+
+    public var description: String {
+        ([name, "\(year ?? 0)", unit, department, implementingUnit] + funding + [planned, actual] + indicators + [total, grade]).joined(separator: "\n")
+    }
+}

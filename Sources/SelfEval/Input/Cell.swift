@@ -143,17 +143,24 @@ public struct CellScanner: Sendable {
 }
 
 extension String {
-    /// Replaces every occurrence of `target` (no Foundation needed).
+    /// Replaces every occurrence of `target`, matching Unicode scalars (so "\r" is found inside "\r\n").
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var out = ""
-        var rest = self[...]
-        while let r = rest.firstRange(of: target) {
-            out += rest[rest.startIndex..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
+        let t = Array(target.unicodeScalars)
+        guard let first = t.first else { return self }
+        let s = Array(unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        var changed = false
+        while i < s.count {
+            if s[i] == first, i + t.count <= s.count, Array(s[i..<(i + t.count)]) == t {
+                out.append(contentsOf: replacement.unicodeScalars)
+                i += t.count
+                changed = true
+            } else {
+                out.append(s[i])
+                i += 1
+            }
         }
-        out += rest
-        return out
+        return changed ? String(out) : self
     }
 }

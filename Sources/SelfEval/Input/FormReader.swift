@@ -149,10 +149,17 @@ public struct FormReader {
             if var t = tabular { t.take(line); tabular = t } else { flow.take(line) }
             return true
         case .total:
-            return takeTotal(line, skipFirst: false)
+            if takeTotal(line, skipFirst: false) { return true }
+            return isTrailingProse(line)
         case .done:
-            return false
+            return isTrailingProse(line)
         }
+    }
+
+    /// Text after the 总分 that holds no figures (a note, a signature, a heading of the next
+    /// document) is outside the table; a line with figures there is reported.
+    func isTrailingProse(_ line: TextLine) -> Bool {
+        line.nonEmpty.filter { CellKind.of($0.text) == .bareNumber || CellKind.of($0.text) == .quantity }.count < 2
     }
 
     // MARK: Header

@@ -6,13 +6,25 @@ public struct GitHubReporter {
     public init(language: Language) { self.language = language }
 
     /// Message data: `%`, CR and LF.
-    public static func escapeData(_ s: String) -> String {
-        s.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
-    }
+    public static func escapeData(_ s: String) -> String { escape(s, property: false) }
 
     /// Property values also escape `:` and `,`.
-    public static func escapeProperty(_ s: String) -> String {
-        escapeData(s).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    public static func escapeProperty(_ s: String) -> String { escape(s, property: true) }
+
+    /// Scalar by scalar: in a Swift String "\r\n" is one Character, so no Character-level replace.
+    static func escape(_ s: String, property: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "%": out.append(contentsOf: "%25".unicodeScalars)
+            case "\r": out.append(contentsOf: "%0D".unicodeScalars)
+            case "\n": out.append(contentsOf: "%0A".unicodeScalars)
+            case ":" where property: out.append(contentsOf: "%3A".unicodeScalars)
+            case "," where property: out.append(contentsOf: "%2C".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     static func command(_ s: Severity) -> String {

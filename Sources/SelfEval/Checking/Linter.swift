@@ -110,8 +110,29 @@ public struct Linter: Sendable {
 
     /// Splits a text into forms and reads each.
     public static func readForms(_ source: SourceText, file: String) -> (forms: [Form], outside: [ClosedRange<Int>]) {
+        if let flattened = readParagraphs(source, file: file) { return (flattened, []) }
         let split = FormSplitter.split(source)
         return (split.chunks.map { FormReader.read(source: source, chunk: $0, file: file) }, split.outside)
+    }
+
+    /// Forms flattened into paragraphs, when some line of the file is one.
+    static func readParagraphs(_ source: SourceText, file: String) -> [Form]? {
+        // Cheap test first: only a long line can hold a flattened form.
+        guard (1...source.lineCount).contains(where: { source.lineEnds[$0 - 1] - source.lineStarts[$0 - 1] > 400 }) else { return nil }
+        let scanner = CellScanner(mode: .spaces)
+        var lines: [TextLine] = []
+        var any = false
+        for n in 1...source.lineCount {
+            let line = scanner.scan(source, line: n)
+            if ParagraphSplitter.isFlattened(line) {
+                any = true
+                lines += ParagraphSplitter.split(line)
+            } else {
+                lines.append(line)
+            }
+        }
+        guard any else { return nil }
+        return FormSplitter.split(lines: lines).map { FormReader.read(lines: Array(lines[$0]), layout: .paragraph, file: file) }
     }
 
     /// Runs the enabled checks on one form.

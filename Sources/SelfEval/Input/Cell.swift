@@ -39,7 +39,18 @@ public struct TextLine: Sendable {
 /// Splits lines into cells, scanning bytes: tabs separate cells (tabular), or runs of
 /// spaces and tabs do (flow). HTML tags are removed; columns count Unicode scalars.
 public struct CellScanner: Sendable {
-    public enum Mode: Sendable { case tabs, spaces }
+    public enum Mode: Sendable {
+        /// Tabs separate cells; empty cells are kept.
+        case tabs
+        /// Runs of spaces and tabs separate cells.
+        case spaces
+        /// `|` separates cells (markdown tables); empty cells are kept, separator rows dropped.
+        case pipes
+        /// The whole line is one cell, without a trailing ` |`.
+        case wholeLine
+    }
+
+    var keepsEmptyCells: Bool { mode == .tabs || mode == .pipes }
     public let mode: Mode
 
     public init(mode: Mode) { self.mode = mode }
@@ -58,7 +69,7 @@ public struct CellScanner: Sendable {
         var index = 0
 
         func flush() {
-            if mode == .tabs || !current.isEmpty {
+            if keepsEmptyCells || !current.isEmpty {
                 let text = String(decoding: current, as: UTF8.self)
                 let range = cellStart < 0
                     ? SourceRange(line: number, column: column, length: 0)
@@ -90,8 +101,14 @@ public struct CellScanner: Sendable {
                 || (b == 0xC2 && i + 1 < end && slice[i + 1] == 0xA0)
             if !sawVisible && isSpace && !isTab { indent += 1 }
             if (mode == .tabs && isTab) || (mode == .spaces && isSpace) {
-                if mode == .tabs || !current.isEmpty { flush() }
+                if keepsEmptyCells || !current.isEmpty { flush() }
                 i += isSpace && !isTab && b != 0x20 ? (b == 0xC2 ? 2 : 3) : 1
+                column += 1
+                continue
+            }
+            if mode == .pipes && (b == 0x7C || (b == 0xEF && i + 2 < end && slice[i + 1] == 0xBD && slice[i + 2] == 0x9C)) {
+                flush()
+                i += b == 0x7C ? 1 : 3
                 column += 1
                 continue
             }
@@ -113,8 +130,40 @@ public struct CellScanner: Sendable {
             column += 1
             cellEnd = column
         }
-        if mode == .tabs || !current.isEmpty { flush() }
-        return TextLine(number: number, cells: cells, indent: indent)
+        if keepsEmptyCells || !current.isEmpty { flush() }
+        switch mode {
+        case .pipes: return TextLine(number: number, cells: CellScanner.markdownCells(cells), indent: indent)
+        case .wholeLine: return TextLine(number: number, cells: cells.compactMap(CellScanner.withoutTrailingPipe), indent: indent)
+        default: return TextLine(number: number, cells: cells, indent: indent)
+        }
+    }
+
+    /// Drops the empty cells outside the outer pipes, and whole separator rows (`| --- | :-: |`).
+    static func markdownCells(_ cells: [Cell]) -> [Cell] {
+        var c = cells
+        if let f = c.first, f.isEmpty { c.removeFirst() }
+        if let l = c.last, l.isEmpty { c.removeLast() }
+        let separator = !c.isEmpty && c.allSatisfy { cell in
+            !cell.text.isEmpty && cell.text.unicodeScalars.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } && cell.text.contains("-")
+        }
+        if separator { return [] }
+        for i in c.indices { c[i].index = i }
+        return c
+    }
+
+    /// `text |` → `text`; a lone `|` is an empty cell.
+    static func withoutTrailingPipe(_ cell: Cell) -> Cell? {
+        var scalars = Array(cell.text.unicodeScalars)
+        var removed = 0
+        while let l = scalars.last, l == "|" || l == "｜" || l == " " || l == "\u{3000}" {
+            scalars.removeLast()
+            removed += 1
+        }
+        if removed == 0 { return cell }
+        var c = cell
+        c.text = String(String.UnicodeScalarView(scalars))
+        c.range.end.column = max(c.range.start.column, c.range.end.column - removed)
+        return c
     }
 
     @inline(__always) private func isTagStart(_ b: UInt8) -> Bool {

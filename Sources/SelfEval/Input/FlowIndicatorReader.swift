@@ -9,6 +9,10 @@ struct FlowIndicatorReader {
     private(set) var issues: [ParseIssue] = []
     private var labels = LevelLabels()
     private var pending: [Piece] = []
+    /// Cells are whole (one cell per line, or a flattened paragraph): never join pieces, and
+    /// let a row's numbers run across lines.
+    var wholeCells = false
+    private var cellBuffer: [Cell] = []
 
     /// Target fragments are wrapped in a narrow column: at most this display width.
     static let narrowWidth = 12
@@ -16,6 +20,7 @@ struct FlowIndicatorReader {
     static let wideWidth = 24
 
     mutating func take(_ line: TextLine) {
+        if wholeCells { takeCells(line.nonEmpty); return }
         var tokens = line.nonEmpty
         // Vertical label pieces: a line of its own, or a two-character piece leading a row.
         if tokens.count == 1, DisplayWidth.of(tokens[0].text) <= 16 || Vocabulary.isLevelLabel(tokens[0].text), labels.accept(tokens[0].text) { return }
@@ -26,6 +31,35 @@ struct FlowIndicatorReader {
             pending.append(Piece(text: tokens.map(\.text).joined(separator: " "), range: tokens.first!.range.union(tokens.last!.range)))
             return
         }
+        row(tokens, run: run, lineNumber: line.number)
+    }
+
+    /// Whole cells: numbers gather until a cell that is not a number shows the row has ended.
+    private mutating func takeCells(_ cells: [Cell]) {
+        for cell in cells {
+            if CellKind.of(cell.text) == .bareNumber || FlowIndicatorReader.isBlank(cell.text) {
+                cellBuffer.append(cell)
+                continue
+            }
+            flushAnchoredBuffer()
+            // Whole cells hold whole labels; a bare 服务对象满意度 is a name.
+            if Vocabulary.isLevelLabel(cell.text), Vocabulary.normalizedLabel(cell.text).hasByteSuffix("指标"), labels.accept(cell.text) { continue }
+            cellBuffer.append(cell)
+        }
+    }
+
+    private mutating func flushAnchoredBuffer() {
+        var start = cellBuffer.count
+        while start > 0, CellKind.of(cellBuffer[start - 1].text) == .bareNumber || FlowIndicatorReader.isBlank(cellBuffer[start - 1].text) { start -= 1 }
+        guard cellBuffer.count - start >= 2, let run = FlowIndicatorReader.numberRun(Array(cellBuffer[start...])) else { return }
+        let tokens = cellBuffer
+        cellBuffer.removeAll()
+        row(tokens, run: (start + run.lowerBound)..<(start + run.upperBound), lineNumber: tokens[start].range.start.line)
+    }
+
+    static func isBlank(_ t: String) -> Bool { t == "—" || t == "-" || t == "－" || t == "/" }
+
+    private mutating func row(_ tokens: [Cell], run: Range<Int>, lineNumber: Int) {
         let weightCell = tokens[run.upperBound - 2]
         let scoreCell = tokens[run.upperBound - 1]
         var slots: [Piece?] = [nil, nil, nil] // name, target, actual
@@ -35,9 +69,16 @@ struct FlowIndicatorReader {
             slots[slot] = p
             slot -= 1
         }
-        var inline = Piece.balance(tokens[..<run.lowerBound].map { Piece(text: $0.text, range: $0.range) })
+        let before = tokens[..<run.lowerBound].map { Piece(text: $0.text, range: $0.range) }
+        var inline = wholeCells ? before : Piece.balance(before)
         // `slot` is the rightmost slot still empty; slots 0...slot are open.
-        if inline.count >= slot + 1 {
+        if wholeCells && inline.count >= slot + 1 {
+            // Whole cells: the name is one cell; what stands before it ends the previous row.
+            while slot >= 1 { slots[slot] = inline.removeLast(); slot -= 1 }
+            slots[0] = inline.removeLast()
+            attachToPrevious(inline)
+            inline.removeAll()
+        } else if inline.count >= slot + 1 {
             while slot >= 1 { slots[slot] = inline.removeLast(); slot -= 1 }
             slots[0] = Piece.join(inline[...])
         } else if pending.isEmpty, let first = inline.first, CellKind.of(first.text) == .text {
@@ -70,12 +111,13 @@ struct FlowIndicatorReader {
         let rowRange = [slots[0]?.range, slots[1]?.range, slots[2]?.range, weightCell.range, scoreCell.range]
             .compactMap { $0 }.reduce(weightCell.range) { $0.union($1) }
         let name = slots[0].map { Field(raw: $0.text, value: $0.text.compacted, range: $0.range) }
-            ?? Field(raw: "", value: "", range: SourceRange(line: line.number, column: 1, length: 0))
+            ?? Field(raw: "", value: "", range: SourceRange(line: lineNumber, column: 1, length: 0))
         if slots[0] == nil {
             issues.append(ParseIssue(kind: .unparsedRow, message: Message(
                 en: "indicator row has 分值 \(weightCell.text) and 得分 \(scoreCell.text) but no 三级指标 name could be found",
                 zh: "该指标行有分值 \(weightCell.text)、得分 \(scoreCell.text)，但找不到三级指标名称"), range: weightCell.range))
         }
+        _ = lineNumber
         var deviation: Field<String>?
         let after = tokens[run.upperBound...]
         if let f = after.first, let l = after.last {
@@ -93,7 +135,12 @@ struct FlowIndicatorReader {
 
     /// Lines left at the end of the table belong to the last row's deviation analysis.
     mutating func finish() {
-        attachToPrevious(Piece.balance(pending))
+        flushAnchoredBuffer()
+        if !cellBuffer.isEmpty {
+            pending += cellBuffer.map { Piece(text: $0.text, range: $0.range) }
+            cellBuffer.removeAll()
+        }
+        attachToPrevious(wholeCells ? pending : Piece.balance(pending))
         pending.removeAll()
     }
 
@@ -120,7 +167,7 @@ struct FlowIndicatorReader {
     /// two): 分值 and 得分 are its last two.
     static func numberRun(_ tokens: [Cell]) -> Range<Int>? {
         func isNumber(_ i: Int) -> Bool { CellKind.of(tokens[i].text) == .bareNumber }
-        func isBlank(_ i: Int) -> Bool { let t = tokens[i].text; return t == "—" || t == "-" || t == "－" || t == "/" }
+        func isBlank(_ i: Int) -> Bool { FlowIndicatorReader.isBlank(tokens[i].text) }
         var i = 0
         while i < tokens.count {
             if isNumber(i) || isBlank(i) {

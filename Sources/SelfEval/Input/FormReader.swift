@@ -3,8 +3,8 @@
 /// Sections are found by their labels whatever the layout; within a section the layout
 /// decides how cells are grouped. Every line is either taken by a section or reported.
 public struct FormReader {
-    let source: SourceText
-    let chunk: FormChunk
+    let layout: Layout
+    let lines: [TextLine]
     var form: Form
 
     enum Section { case header, funding, goals, indicatorHeader, indicators, total, done }
@@ -21,6 +21,7 @@ public struct FormReader {
     var rateInPercent = false
     var fundingRows: [FundingRow] = []
     var fundingLabel: [Cell] = []
+    var fundingValues: [Cell] = []
 
     // Goals.
     var goalHeader: TextLine?
@@ -35,23 +36,30 @@ public struct FormReader {
     var totalNumbers: [Field<ExactDecimal>] = []
     var totalRange: SourceRange?
 
-    public init(source: SourceText, chunk: FormChunk, file: String) {
-        self.source = source
-        self.chunk = chunk
-        self.form = Form(file: file, layout: chunk.layout,
-                         range: SourceRange(start: SourceLocation(line: chunk.firstLine, column: 1),
-                                            end: SourceLocation(line: chunk.lastLine, column: 1)))
+    /// Reads already scanned lines of one form written in `layout`.
+    public init(lines: [TextLine], layout: Layout, file: String) {
+        self.layout = layout
+        self.lines = lines
+        let first = lines.first?.number ?? 1, last = lines.last?.number ?? first
+        self.form = Form(file: file, layout: layout,
+                         range: SourceRange(start: SourceLocation(line: first, column: 1), end: SourceLocation(line: last, column: 1)))
+        if layout == .cellPerLine || layout == .paragraph { flow.wholeCells = true }
     }
 
     public static func read(source: SourceText, chunk: FormChunk, file: String) -> Form {
-        var reader = FormReader(source: source, chunk: chunk, file: file)
+        let scanner = CellScanner(mode: FormSplitter.scannerMode(chunk.layout))
+        let lines = (chunk.firstLine...chunk.lastLine).map { scanner.scan(source, line: $0) }
+        var reader = FormReader(lines: lines, layout: chunk.layout, file: file)
+        return reader.read()
+    }
+
+    public static func read(lines: [TextLine], layout: Layout, file: String) -> Form {
+        var reader = FormReader(lines: lines, layout: layout, file: file)
         return reader.read()
     }
 
     mutating func read() -> Form {
-        let scanner = CellScanner(mode: chunk.layout == .tabular ? .tabs : .spaces)
-        for n in chunk.firstLine...chunk.lastLine {
-            let line = scanner.scan(source, line: n)
+        for line in lines {
             if line.isBlank { continue }
             if !take(line) {
                 unparsed(line)
@@ -102,11 +110,13 @@ public struct FormReader {
         }
         if section == .funding || section == .header {
             if cells.contains(where: { $0.text.compacted.containsBytes("预期目标") }) {
+                flushFundingRow()
                 section = .goals
                 goalHeader = line
                 return true
             }
-            if section == .funding, chunk.layout == .flow, ["年度", "年度总体目标", "总体目标"].containsBytes(first), cells.count == 1 {
+            if section == .funding, !layout.hasColumns, ["年度", "年度总体目标", "总体目标"].containsBytes(first), cells.count == 1 {
+                flushFundingRow()
                 section = .goals
                 return true
             }
@@ -115,7 +125,7 @@ public struct FormReader {
             startIndicators(line)
             return true
         }
-        if (section == .goals || section == .funding) && chunk.layout == .flow && (first.sameBytes("一级") || first.sameBytes("一级指标") || first.hasBytePrefix("绩效指标")) {
+        if (section == .goals || section == .funding) && !layout.hasColumns && (first.sameBytes("一级") || first.sameBytes("一级指标") || first.hasBytePrefix("绩效指标")) {
             section = .indicatorHeader
             return true
         }
@@ -144,7 +154,9 @@ public struct FormReader {
             return false
         case .indicators:
             // Header fragments right after the header, or a header repeated after a page break.
-            if tabular == nil && flow.rows.isEmpty && "偏差原因分析及改进措施".contains(line.text.compacted) { return true }
+            if tabular == nil && flow.rows.isEmpty && line.nonEmpty.allSatisfy({ c in
+                ParagraphSplitter.indicatorHeaderWords.contains { $0.sameBytes(c.text.compacted) } || "偏差原因分析及改进措施".containsBytes(c.text.compacted)
+            }) { return true }
             if Vocabulary.isIndicatorHeader(cells.map(\.text)) { return true }
             if var t = tabular { t.take(line); tabular = t } else { flow.take(line) }
             return true
@@ -242,7 +254,7 @@ public struct FormReader {
 
     mutating func appendHeader(_ key: Vocabulary.HeaderField, _ cell: Cell) {
         // A second value cell on the same line of a tabular form is a repeat of a merged cell.
-        if chunk.layout == .tabular, headerLastLine[key] == cell.range.start.line, headerValues[key] != nil { return }
+        if layout.hasColumns, headerLastLine[key] == cell.range.start.line, headerValues[key] != nil { return }
         headerValues[key, default: []].append(cell)
         headerLastLine[key] = cell.range.start.line
     }
@@ -272,23 +284,42 @@ public struct FormReader {
             if t.sameBytes("（万元）") || t.sameBytes("(万元)") || t.sameBytes("万元") { fundingUnit = "万元"; return true }
             if t.sameBytes("（元）") || t.sameBytes("(元)") { fundingUnit = "元"; return true }
         }
-        if chunk.layout == .tabular {
+        if layout.hasColumns {
             guard let labelIndex = line.cells.firstIndex(where: { FundingRowKind.recognise($0.text) != nil }) else { return false }
             let label = line.cells[labelIndex]
             let values = Array(line.cells[(labelIndex + 1)...])
             addFundingRow(label: [label], values: values, line: line)
             return true
         }
-        // Flow: label fragments, then values.
-        let splitAt = cells.firstIndex { FormReader.isFundingValue($0.text) } ?? cells.count
-        fundingLabel.append(contentsOf: cells[..<splitAt])
-        if splitAt == cells.count {
-            return !fundingLabel.isEmpty
+        // Flow: label fragments, then values, which may run over several lines.
+        for cell in cells {
+            // Header words one by one (one cell per line).
+            if fundingRows.isEmpty && fundingValues.isEmpty && fundingLabel.isEmpty, let col = FundingColumn.recognise(cell.text) {
+                fundingColumns.append(col)
+                if col == .rate && (cell.text.containsBytes("(%)") || cell.text.containsBytes("（%）")) { rateInPercent = true }
+                continue
+            }
+            if FormReader.isFundingValue(cell.text) {
+                if fundingLabel.isEmpty && fundingValues.isEmpty {
+                    unparsed(TextLine(number: cell.range.start.line, cells: [cell], indent: 0))
+                    continue
+                }
+                fundingValues.append(cell)
+            } else {
+                flushFundingRow()
+                fundingLabel.append(cell)
+            }
         }
-        let label = fundingLabel
-        fundingLabel.removeAll()
-        addFundingRow(label: label, values: Array(cells[splitAt...]), line: line)
         return true
+    }
+
+    mutating func flushFundingRow() {
+        guard !fundingValues.isEmpty else { return }
+        let label = fundingLabel, values = fundingValues
+        fundingLabel.removeAll()
+        fundingValues.removeAll()
+        let line = TextLine(number: values[0].range.start.line, cells: label + values, indent: 0)
+        addFundingRow(label: label, values: values, line: line)
     }
 
     static func isFundingValue(_ text: String) -> Bool {
@@ -337,9 +368,10 @@ public struct FormReader {
     // MARK: Indicators
 
     mutating func startIndicators(_ line: TextLine) {
+        flushFundingRow()
         section = .indicators
         sawIndicatorHeader = true
-        if chunk.layout == .tabular { tabular = TabularIndicatorReader(header: line) }
+        if layout.hasColumns { tabular = TabularIndicatorReader(header: line) }
     }
 
     mutating func finishIndicators() {
@@ -403,6 +435,7 @@ public struct FormReader {
                 en: "the form has no 项目名称 (project name)", zh: "自评表缺少项目名称"), range: form.range))
         }
         // Funding.
+        flushFundingRow()
         if !fundingRows.isEmpty || !fundingColumns.isEmpty {
             form.funding = FundingTable(moneyUnit: fundingUnit ?? "元", columns: fundingColumns, rows: fundingRows, rateInPercent: rateInPercent)
             if !fundingLabel.isEmpty {
@@ -439,7 +472,7 @@ public struct FormReader {
     }
 
     mutating func finishGoals() {
-        if chunk.layout == .tabular {
+        if layout.hasColumns {
             var plannedCol: Int?, actualCol: Int?
             if let h = goalHeader {
                 for c in h.nonEmpty {

@@ -9,6 +9,25 @@ public struct FormChunk: Sendable, Hashable {
 /// 项目名称 when a form has no title. Lines before the first form are returned as `outside`.
 public enum FormSplitter {
     static let titleBytes = Array("自评表".utf8)
+
+    /// Splits scanned lines (used for flattened paragraphs): the same rules, on cells.
+    public static func split(lines: [TextLine]) -> [Range<Int>] {
+        var starts: [Int] = []
+        var hasName = false, hasStart = false
+        for (i, line) in lines.enumerated() {
+            guard let first = line.nonEmpty.first else { continue }
+            if line.nonEmpty.contains(where: { Vocabulary.isTitle($0.text) }), !hasStart || hasName {
+                starts.append(i)
+                hasStart = true
+                hasName = false
+            }
+            if first.text.compacted.hasBytePrefix("项目名称") {
+                if hasName || !hasStart { starts.append(i); hasStart = true }
+                hasName = true
+            }
+        }
+        return starts.enumerated().map { k, s in s..<(k + 1 < starts.count ? starts[k + 1] : lines.count) }
+    }
     static let nameBytes = Array("项目名称".utf8)
 
     public static func split(_ source: SourceText) -> (chunks: [FormChunk], outside: [ClosedRange<Int>]) {
@@ -22,7 +41,12 @@ public enum FormSplitter {
             let hasTitle = contains(bytes, titleBytes)
             let hasName = contains(bytes, nameBytes)
             guard hasTitle || hasName else { continue }
-            let cells = tabScanner.scan(source, line: n).nonEmpty
+            let cells = tabScanner.scan(source, line: n).nonEmpty.map { c -> Cell in
+                var c = c
+                c.text = c.text.trimmingSpaces()
+                while c.text.hasPrefix("|") || c.text.hasPrefix("｜") { c.text = String(c.text.dropFirst()).trimmingSpaces() }
+                return c
+            }
             if hasTitle, cells.contains(where: { Vocabulary.isTitle($0.text) }) {
                 if !currentHasStart || currentHasName {
                     starts.append(n)
@@ -49,16 +73,32 @@ public enum FormSplitter {
         return (chunks, outside)
     }
 
-    /// Tabular when at least 30% of the non-blank lines hold a tab.
+    /// The layout most lines are written in: markdown when lines start with `|`, one cell per
+    /// line when they end with `|`, tabular when they hold tabs (30% of non-blank lines each).
     static func detectLayout(_ source: SourceText, _ first: Int, _ last: Int) -> Layout {
-        var tabbed = 0, nonBlank = 0
+        var tabbed = 0, nonBlank = 0, piped = 0, trailing = 0
         for n in first...last {
             let bytes = source.lineBytes(n)
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
             nonBlank += 1
+            if bytes[start] == 0x7C { piped += 1 }
+            else if let end = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }), bytes[end] == 0x7C { trailing += 1 }
             if bytes.contains(0x09) { tabbed += 1 }
         }
-        return nonBlank > 0 && tabbed * 10 >= nonBlank * 3 ? .tabular : .flow
+        guard nonBlank > 0 else { return .flow }
+        if piped * 10 >= nonBlank * 3 { return .markdown }
+        if trailing * 10 >= nonBlank * 3 { return .cellPerLine }
+        return tabbed * 10 >= nonBlank * 3 ? .tabular : .flow
+    }
+
+    /// How lines of a layout split into cells.
+    public static func scannerMode(_ layout: Layout) -> CellScanner.Mode {
+        switch layout {
+        case .tabular: return .tabs
+        case .markdown: return .pipes
+        case .cellPerLine: return .wholeLine
+        default: return .spaces
+        }
     }
 
     static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {

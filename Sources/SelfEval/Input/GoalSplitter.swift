@@ -28,25 +28,14 @@ enum GoalSplitter {
             indents.append(line.indent)
         }
         if content.isEmpty { return ([], [], false) }
-        if let k = explicitActual { return (Array(content[..<k]), Array(content[k...]), false) }
+        if let k = explicitActual {
+            // Both labels first (a header row), then the two cells: the first is the plan.
+            if k == 0 && content.count >= 2 { return ([content[0]], Array(content[1...]), false) }
+            if k == 0 && content.count == 1 { return splitOneLine(content[0], lines) ?? ([], content, false) }
+            return (Array(content[..<k]), Array(content[k...]), false)
+        }
         if content.count == 1 {
-            // "X X": the two cells on one line.
-            let line = lines.first { $0.text == content[0].text }
-            if let tokens = line?.nonEmpty, tokens.count >= 2 {
-                for k in 1..<tokens.count {
-                    let left = tokens[..<k].map(\.text).joined().compacted
-                    let right = tokens[k...].map(\.text).joined().compacted
-                    if left == right {
-                        let l = Piece(text: tokens[..<k].map(\.text).joined(separator: " "), range: tokens[0].range.union(tokens[k - 1].range))
-                        let r = Piece(text: tokens[k...].map(\.text).joined(separator: " "), range: tokens[k].range.union(tokens.last!.range))
-                        return ([l], [r], false)
-                    }
-                }
-                if tokens.count == 2 {
-                    return ([Piece(text: tokens[0].text, range: tokens[0].range)], [Piece(text: tokens[1].text, range: tokens[1].range)], false)
-                }
-            }
-            return (content, [], true)
+            return splitOneLine(content[0], lines) ?? (content, [], true)
         }
         // The whole text repeated: split in the middle.
         let whole = content.map(\.text).joined().compacted
@@ -71,5 +60,26 @@ enum GoalSplitter {
             }
         }
         return (content, [], true)
+    }
+
+    /// "X X": the two cells on one line, split where the halves agree, or at the only space.
+    static func splitOneLine(_ piece: Piece, _ lines: [TextLine]) -> (planned: [Piece], actual: [Piece], ambiguous: Bool)? {
+        let line = lines.first { $0.range.start.line == piece.range.start.line && $0.text.hasByteSuffix(piece.text) }
+        guard var tokens = line?.nonEmpty, tokens.count >= 2 else { return nil }
+        // Drop leading goal labels on the same line ("实际完成情况 X Y").
+        while let f = tokens.first, Vocabulary.isGoalLabel(f.text), tokens.count > 2 { tokens.removeFirst() }
+        for k in 1..<tokens.count {
+            let left = tokens[..<k].map(\.text).joined().compacted
+            let right = tokens[k...].map(\.text).joined().compacted
+            if left.sameBytes(right) {
+                let l = Piece(text: tokens[..<k].map(\.text).joined(separator: " "), range: tokens[0].range.union(tokens[k - 1].range))
+                let r = Piece(text: tokens[k...].map(\.text).joined(separator: " "), range: tokens[k].range.union(tokens.last!.range))
+                return ([l], [r], false)
+            }
+        }
+        if tokens.count == 2 {
+            return ([Piece(text: tokens[0].text, range: tokens[0].range)], [Piece(text: tokens[1].text, range: tokens[1].range)], false)
+        }
+        return nil
     }
 }

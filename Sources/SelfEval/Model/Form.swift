@@ -25,8 +25,19 @@ public struct ParseIssue: Sendable, Hashable {
 public enum Layout: String, Sendable, Hashable, Codable {
     /// Tab-separated cells, one table row per line (spreadsheet export).
     case tabular
-    /// Space-separated cells, long cells wrapped over lines (PDF text dump).
+    /// Space-separated cells, long cells wrapped over lines (PDF text dump), or one row per line.
     case flow
+    /// Markdown pipe tables: `| 项目名称 | … |`, ragged, merged cells missing.
+    case markdown
+    /// One cell per line, each ending in ` |`.
+    case cellPerLine
+    /// A whole form flattened into one paragraph.
+    case paragraph
+    /// The JSON that `selfeval parse --format json` prints.
+    case json
+
+    /// Whether cells are separated explicitly (empty cells kept), so column positions mean something.
+    public var hasColumns: Bool { self == .tabular || self == .markdown }
 }
 
 /// The 年度总体目标 part.

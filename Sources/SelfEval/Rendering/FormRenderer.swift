@@ -6,13 +6,74 @@ public enum FormRenderer {
         case tabular
         /// Space-separated cells, one table row per line, labels on lines of their own.
         case flow
+        /// Markdown pipe table rows.
+        case markdown
+        /// One cell per line, each ending in ` |`.
+        case cellPerLine
+        /// The whole form in one paragraph, cells separated by spaces.
+        case paragraph
     }
 
     public static func render(_ form: Form, as style: Style) -> String {
         switch style {
         case .tabular: return tabular(form)
         case .flow: return flow(form)
+        case .markdown: return markdown(form)
+        case .cellPerLine: return cellPerLine(form)
+        case .paragraph: return paragraph(form)
         }
+    }
+
+    static func markdown(_ form: Form) -> String {
+        var lines = tabular(form).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        var out: [String] = []
+        for (i, line) in lines.enumerated() {
+            out.append("| " + line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).replacingAll("|", with: "/") }.joined(separator: " | ") + " |")
+            if i == 0 { out.append("| --- |") }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func cellPerLine(_ form: Form) -> String {
+        var cells: [String] = ["财政项目支出绩效自评表"]
+        if let y = form.year { cells.append("（\(y.value)年度）") }
+        cells += ["项目名称", form.name?.raw ?? "", "主管部门", form.department?.raw ?? "", "实施单位", form.implementingUnit?.raw ?? ""]
+        if let funding = form.funding {
+            let cols = columns(form)
+            cells.append("项目资金（\(funding.moneyUnit)）")
+            cells += cols.map { header($0, form) }
+            for row in funding.rows {
+                cells.append(row.label.raw.compacted)
+                cells += cols.map { raw(row.cells[$0]).isEmpty ? "-" : raw(row.cells[$0]) }
+            }
+        }
+        cells += ["年度总体目标", "预期目标", "实际完成情况", oneLine(form.goals.planned?.raw ?? ""), oneLine(form.goals.actual?.raw ?? "")]
+        cells += ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+        var l1: String?, l2: String?
+        for row in form.indicators {
+            if row.level1 != l1, let v = row.level1 { cells.append(v) }
+            if row.level2 != l2 || row.level1 != l1, let v = row.level2 { cells.append(v) }
+            l1 = row.level1
+            l2 = row.level2
+            func cell(_ s: String) -> String { s.isEmpty ? "—" : s }
+            cells += [row.name.raw, cell(raw(row.target)), cell(raw(row.actual)), row.weight?.raw ?? "—", row.score?.raw ?? "—"]
+            if let d = row.deviation?.raw, !d.compacted.isEmpty { cells.append(oneLine(d)) }
+        }
+        if let t = form.total { cells += ["总分", t.weight?.raw ?? "", t.score?.raw ?? ""] }
+        if let g = form.grade { cells += ["评分等级", g.raw] }
+        return cells.map { $0.replacingAll("|", with: "/") + " |" }.joined(separator: "\n") + "\n"
+    }
+
+    /// Every cell of the flow layout on one line; texts lose their inner spaces.
+    static func paragraph(_ form: Form) -> String {
+        var copy = form
+        copy.goals.planned?.raw = (form.goals.planned?.raw ?? "").compacted
+        copy.goals.actual?.raw = (form.goals.actual?.raw ?? "").compacted
+        for i in copy.indicators.indices {
+            copy.indicators[i].deviation?.raw = (form.indicators[i].deviation?.raw ?? "").compacted
+        }
+        return flow(copy).split(separator: "\n").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: " ") + "\n"
     }
 
     static func raw(_ f: Field<Measure>?) -> String { f?.raw ?? "" }

@@ -1,0 +1,60 @@
+/// Reads forms flattened into one paragraph: the cells of a whole form (or several) on one
+/// line, separated by spaces. The line is cut into pseudo-lines before the words that start
+/// a part of the form, so the usual reader can take them.
+public enum ParagraphSplitter {
+    /// Words that start a new pseudo-line.
+    static let starters = ["项目名称", "主管部门", "实施单位", "项目资金", "年度资金总额", "其中", "上年结转资金", "其他资金",
+                           "年度总体目标", "预期目标", "实际完成情况", "总分", "合计", "评分等级"]
+    /// Words of the indicator header, kept together on one pseudo-line.
+    static let indicatorHeaderWords = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "权重", "得分",
+                                       "偏差原因分析及改进措施", "偏差原因分析", "指标性质", "度量单位", "指标值"]
+
+    /// Whether a line holds a flattened form: long, with several section words.
+    public static func isFlattened(_ line: TextLine) -> Bool {
+        guard line.cells.count >= 30 else { return false }
+        var found = 0
+        for word in ["项目名称", "项目资金", "年度资金总额", "预期目标", "三级指标", "总分"] where line.cells.contains(where: { $0.text.hasBytePrefix(word) }) {
+            found += 1
+        }
+        return found >= 3
+    }
+
+    /// The pseudo-lines of one flattened line (same line number, cells keep their columns).
+    public static func split(_ line: TextLine) -> [TextLine] {
+        var out: [TextLine] = []
+        var current: [Cell] = []
+        func flush() {
+            if !current.isEmpty { out.append(TextLine(number: line.number, cells: current, indent: 0)) }
+            current.removeAll()
+        }
+        var i = 0
+        let cells = line.cells
+        while i < cells.count {
+            let t = cells[i].text
+            if Vocabulary.isTitle(t) || FormReader.findYear(cells[i]) != nil && t.unicodeScalars.count <= 10 {
+                flush()
+                current.append(cells[i])
+                flush()
+                i += 1
+                continue
+            }
+            // A header block: funding columns, or the indicator header.
+            if FundingColumn.recognise(t) != nil && i + 1 < cells.count && FundingColumn.recognise(cells[i + 1].text) != nil
+                || (t.hasBytePrefix("一级指标") || t.hasBytePrefix("绩效指标") || t.hasBytePrefix("三级指标")) {
+                flush()
+                let funding = FundingColumn.recognise(t) != nil && !t.hasBytePrefix("三级指标")
+                while i < cells.count, funding ? FundingColumn.recognise(cells[i].text) != nil : indicatorHeaderWords.contains(where: { cells[i].text.compacted.sameBytes($0) }) {
+                    current.append(cells[i])
+                    i += 1
+                }
+                flush()
+                continue
+            }
+            if starters.contains(where: { t.hasBytePrefix($0) }) { flush() }
+            current.append(cells[i])
+            i += 1
+        }
+        flush()
+        return out
+    }
+}

@@ -31,7 +31,13 @@ public enum BuiltinDiagnostics {
                            zh: "当提取文本无法确定某段文字属于哪个单元格时，读取器说明其假设。"),
         triggering: [], nonTriggering: [])
 
-    public static let all: [CheckDescription] = [unreadableFile, noForm, unparsedRow, missingPart, badNumber, ambiguousLayout]
+    public static let encodingRepaired = CheckDescription(
+        id: "encoding-repaired", title: Message(en: "Damaged bytes repaired", zh: "已修复损坏的字节"), severity: .warning,
+        rationale: Message(en: "Stray NUL bytes were removed or invalid UTF-8 bytes replaced (e.g. a file cut in the middle of a character); the text around them may be incomplete.",
+                           zh: "已删除多余的 NUL 字节或替换无效的 UTF-8 字节（如文件在字符中间被截断）；附近的文字可能不完整。"),
+        triggering: [], nonTriggering: [])
+
+    public static let all: [CheckDescription] = [unreadableFile, noForm, unparsedRow, missingPart, badNumber, ambiguousLayout, encodingRepaired]
 
     static func description(for kind: ParseIssue.Kind) -> CheckDescription {
         switch kind {

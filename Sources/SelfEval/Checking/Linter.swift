@@ -43,14 +43,43 @@ public struct Linter: Sendable {
 
     /// Lints bytes as if read from `file`.
     public func lint(bytes: [UInt8], file: String) -> FileResult {
-        let decoded: (text: [UInt8], encoding: TextEncoding)
-        switch Decoder.decode(bytes) {
+        if file.lowercased().hasSuffix(".json") || ModelJSONReader.looksLikeModel(bytes) {
+            switch ModelJSONReader.read(bytes, file: file) {
+            case .success(let forms):
+                let context = CheckContext(configuration: configuration)
+                var diagnostics = forms.flatMap { Linter.run(checks, on: $0, context: context) }
+                if forms.isEmpty {
+                    diagnostics.append(builtin(BuiltinDiagnostics.noForm, Message(en: "the model JSON lists no forms", zh: "模型 JSON 中没有自评表"),
+                                               file: file, range: SourceRange(line: 1, column: 1, length: 0), form: nil))
+                }
+                diagnostics.sort(by: Diagnostic.ordered)
+                return FileResult(file: file, encoding: .utf8, source: nil, forms: forms, diagnostics: diagnostics)
+            case .failure(let f):
+                if file.lowercased().hasSuffix(".json") {
+                    return FileResult(file: file, encoding: .utf8, source: nil, forms: [], diagnostics: [
+                        builtin(BuiltinDiagnostics.noForm, f.message, file: file, range: SourceRange(line: 1, column: 1, length: 0), form: nil)])
+                }
+            }
+        }
+        let decoded: (text: [UInt8], encoding: TextEncoding, repair: DecodeRepair)
+        switch Decoder.decodeRepairing(bytes) {
         case .success(let d): decoded = d
         case .failure(let f): return failed(file, f.message)
         }
         let source = SourceText(utf8: decoded.text)
         let forms = Linter.readForms(source, file: file)
         var diagnostics: [Diagnostic] = []
+        if !decoded.repair.isEmpty, configuration.isEnabled(BuiltinDiagnostics.encodingRepaired) {
+            let offset = decoded.repair.firstOffset ?? 0
+            let line = bytes[..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let r = decoded.repair
+            let what = [r.removedNULs > 0 ? "\(r.removedNULs) NUL byte\(r.removedNULs == 1 ? "" : "s") removed" : nil,
+                        r.replacedBytes > 0 ? "\(r.replacedBytes) invalid UTF-8 byte sequence\(r.replacedBytes == 1 ? "" : "s") replaced" : nil].compactMap { $0 }.joined(separator: ", ")
+            let zh = [r.removedNULs > 0 ? "删除了 \(r.removedNULs) 个 NUL 字节" : nil, r.replacedBytes > 0 ? "替换了 \(r.replacedBytes) 处无效的 UTF-8 字节" : nil].compactMap { $0 }.joined(separator: "，")
+            diagnostics.append(builtin(BuiltinDiagnostics.encodingRepaired, Message(
+                en: "damaged text: \(what) (first at byte \(offset)); check the text near this line",
+                zh: "文本有损坏：\(zh)（首处在第 \(offset) 字节）；请检查此行附近的文字"), file: file, range: SourceRange(line: line, column: 1, length: 0), form: nil))
+        }
         if forms.forms.isEmpty {
             diagnostics.append(builtin(BuiltinDiagnostics.noForm, Message(
                 en: "no 项目支出绩效自评表 found: no line names a 项目名称 or a …自评表 title",
@@ -118,13 +147,18 @@ public struct Linter: Sendable {
     /// Forms flattened into paragraphs, when some line of the file is one.
     static func readParagraphs(_ source: SourceText, file: String) -> [Form]? {
         // Cheap test first: only a long line can hold a flattened form.
-        guard (1...source.lineCount).contains(where: { source.lineEnds[$0 - 1] - source.lineStarts[$0 - 1] > 400 }) else { return nil }
+        let name = Array("项目名称".utf8), funding = Array("年度资金总额".utf8)
+        func candidate(_ n: Int) -> Bool {
+            let bytes = source.lineBytes(n)
+            return bytes.count > 400 && FormSplitter.contains(bytes, name) && FormSplitter.contains(bytes, funding)
+        }
+        guard (1...source.lineCount).contains(where: candidate) else { return nil }
         let scanner = CellScanner(mode: .spaces)
         var lines: [TextLine] = []
         var any = false
         for n in 1...source.lineCount {
             let line = scanner.scan(source, line: n)
-            if ParagraphSplitter.isFlattened(line) {
+            if candidate(n), ParagraphSplitter.isFlattened(line) {
                 any = true
                 lines += ParagraphSplitter.split(line)
             } else {

@@ -55,6 +55,9 @@ public struct CellScanner: Sendable {
 
     public init(mode: Mode) { self.mode = mode }
 
+    /// Text kept of one cell; the cell's range still covers all of it.
+    public static let maxCellBytes = 200_000
+
     public func scan(_ source: SourceText, line number: Int) -> TextLine {
         let slice = source.lineBytes(number)
         var cells: [Cell] = []
@@ -125,7 +128,8 @@ public struct CellScanner: Sendable {
             }
             if cellStart < 0 { cellStart = column }
             let stop = min(end, i + width)
-            current.append(contentsOf: slice[i..<stop])
+            // No real cell is this long; keep absurd ones from costing time downstream.
+            if current.count < CellScanner.maxCellBytes { current.append(contentsOf: slice[i..<stop]) }
             i = stop
             column += 1
             cellEnd = column

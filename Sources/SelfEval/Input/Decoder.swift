@@ -10,6 +10,18 @@ public enum TextEncoding: String, Sendable, Codable {
     case utf16LE = "UTF-16LE"
     case utf16BE = "UTF-16BE"
     case gb18030 = "GB18030"
+    case utf8Repaired = "UTF-8 (repaired)"
+}
+
+/// Damage the decoder repaired instead of giving up: stray NUL bytes removed, invalid UTF-8
+/// bytes replaced (a file cut in the middle of a character).
+public struct DecodeRepair: Sendable, Equatable {
+    public var removedNULs = 0
+    public var replacedBytes = 0
+    /// Byte offset (in the original file) of the first repair.
+    public var firstOffset: Int?
+
+    public var isEmpty: Bool { removedNULs == 0 && replacedBytes == 0 }
 }
 
 /// Why a file's bytes could not become text.
@@ -40,6 +52,57 @@ public enum DecodeFailure: Error, Sendable, Equatable {
 public enum Decoder {
     /// Decodes bytes; the result is always valid UTF-8 without a BOM.
     public static func decode(_ bytes: [UInt8]) -> Result<(text: [UInt8], encoding: TextEncoding), DecodeFailure> {
+        decodeRepairing(bytes).map { ($0.text, $0.encoding) }
+    }
+
+    /// Decodes, repairing small damage: a few NUL bytes in text are removed, a few invalid
+    /// UTF-8 bytes (a file cut mid-character) are replaced with U+FFFD. Both are reported.
+    public static func decodeRepairing(_ original: [UInt8]) -> Result<(text: [UInt8], encoding: TextEncoding, repair: DecodeRepair), DecodeFailure> {
+        var bytes = original
+        var repair = DecodeRepair()
+        let isUTF16 = original.count >= 2 && ((original[0] == 0xFF && original[1] == 0xFE) || (original[0] == 0xFE && original[1] == 0xFF))
+        if !isUTF16, guessUTF16WithoutBOM(original) == nil, let first = original.firstIndex(of: 0) {
+            let nuls = original.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            if nuls * 100 < original.count {
+                bytes = original.filter { $0 != 0 }
+                repair.removedNULs = nuls
+                repair.firstOffset = first
+            }
+        }
+        switch detectInner(bytes) {
+        case .success(let d):
+            if let offset = firstControl(d.text) { return .failure(.binary(offset: offset)) }
+            return .success((d.text, d.encoding, repair))
+        case .failure(.undecodable(let offset)):
+            // Mostly valid UTF-8: replace the few bad bytes rather than guess another encoding.
+            let invalid = countInvalidUTF8(bytes)
+            if invalid * 100 < bytes.count || invalid <= 3 {
+                var start = 0
+                if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+                let text = Array(String(decoding: bytes[start...], as: UTF8.self).utf8)
+                if let c = firstControl(text) { return .failure(.binary(offset: c)) }
+                repair.replacedBytes = invalid
+                repair.firstOffset = repair.firstOffset ?? offset
+                return .success((text, .utf8Repaired, repair))
+            }
+            return .failure(.undecodable(offset: offset))
+        case .failure(let f):
+            return .failure(f)
+        }
+    }
+
+    static func countInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var from = 0
+        while let bad = firstInvalidUTF8(bytes, from: from) {
+            count += 1
+            from = bad + 1
+            if count > bytes.count / 50 + 4 { break }
+        }
+        return count
+    }
+
+    static func detectInner(_ bytes: [UInt8]) -> Result<(text: [UInt8], encoding: TextEncoding), DecodeFailure> {
         let result = detect(bytes)
         // Text full of control characters is binary whatever encoding it happened to decode as.
         if case .success(let d) = result, let offset = firstControl(d.text) { return .failure(.binary(offset: offset)) }
@@ -74,7 +137,9 @@ public enum Decoder {
             return .failure(.binary(offset: nul))
         }
         if let bad = firstInvalidUTF8(bytes, from: start) {
-            if let gb = decodeGB18030(bytes) { return .success((gb, .gb18030)) }
+            // A few bad bytes in UTF-8 text are damage, not another encoding.
+            let invalid = countInvalidUTF8(bytes)
+            if invalid * 100 >= bytes.count && invalid > 3, let gb = decodeGB18030(bytes) { return .success((gb, .gb18030)) }
             return .failure(.undecodable(offset: bad))
         }
         if start == 0 { return .success((bytes, encoding)) }

@@ -3,7 +3,7 @@ import Foundation
 /// Finds form files under the paths given on the command line.
 public enum FileDiscovery {
     /// Extensions searched in folders. Files named explicitly are always read.
-    public static let extensions: Set<String> = ["txt", "md", "markdown", "tsv", "csv", "text"]
+    public static let extensions: Set<String> = ["txt", "md", "markdown", "tsv", "csv", "text", "json"]
 
     public struct Found: Sendable {
         public var path: String
@@ -34,8 +34,9 @@ public enum FileDiscovery {
                         }
                         let full = (path as NSString).appendingPathComponent(rel)
                         var d: ObjCBool = false
-                        if fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue,
-                           extensions.contains((name as NSString).pathExtension.lowercased()) {
+                        let ext = (name as NSString).pathExtension.lowercased()
+                        if fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue, extensions.contains(ext),
+                           ext != "json" || isModelJSON(full) {
                             files.append(full)
                         }
                     }
@@ -48,6 +49,15 @@ public enum FileDiscovery {
             }
         }
         return out
+    }
+
+    /// JSON files in folders are read only when they are selfeval model JSON (a baseline or a
+    /// configuration file is not a form file). Named explicitly, any file is read.
+    static func isModelJSON(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        let head = [UInt8](h.readData(ofLength: 4096))
+        return ModelJSONReader.looksLikeModel(head)
     }
 
     public static func display(_ path: String, _ cwd: String) -> String {

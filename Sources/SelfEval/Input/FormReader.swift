@@ -94,6 +94,8 @@ public struct FormReader {
     mutating func take(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
         let first = cells[0].text.compacted
+        // Template placeholders (指标1：, ……) are not data.
+        if cells.allSatisfy({ Vocabulary.isPlaceholder($0.text) || Vocabulary.isLevelLabel($0.text) }) && cells.contains(where: { Vocabulary.isPlaceholder($0.text) }) { return true }
 
         // Markers that move between sections.
         if section == .header || section == .funding {
@@ -322,6 +324,16 @@ public struct FormReader {
         addFundingRow(label: label, values: values, line: line)
     }
 
+    /// An amount printed with its own unit (`13.2万` in a 元 table) in the table's unit.
+    static func inTableUnit(_ m: Measure, column: FundingColumn, tableUnit: String) -> Measure {
+        guard column.isMoney, case .quantity(var q) = m, !q.unit.isEmpty else { return m }
+        let u = q.unit.compacted
+        if (u.sameBytes("万") || u.sameBytes("万元")) && tableUnit.sameBytes("元") { q.value = q.value.shifted(by: 4); q.unit = "" }
+        else if u.sameBytes("元") && tableUnit.sameBytes("万元") { q.value = q.value.shifted(by: -4); q.unit = "" }
+        else if u.sameBytes(tableUnit) || (u.sameBytes("万") && tableUnit.sameBytes("万元")) { q.unit = "" }
+        return .quantity(q)
+    }
+
     static func isFundingValue(_ text: String) -> Bool {
         switch Measure.parse(text) {
         case .empty: return true
@@ -346,12 +358,10 @@ public struct FormReader {
             let m = Measure.parse(v.text)
             if m.isEmpty { continue }
             if case .text = m {
-                form.issues.append(ParseIssue(kind: .badNumber, message: Message(
-                    en: "\(kind == .total ? "年度资金总额" : labelText) \(column.chineseName) \"\(v.text)\" is not a number",
-                    zh: "\(labelText) \(column.chineseName)“\(v.text)”不是数字"), range: v.range))
+                form.issues.append(ParseIssue(kind: .badNumber, message: BadNumber.message(v.text, "\(labelText.compacted) \(column.chineseName)"), range: v.range))
                 continue
             }
-            cells[column] = Field(raw: v.text, value: m, range: v.range)
+            cells[column] = Field(raw: v.text, value: FormReader.inTableUnit(m, column: column, tableUnit: fundingUnit ?? "元"), range: v.range)
         }
         let extra = values.dropFirst(columns.count).filter { !$0.isEmpty }
         if !extra.isEmpty {

@@ -4,7 +4,7 @@
 /// row is aligned to the header by trying small shifts and keeping the one whose cells best
 /// fit their columns (numbers under 分值/得分, labels under 一级/二级, text under 三级).
 struct TabularIndicatorReader {
-    enum Role: CaseIterable { case level1, level2, name, target, actual, weight, score, deviation }
+    enum Role: CaseIterable { case level1, level2, name, target, actual, weight, score, deviation, nature, unit }
 
     private(set) var rows: [IndicatorRow] = []
     private(set) var issues: [ParseIssue] = []
@@ -30,6 +30,8 @@ struct TabularIndicatorReader {
             else if t.sameBytes("分值") || t.sameBytes("权重") || t.sameBytes("分数") || t.hasBytePrefix("分值") || t.hasBytePrefix("权重") { role = .weight }
             else if t.sameBytes("得分") || t.hasBytePrefix("得分") || t.sameBytes("自评得分") { role = .score }
             else if t.containsBytes("偏差") || t.containsBytes("改进措施") { role = .deviation }
+            else if t.containsBytes("指标性质") || t.sameBytes("性质") || t.containsBytes("指标方向") { role = .nature }
+            else if t.containsBytes("度量单位") || t.containsBytes("计量单位") || t.sameBytes("单位") { role = .unit }
             else { role = nil }
             if let role, cols[role] == nil { cols[role] = cell.index }
         }
@@ -102,7 +104,8 @@ struct TabularIndicatorReader {
             nameCell = Cell(text: joinedText, range: SourceRange(start: namePrefix[0].range.start, end: range.end), index: namePrefix[0].index)
             namePrefix.removeAll()
         }
-        let target = cell(.target), actual = cell(.actual), weight = cell(.weight), score = cell(.score)
+        let weight = cell(.weight), score = cell(.score)
+        let (target, actual) = TabularIndicatorReader.withNatureAndUnit(target: cell(.target), actual: cell(.actual), nature: cell(.nature), unit: cell(.unit))
         var deviationCells = [cell(.deviation)].compactMap { $0 } + stray
         deviationCells.sort { $0.index < $1.index }
         let rowRange = line.range
@@ -137,8 +140,7 @@ struct TabularIndicatorReader {
     }
 
     private mutating func badNumber(_ c: Cell, _ what: String) {
-        issues.append(ParseIssue(kind: .badNumber, message: Message(
-            en: "\(what) \"\(c.text)\" is not a number", zh: "\(what)“\(c.text)”不是数字"), range: c.range))
+        issues.append(ParseIssue(kind: .badNumber, message: BadNumber.message(c.text, what), range: c.range))
     }
 
     private mutating func setLabel(_ text: String, kind: CellKind, inLevel1Column: Bool, rowHasLevel2: Bool = false) {
@@ -163,6 +165,27 @@ struct TabularIndicatorReader {
             }
         default: break
         }
+    }
+
+    /// Templates with 指标性质 (`≥`, `=`, `定性`) and 度量单位 (`%`, `件`) columns: the operator
+    /// joins the target, the unit joins target and actual when they print a bare number.
+    static func withNatureAndUnit(target: Cell?, actual: Cell?, nature: Cell?, unit: Cell?) -> (Cell?, Cell?) {
+        guard nature != nil || unit != nil else { return (target, actual) }
+        let op = nature.map { $0.text.compacted } ?? ""
+        let isOperator = !op.isEmpty && Measure.leadingComparator(Substring(op).unicodeScalars) != nil && op.unicodeScalars.count <= 2
+        let u = unit?.text.trimmingSpaces() ?? ""
+        func bare(_ c: Cell) -> Bool { if case .quantity(let q) = Measure.parse(c.text) { return q.unit.isEmpty } ; return false }
+        var t = target, a = actual
+        if var c = t, case .quantity(let q) = Measure.parse(c.text) {
+            if isOperator && q.comparator == nil { c.text = op + c.text }
+            if !u.isEmpty && q.unit.isEmpty { c.text += u }
+            t = c
+        }
+        if var c = a, !u.isEmpty, bare(c) {
+            c.text += u
+            a = c
+        }
+        return (t, a)
     }
 
     static func number(_ c: Cell) -> Field<ExactDecimal>? {
@@ -218,6 +241,9 @@ struct TabularIndicatorReader {
         case (.deviation, .text): return 0.5
         case (.deviation, .bareNumber): return -1
         case (.deviation, _): return -0.5
+        case (.nature, .empty), (.unit, .empty): return 0
+        case (.nature, .text), (.unit, .text): return 0.5
+        case (.nature, _), (.unit, _): return -1
         }
     }
 }

@@ -72,6 +72,18 @@ public enum Vocabulary {
         return t.hasBytePrefix("评分等级") || t.hasBytePrefix("自评等级") || t.hasBytePrefix("绩效等级") || t.sameBytes("等级")
     }
 
+    /// Template placeholders left in a form: `指标1：`, `……`, `...`.
+    public static func isPlaceholder(_ text: String) -> Bool {
+        let t = text.compacted
+        if t.isEmpty { return false }
+        if t.unicodeScalars.allSatisfy({ $0 == "…" || $0 == "." || $0 == "。" || $0 == "—" || $0 == "-" || $0 == "·" }) { return t.unicodeScalars.count >= 2 }
+        guard t.hasBytePrefix("指标") else { return false }
+        var rest = t.unicodeScalars.dropFirst(2)
+        var digits = 0
+        while let f = rest.first, f.value >= 48 && f.value <= 57 { digits += 1; rest = rest.dropFirst() }
+        return digits > 0 && (rest.isEmpty || rest.elementsEqual([":"]) || rest.elementsEqual(["："]))
+    }
+
     /// 优/良/中/差.
     public static let grades: [String] = ["优", "良", "中", "差"]
 }

@@ -106,7 +106,7 @@ public enum Measure: Hashable, Sendable {
         return u.trimmingSpaces()
     }
 
-    static func leadingComparator(_ s: Substring.UnicodeScalarView) -> (Comparator, Substring.UnicodeScalarView)? {
+    public static func leadingComparator(_ s: Substring.UnicodeScalarView) -> (Comparator, Substring.UnicodeScalarView)? {
         guard let first = s.first else { return nil }
         let rest = s.dropFirst()
         let second = rest.first

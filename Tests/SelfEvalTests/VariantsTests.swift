@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import SelfEval
+
+/// Template variants seen in other provinces, and every encoding, read to the right model.
+@Suite struct VariantsTests {
+    @Test func templateVariantsInAMarkdownTable() throws {
+        let url = Fixtures.root.appendingPathComponent("variants/template-variants.md")
+        let forms = Fixtures.forms(url)
+        let form = try #require(forms.first)
+        #expect(forms.count == 1)
+        #expect(form.layout == .markdown)
+        #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+        #expect(form.name?.value == "农村公路养护补助资金")
+        #expect(form.year?.value == 2024)
+        let funding = try #require(form.funding)
+        // 调整后预算数 is the full-year budget, 预算执行数 the executed amount, 权重 the weight.
+        #expect(funding.columns == [.initialBudget, .fullYearBudget, .executed, .weight, .rate, .score])
+        #expect(funding.rows.map(\.kind) == [.total, .currentFiscal, .other])
+        // "120万" in a 元 table is 1,200,000.
+        #expect(funding.total?.number(.initialBudget)?.numericallyEquals(ExactDecimal(1_200_000)) == true)
+        #expect(funding.ratePercent(try #require(funding.total?.cells[.rate]))?.description == "95.8")
+        // 指标性质 and 度量单位 join the target; the weight column stands before the target.
+        #expect(form.indicators.map(\.name.value) == ["养护里程", "路况优良率", "养护完成及时性", "群众出行安全事故", "沿线群众满意度"])
+        let first = form.indicators[0]
+        #expect(first.level1 == "产出指标")
+        #expect(first.target?.value.quantity == Quantity(comparator: .atLeast, value: ExactDecimal(120), unit: "公里"))
+        #expect(first.actual?.value.quantity?.unit == "公里")
+        #expect(first.weight?.value.description == "20")
+        #expect(form.indicators[2].target?.value == .text("及时"))
+        #expect(form.indicators[3].target?.value.quantity?.comparator == .equal)
+        // 合计 with the grade on the same row.
+        #expect(form.total?.weight?.value.description == "100")
+        #expect(form.total?.score?.value.description == "99.58")
+        #expect(form.grade?.value == "优")
+    }
+
+    static func encode(_ text: String, to encoding: String) -> [UInt8] {
+        let cd = iconv_open(encoding, "UTF-8")
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: input.count * 4 + 16)
+        var produced = 0
+        input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+                var outLeft = outBuf.count
+                _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                produced = outBuf.count - outLeft
+            }
+        }
+        return output[..<produced].map { UInt8(bitPattern: $0) }
+    }
+
+    @Test(arguments: ["GB18030", "UTF-16LE+BOM", "UTF-16BE+BOM", "UTF-8+BOM", "CRLF", "CR"])
+    func everySeedReadsTheSameInEveryEncoding(variant: String) throws {
+        for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {
+            let text = String(decoding: Fixtures.bytes(url), as: UTF8.self)
+            let bytes: [UInt8]
+            switch variant {
+            case "GB18030": bytes = Self.encode(text, to: "GB18030")
+            case "UTF-16LE+BOM": bytes = [0xFF, 0xFE] + Self.encode(text, to: "UTF-16LE")
+            case "UTF-16BE+BOM": bytes = [0xFE, 0xFF] + Self.encode(text, to: "UTF-16BE")
+            case "UTF-8+BOM": bytes = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+            case "CRLF": bytes = Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            default: bytes = Array(text.replacingOccurrences(of: "\n", with: "\r").utf8)
+            }
+            let decoded = try Decoder.decode(bytes).get()
+            let again = Linter.readForms(SourceText(utf8: decoded.text), file: url.lastPathComponent).forms
+            let original = Fixtures.forms(url)
+            #expect(again.map(FormDigest.init) == original.map(FormDigest.init), "\(url.lastPathComponent) in \(variant)")
+            #expect(again.map(\.range.start.line) == original.map(\.range.start.line), "line numbers survive \(variant)")
+        }
+    }
+}

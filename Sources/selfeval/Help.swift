@@ -64,6 +64,8 @@ enum Help {
       --config <file>         Configuration file (default: the nearest .selfeval.json in
                               the first PATH or a folder above it).
       --lang <en|zh>          Language of messages (default: from LANG).
+      -j, --jobs <n>          Files linted in parallel (default: the number of cores).
+                              The output does not depend on it.
       -h, --help              Show this help.
 
     CONFIGURATION (.selfeval.json):

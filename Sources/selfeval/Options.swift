@@ -1,3 +1,4 @@
+import Foundation
 import SelfEval
 
 /// Output formats of `lint`.
@@ -26,6 +27,8 @@ struct LintOptions {
     var ignore: Set<String> = []
     var failOn: Severity = .warning
     var config: String?
+    /// Files linted at once (default: the number of cores).
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
     var language: Language
 
     init(arguments: [String], language defaultLanguage: Language, knownChecks: Set<String>) throws {
@@ -47,6 +50,10 @@ struct LintOptions {
                 format = f
             case "--config":
                 config = try value()
+            case "--jobs", "-j":
+                let v = try value()
+                guard let n = Int(v), n >= 1, n <= 256 else { throw UsageError(message: "'--jobs' takes a whole number from 1 to 256, not '\(v)'") }
+                jobs = n
             case "--output", "-o":
                 let v = try value()
                 if let colon = v.firstIndex(of: ":"), let f = OutputFormat(rawValue: String(v[..<colon])) {

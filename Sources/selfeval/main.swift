@@ -68,7 +68,7 @@ func runLint(_ args: [String]) -> ExitStatus {
         fail(UsageError(message: "no form files (.txt .md .tsv .csv) found in \(options.paths.joined(separator: ", "))",
                         hint: "Name the files directly to read files with other extensions."))
     }
-    var results = linter.lint(files: files.map { (path: $0.path, display: $0.display) })
+    var results = linter.lint(files: files.map { (path: $0.path, display: $0.display) }, jobs: options.jobs, compact: true)
     var fixed: [BaselineEntry]?
     if let path = options.baseline {
         guard FileManager.default.fileExists(atPath: path) else {

@@ -7,6 +7,80 @@ public struct FileResult: Sendable {
     public var source: SourceText?
     public var forms: [Form]
     public var diagnostics: [Diagnostic]
+    /// One line per form for reports, computed before `compacted()` drops the details.
+    public var summaries: [FormSummary] = []
+    /// Source lines kept after compaction for run-level findings (the goal texts' lines).
+    var keptLines: [Int: String] = [:]
+
+    init(file: String, encoding: TextEncoding?, source: SourceText?, forms: [Form], diagnostics: [Diagnostic]) {
+        self.file = file
+        self.encoding = encoding
+        self.source = source
+        self.forms = forms
+        self.diagnostics = diagnostics
+        self.summaries = forms.map { form in
+            FormSummary(form, diagnostics: diagnostics.filter { $0.range.start.line >= form.range.start.line && $0.range.start.line <= form.range.end.line }.count)
+        }
+    }
+
+    /// Drops the text and the forms' details, keeping what reports and run-level checks need,
+    /// so a run over many files holds only findings in memory.
+    public func compacted() -> FileResult {
+        var r = self
+        if let source {
+            for f in forms {
+                for n in [f.goals.planned?.range.start.line, f.goals.actual?.range.start.line].compactMap({ $0 })
+                where n >= 1 && n <= source.lineCount && source.lineEnds[n - 1] - source.lineStarts[n - 1] <= Linter.maxSnippetBytes {
+                    r.keptLines[n] = source.line(n)
+                }
+            }
+        }
+        r.source = nil
+        r.forms = forms.map { f in
+            var light = Form(file: f.file, layout: f.layout, range: f.range)
+            light.name = f.name
+            light.goals = f.goals
+            return light
+        }
+        return r
+    }
+}
+
+/// What a report says about one form.
+public struct FormSummary: Sendable {
+    public var file: String
+    public var line: Int
+    public var name: String?
+    public var year: Int?
+    public var unit: String
+    public var department: String?
+    public var implementingUnit: String?
+    public var layout: Layout
+    public var indicators: Int
+    public var statedWeight: ExactDecimal?
+    public var statedScore: ExactDecimal?
+    public var weightSum: ExactDecimal
+    public var scoreSum: ExactDecimal
+    public var grade: String?
+    public var diagnostics: Int
+
+    public init(_ form: Form, diagnostics: Int) {
+        file = form.file
+        line = form.range.start.line
+        name = form.name?.value
+        year = form.year?.value
+        unit = form.moneyUnit
+        department = form.department?.value
+        implementingUnit = form.implementingUnit?.value
+        layout = form.layout
+        indicators = form.indicators.count
+        statedWeight = form.total?.weight?.value
+        statedScore = form.total?.score?.value
+        weightSum = (form.indicators.compactMap { $0.weight?.value } + [form.budgetWeight?.value].compactMap { $0 }).reduce(.zero, +)
+        scoreSum = (form.indicators.compactMap { $0.score?.value } + [form.budgetScore?.value].compactMap { $0 }).reduce(.zero, +)
+        grade = form.grade?.value
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Runs the pipeline on files: bytes → text → cells → forms → checks → diagnostics.
@@ -105,6 +179,7 @@ public struct Linter: Sendable {
             diagnostics += Linter.run(checks, on: form, context: context)
         }
         diagnostics.sort(by: Diagnostic.ordered)
+        Linter.attachSourceLines(&diagnostics, source)
         return FileResult(file: file, encoding: decoded.encoding, source: source, forms: forms.forms, diagnostics: diagnostics)
     }
 
@@ -113,11 +188,39 @@ public struct Linter: Sendable {
                    form: form, row: nil, values: values)
     }
 
-    /// Lints files, then runs the checks that look across all forms of the run.
-    public func lint(files: [(path: String, display: String)]) -> [FileResult] {
-        var results = files.map { lint(path: $0.path, display: $0.display) }
-        runLevel(&results)
-        return results
+    /// Lines longer than this are not kept as snippets.
+    static let maxSnippetBytes = 16_384
+
+    static func attachSourceLines(_ diagnostics: inout [Diagnostic], _ source: SourceText) {
+        for i in diagnostics.indices {
+            let n = diagnostics[i].range.start.line
+            guard n >= 1, n <= source.lineCount, source.lineEnds[n - 1] - source.lineStarts[n - 1] <= maxSnippetBytes else { continue }
+            diagnostics[i].sourceLine = source.line(n)
+        }
+    }
+
+    /// Lints files on `jobs` threads (results in input order whatever the scheduling), then runs
+    /// the checks that look across all forms. With `compact`, each result keeps only findings.
+    public func lint(files: [(path: String, display: String)], jobs: Int = 1, compact: Bool = false) -> [FileResult] {
+        var results = [FileResult?](repeating: nil, count: files.count)
+        if jobs <= 1 || files.count <= 1 {
+            for (i, f) in files.enumerated() {
+                let r = lint(path: f.path, display: f.display)
+                results[i] = compact ? r.compacted() : r
+            }
+        } else {
+            let box = ResultBox(count: files.count)
+            DispatchQueue.concurrentPerform(iterations: min(jobs, files.count)) { _ in
+                while let i = box.take() {
+                    let r = lint(path: files[i].path, display: files[i].display)
+                    box.put(i, compact ? r.compacted() : r)
+                }
+            }
+            results = box.results
+        }
+        var all = results.map { $0! }
+        runLevel(&all)
+        return all
     }
 
     /// Runs the `RunCheck`s over every form of the run and files their findings.
@@ -134,6 +237,10 @@ public struct Linter: Sendable {
             guard let extra = byFile[results[i].file] else { continue }
             results[i].diagnostics += extra
             results[i].diagnostics.sort(by: Diagnostic.ordered)
+            if let source = results[i].source { Linter.attachSourceLines(&results[i].diagnostics, source) }
+            for j in results[i].diagnostics.indices where results[i].diagnostics[j].sourceLine == nil {
+                results[i].diagnostics[j].sourceLine = results[i].keptLines[results[i].diagnostics[j].range.start.line]
+            }
         }
     }
 
@@ -180,5 +287,26 @@ public struct Linter: Sendable {
             out += report.diagnostics
         }
         return out
+    }
+}
+
+/// Hands out file indices to worker threads and collects results by index.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private(set) var results: [FileResult?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func take() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < results.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func put(_ i: Int, _ r: FileResult) {
+        lock.lock(); defer { lock.unlock() }
+        results[i] = r
     }
 }

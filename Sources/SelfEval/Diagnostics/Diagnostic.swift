@@ -30,6 +30,8 @@ public struct Diagnostic: Sendable, Hashable {
     public var fingerprint: String
     /// Set when a baseline is used: new, or unchanged (accepted in the baseline).
     public var baselineState: BaselineState?
+    /// The source line the finding starts on, kept so reporters need not hold the file.
+    public var sourceLine: String?
 
     public init(check: String, severity: Severity, message: Message, notes: [Message] = [], file: String,
                 range: SourceRange, form: String?, row: String?, values: [String]) {

@@ -37,10 +37,7 @@ public struct JSONReporter {
         w.endArray()
         w.beginArray("forms")
         for f in run.files {
-            for form in f.forms {
-                let count = f.diagnostics.filter { $0.range.start.line >= form.range.start.line && $0.range.start.line <= form.range.end.line }.count
-                JSONReporter.writeFormSummary(&w, form, diagnosticCount: count)
-            }
+            for summary in f.summaries { JSONReporter.writeFormSummary(&w, summary) }
         }
         w.endArray()
         w.beginArray("diagnostics")
@@ -64,27 +61,25 @@ public struct JSONReporter {
         return w.output + "\n"
     }
 
-    static func writeFormSummary(_ w: inout JSONWriter, _ form: Form, diagnosticCount: Int) {
+    static func writeFormSummary(_ w: inout JSONWriter, _ s: FormSummary) {
         w.beginObject()
-        w.string("file", form.file)
-        w.number("line", form.range.start.line)
-        w.string("name", form.name?.value)
-        if let y = form.year { w.number("year", y.value) } else { w.null("year") }
-        w.string("unit", form.moneyUnit)
-        w.string("department", form.department?.value)
-        w.string("implementingUnit", form.implementingUnit?.value)
-        w.string("layout", form.layout.rawValue)
-        w.number("indicators", form.indicators.count)
+        w.string("file", s.file)
+        w.number("line", s.line)
+        w.string("name", s.name)
+        if let y = s.year { w.number("year", y) } else { w.null("year") }
+        w.string("unit", s.unit)
+        w.string("department", s.department)
+        w.string("implementingUnit", s.implementingUnit)
+        w.string("layout", s.layout.rawValue)
+        w.number("indicators", s.indicators)
         w.beginObject("totals")
-        w.decimal("statedWeight", form.total?.weight?.value)
-        w.decimal("statedScore", form.total?.score?.value)
-        let weights = form.indicators.compactMap { $0.weight?.value } + [form.budgetWeight?.value].compactMap { $0 }
-        let scores = form.indicators.compactMap { $0.score?.value } + [form.budgetScore?.value].compactMap { $0 }
-        w.decimal("weightSum", weights.reduce(.zero, +))
-        w.decimal("scoreSum", scores.reduce(.zero, +))
+        w.decimal("statedWeight", s.statedWeight)
+        w.decimal("statedScore", s.statedScore)
+        w.decimal("weightSum", s.weightSum)
+        w.decimal("scoreSum", s.scoreSum)
         w.endObject()
-        w.string("grade", form.grade?.value)
-        w.number("diagnostics", diagnosticCount)
+        w.string("grade", s.grade)
+        w.number("diagnostics", s.diagnostics)
         w.endObject()
     }
 

@@ -21,7 +21,7 @@ public struct RunResult: Sendable {
     public func countNew(_ severity: Severity) -> Int { reportable.filter { $0.severity == severity }.count }
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
-    public var formCount: Int { files.reduce(0) { $0 + $1.forms.count } }
+    public var formCount: Int { files.reduce(0) { $0 + $1.summaries.count } }
 
     public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
 }

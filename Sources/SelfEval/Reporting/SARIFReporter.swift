@@ -36,7 +36,7 @@ public struct SARIFReporter {
         w.beginArray("results")
         let index = Dictionary(uniqueKeysWithValues: run.checks.enumerated().map { ($1.id, $0) })
         for file in run.files {
-            for d in file.diagnostics { writeResult(&w, d, source: file.source, index: index) }
+            for d in file.diagnostics { writeResult(&w, d, index: index) }
         }
         for e in run.fixed ?? [] { writeFixed(&w, e, index: index) }
         w.endArray()
@@ -74,7 +74,7 @@ public struct SARIFReporter {
         w.endObject()
     }
 
-    func writeResult(_ w: inout JSONWriter, _ d: Diagnostic, source: SourceText?, index: [String: Int]) {
+    func writeResult(_ w: inout JSONWriter, _ d: Diagnostic, index: [String: Int]) {
         w.beginObject()
         w.string("ruleId", d.check)
         if let i = index[d.check] { w.number("ruleIndex", i) }
@@ -97,9 +97,9 @@ public struct SARIFReporter {
         let endLine = max(d.range.end.line, d.range.start.line)
         w.number("endLine", endLine)
         w.number("endColumn", max(d.range.end.column, endLine == d.range.start.line ? d.range.start.column + 1 : 1))
-        if let source, d.range.start.line >= 1, d.range.start.line <= source.lineCount {
+        if let line = d.sourceLine {
             w.beginObject("snippet")
-            w.string("text", source.line(d.range.start.line))
+            w.string("text", line)
             w.endObject()
         }
         w.endObject()

@@ -10,7 +10,7 @@ public struct TextReporter {
     public func render(_ run: RunResult) -> String {
         var out = ""
         for file in run.files {
-            for d in file.diagnostics where d.baselineState != .unchanged { out += render(d, source: file.source) }
+            for d in file.diagnostics where d.baselineState != .unchanged { out += render(d) }
         }
         for e in run.fixed ?? [] {
             out += language == .zh
@@ -21,11 +21,9 @@ public struct TextReporter {
         return out
     }
 
-    public func render(_ d: Diagnostic, source: SourceText?) -> String {
+    public func render(_ d: Diagnostic) -> String {
         var out = "\(d.file):\(d.range.start.line):\(d.range.start.column): \(d.severity.rawValue): \(d.message.text(language)) [\(d.check)]\n"
-        if let source, d.range.start.line >= 1, d.range.start.line <= source.lineCount {
-            out += snippet(source.line(d.range.start.line), d)
-        }
+        if let line = d.sourceLine { out += snippet(line, d) }
         for note in d.notes { out += "note: \(note.text(language))\n" }
         return out
     }

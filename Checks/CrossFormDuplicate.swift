@@ -39,16 +39,28 @@ struct CrossFormDuplicate: RunCheck {
             }
             for key in order {
                 let members = groups[key]!
-                let names = Set(members.map { forms[$0].name?.value.compacted ?? "" })
-                guard names.count >= 2 else { continue }
+                // Names once per group: linear in the group, however many forms share the text.
+                var firstByName: [String: Int] = [:]
+                var namesInOrder: [String] = []
+                for i in members {
+                    let n = forms[i].name?.value.compacted ?? ""
+                    if firstByName[n] == nil { firstByName[n] = i; namesInOrder.append(n) }
+                }
+                guard namesInOrder.count >= 2 else { continue }
+                var countByName: [String: Int] = [:]
+                for i in members { countByName[forms[i].name?.value.compacted ?? "", default: 0] += 1 }
                 for i in members {
                     let form = forms[i]
-                    let others = members.filter { forms[$0].name?.value.compacted != form.name?.value.compacted }
-                        .map { "\(forms[$0].displayName) (\(forms[$0].file):\(forms[$0].range.start.line))" }
+                    let own = form.name?.value.compacted ?? ""
+                    let otherCount = members.count - countByName[own, default: 0]
+                    let shownNames = namesInOrder.lazy.filter { $0 != own }.prefix(3).map { n -> String in
+                        let f = forms[firstByName[n]!]
+                        return "\(f.displayName) (\(f.file):\(f.range.start.line))"
+                    }
+                    let shown = shownNames.joined(separator: "; ") + (otherCount > 3 ? "; +\(otherCount - 3)" : "")
                     var report = Report(checkID: Self.description.id, severity: context.configuration.severity(of: Self.description), form: form)
-                    let shown = others.prefix(3).joined(separator: "; ") + (others.count > 3 ? "; +\(others.count - 3)" : "")
-                    report.add(Message(en: "\(part) is the same as in \(others.count) other project\(others.count == 1 ? "" : "s"): \(shown)",
-                                       zh: "\(zhPart)与其他 \(others.count) 个项目相同：\(shown)"),
+                    report.add(Message(en: "\(part) is the same as in \(otherCount) other project\(otherCount == 1 ? "" : "s"): \(shown)",
+                                       zh: "\(zhPart)与其他 \(otherCount) 个项目相同：\(shown)"),
                                at: pick(form)!.range, values: [part, String(key.prefix(40))])
                     out += report.diagnostics
                 }

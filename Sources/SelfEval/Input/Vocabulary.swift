@@ -31,6 +31,7 @@ public enum Vocabulary {
     /// Removes spaces and a trailing weight note like `(50分)` from a label cell.
     public static func normalizedLabel(_ text: String) -> String {
         var t = text.compacted
+        guard t.hasByteSuffix(")") || t.hasByteSuffix("）") else { return t }
         if let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }), t.hasByteSuffix(")") || t.hasByteSuffix("）") {
             let inner = t[t.index(after: open)..<t.index(before: t.endIndex)]
             if inner.hasByteSuffix("分") { t = String(t[..<open]) }
@@ -38,8 +39,11 @@ public enum Vocabulary {
         return t
     }
 
-    public static func isLevel1(_ text: String) -> Bool { level1.contains(normalizedLabel(text)) }
-    public static func isLevel2(_ text: String) -> Bool { level2.contains(normalizedLabel(text)) }
+    /// Labels are short: longer text (with a `(50分)` note) is never one.
+    static let maxLabelBytes = 48
+
+    public static func isLevel1(_ text: String) -> Bool { text.utf8.count <= maxLabelBytes && level1.containsBytes(normalizedLabel(text)) }
+    public static func isLevel2(_ text: String) -> Bool { text.utf8.count <= maxLabelBytes && level2.containsBytes(normalizedLabel(text)) }
     public static func isLevelLabel(_ text: String) -> Bool { isLevel1(text) || isLevel2(text) }
 
     /// Cells that only label the goals part.
@@ -57,6 +61,8 @@ public enum Vocabulary {
 
     /// Cells of the indicator header row.
     public static func isIndicatorHeader(_ cells: [String]) -> Bool {
+        // Cheap test first: the header names a 级 (一级/三级) somewhere.
+        guard cells.contains(where: { $0.containsBytes("级") }) else { return false }
         let joined = cells.map(\.compacted).joined()
         return joined.containsBytes("三级指标") || (joined.containsBytes("一级指标") && joined.containsBytes("指标值"))
     }

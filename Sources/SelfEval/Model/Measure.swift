@@ -56,6 +56,8 @@ public enum Measure: Hashable, Sendable {
 
     /// Parses a target/actual cell. Never fails: what is not a quantity is text.
     public static func parse(_ raw: String) -> Measure {
+        // Fast path on the first byte: text that cannot start a number or an operator.
+        if let b = raw.utf8.first, !mayStartQuantity(b) { return .text(raw) }
         let text = raw.trimmingSpaces()
         if text.isEmpty || text == "—" || text == "-" || text == "/" || text == "－" || text.sameBytes("——") { return .empty }
         var scalars = Substring(text).unicodeScalars[...]
@@ -96,6 +98,17 @@ public enum Measure: Hashable, Sendable {
         }
         if unit.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "。" || $0 == "、" }) { return .text(text) }
         return .quantity(Quantity(comparator: comparator, value: value, unit: unit))
+    }
+
+    /// Bytes a number, an operator or a blank marker can start with (ASCII, or the lead byte
+    /// of ≥ ≤ ≧ ≦ ═ — in E2, ＝ ＞ ＜ － in EF, 《 》 and the ideographic space in E3). Anything else is text.
+    @inline(__always)
+    static func mayStartQuantity(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x30...0x39, UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "="), UInt8(ascii: ">"), UInt8(ascii: "<"),
+             UInt8(ascii: "/"), 0x20, 0x09, 0xC2, 0xE2, 0xE3, 0xEF: return true
+        default: return false
+        }
     }
 
     static func stripBrackets(_ s: String) -> String {
@@ -141,6 +154,13 @@ extension String {
 
     /// The text with all spaces removed: how names and labels are compared.
     public var compacted: String {
+        // Most cells have no space at all: check the bytes first and return the string itself.
+        var hasSpace = false
+        for b in utf8 where b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C || b == 0xC2 || b == 0xE3 || b == 0xEF || b == 0xE2 {
+            hasSpace = true
+            break
+        }
+        if !hasSpace { return self }
         var out = String.UnicodeScalarView()
         for s in unicodeScalars where !s.isSpaceLike { out.append(s) }
         return String(out)

@@ -8,24 +8,38 @@ public struct JSONWriter {
     public init(pretty: Bool = true) { self.pretty = pretty }
 
     public static func escape(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        // Bytes: only ASCII controls, quote and backslash need escaping; UTF-8 passes through.
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count + 2)
+        out.append(UInt8(ascii: "\""))
+        var i = s.utf8.startIndex
+        let u = s.utf8
+        while i != u.endIndex {
+            let b = u[i]
+            switch b {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x00..<0x20, 0x7F:
+                let hex = String(b, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            case 0xE2:
+                // U+2028 / U+2029 (E2 80 A8 / E2 80 A9) break JavaScript string literals.
+                let n1 = u.index(after: i)
+                if n1 != u.endIndex, u[n1] == 0x80, u.index(after: n1) != u.endIndex, u[u.index(after: n1)] == 0xA8 || u[u.index(after: n1)] == 0xA9 {
+                    out += Array((u[u.index(after: n1)] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i = u.index(after: u.index(after: n1))
+                    continue
                 }
+                out.append(b)
+            default: out.append(b)
             }
+            i = u.index(after: i)
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func prefix(key: String?) {

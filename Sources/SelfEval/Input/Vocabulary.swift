@@ -42,8 +42,20 @@ public enum Vocabulary {
     /// Labels are short: longer text (with a `(50分)` note) is never one.
     static let maxLabelBytes = 48
 
-    public static func isLevel1(_ text: String) -> Bool { text.utf8.count <= maxLabelBytes && level1.containsBytes(normalizedLabel(text)) }
-    public static func isLevel2(_ text: String) -> Bool { text.utf8.count <= maxLabelBytes && level2.containsBytes(normalizedLabel(text)) }
+    public static func isLevel1(_ text: String) -> Bool { text.utf8.count <= maxLabelBytes && mayBeLabel(text) && level1.containsBytes(normalizedLabel(text)) }
+    public static func isLevel2(_ text: String) -> Bool { text.utf8.count <= maxLabelBytes && mayBeLabel(text) && level2.containsBytes(normalizedLabel(text)) }
+
+    /// Every label starts with one of a few characters: a cheap first-byte filter.
+    static let labelSecondBytes: Set<[UInt8]> = Set((level1 + level2).map { Array($0.utf8.prefix(3)) })
+
+    @inline(__always)
+    static func mayBeLabel(_ text: String) -> Bool {
+        text.withBytes { b in
+            guard b.count >= 3 else { return false }
+            if b[0] == 0x20 || b[0] == 0x09 || (b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80) { return true }
+            return labelSecondBytes.contains([b[0], b[1], b[2]])
+        }
+    }
     public static func isLevelLabel(_ text: String) -> Bool { isLevel1(text) || isLevel2(text) }
 
     /// Cells that only label the goals part.

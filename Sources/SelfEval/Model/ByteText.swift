@@ -2,36 +2,62 @@
 /// there is no need for Unicode normalization, which costs a lot in per-cell loops.
 extension StringProtocol {
     @inline(__always)
-    public func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
+        let copy = Array(utf8)
+        return copy.withUnsafeBufferPointer(body)
+    }
+
+    @inline(__always)
+    public func hasBytePrefix(_ prefix: String) -> Bool {
+        withBytes { a in
+            prefix.withBytes { p in
+                a.count >= p.count && (p.count == 0 || memcmpBytes(a.baseAddress!, p.baseAddress!, p.count))
+            }
+        }
+    }
 
     @inline(__always)
     public func hasByteSuffix(_ suffix: String) -> Bool {
-        let a = utf8, b = suffix.utf8
-        guard a.count >= b.count else { return false }
-        return a.suffix(b.count).elementsEqual(b)
+        withBytes { a in
+            suffix.withBytes { p in
+                a.count >= p.count && (p.count == 0 || memcmpBytes(a.baseAddress! + (a.count - p.count), p.baseAddress!, p.count))
+            }
+        }
     }
 
     @inline(__always)
-    public func sameBytes(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+    public func sameBytes(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        return withBytes { a in other.withBytes { b in a.count == 0 || memcmpBytes(a.baseAddress!, b.baseAddress!, a.count) } }
+    }
 
     /// Whether `needle` occurs in the text, by byte search.
     public func containsBytes(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        let h = Array(utf8)
-        if h.count < n.count { return false }
-        var i = 0
-        let last = h.count - n.count
-        while i <= last {
-            if h[i] == first {
-                var k = 1
-                while k < n.count && h[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
+        withBytes { h in
+            needle.withBytes { n in
+                guard let first = n.first else { return true }
+                if h.count < n.count { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first && memcmpBytes(h.baseAddress! + i, n.baseAddress!, n.count) { return true }
+                    i += 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
+}
+
+@inline(__always)
+func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    var i = 0
+    while i < n {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
 }
 
 extension Array where Element == String {

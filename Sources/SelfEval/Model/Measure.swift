@@ -56,47 +56,84 @@ public enum Measure: Hashable, Sendable {
 
     /// Parses a target/actual cell. Never fails: what is not a quantity is text.
     public static func parse(_ raw: String) -> Measure {
-        // Fast path on the first byte: text that cannot start a number or an operator.
-        if let b = raw.utf8.first, !mayStartQuantity(b) { return .text(raw) }
-        let text = raw.trimmingSpaces()
-        if text.isEmpty || text == "—" || text == "-" || text == "/" || text == "－" || text.sameBytes("——") { return .empty }
-        var scalars = Substring(text).unicodeScalars[...]
+        raw.withBytes { b in parseBytes(b, raw) }
+    }
+
+    /// The parser on UTF-8 bytes: no Character work, no allocation for text cells.
+    static func parseBytes(_ b: UnsafeBufferPointer<UInt8>, _ raw: String) -> Measure {
+        var lo = 0, hi = b.count
+        func spaceAt(_ i: Int) -> Int {
+            if b[i] == 0x20 || b[i] == 0x09 { return 1 }
+            if b[i] == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+            if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+            return 0
+        }
+        while lo < hi { let w = spaceAt(lo); if w == 0 { break }; lo += w }
+        while hi > lo {
+            if b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1; continue }
+            if hi - lo >= 3, b[hi - 3] == 0xE3, b[hi - 2] == 0x80, b[hi - 1] == 0x80 { hi -= 3; continue }
+            if hi - lo >= 2, b[hi - 2] == 0xC2, b[hi - 1] == 0xA0 { hi -= 2; continue }
+            break
+        }
+        if lo == hi { return .empty }
+        func text() -> Measure { .text(lo == 0 && hi == b.count ? raw : String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)) }
+        if !mayStartQuantity(b[lo]) { return text() }
+        let n = hi - lo
+        // Blank markers: - / — －  ——
+        if n == 1 && (b[lo] == UInt8(ascii: "-") || b[lo] == UInt8(ascii: "/")) { return .empty }
+        if n == 3 && b[lo] == 0xE2 && b[lo + 1] == 0x80 && b[lo + 2] == 0x94 { return .empty }
+        if n == 6 && b[lo] == 0xE2 && b[lo + 1] == 0x80 && b[lo + 2] == 0x94 && b[lo + 3] == 0xE2 && b[lo + 4] == 0x80 && b[lo + 5] == 0x94 { return .empty }
+        if n == 3 && b[lo] == 0xEF && b[lo + 1] == 0xBC && b[lo + 2] == 0x8D { return .empty }
+        var i = lo
         var comparator: Comparator?
-        if let (op, rest) = Measure.leadingComparator(scalars) {
-            comparator = op
-            scalars = rest
-        }
-        while let f = scalars.first, f == " " || f == "\u{3000}" { scalars = scalars.dropFirst() }
-        // number
-        var numberEnd = scalars.startIndex
-        var sawDigit = false
-        var idx = scalars.startIndex
-        if idx < scalars.endIndex, scalars[idx] == "-" || scalars[idx] == "+" { idx = scalars.index(after: idx) }
-        while idx < scalars.endIndex {
-            let s = scalars[idx]
-            if s.value >= 48 && s.value <= 57 {
-                sawDigit = true
-                idx = scalars.index(after: idx)
-                numberEnd = idx
-            } else if s == "." || s == "," {
-                idx = scalars.index(after: idx)
-            } else {
-                break
+        func isEq(_ k: Int) -> Bool { k < hi && (b[k] == UInt8(ascii: "=") || (k + 2 < hi && b[k] == 0xEF && b[k + 1] == 0xBC && b[k + 2] == 0x9D)) }
+        func eqWidth(_ k: Int) -> Int { b[k] == UInt8(ascii: "=") ? 1 : 3 }
+        switch b[i] {
+        case UInt8(ascii: "="): comparator = .equal; i += 1; if isEq(i) { i += eqWidth(i) }
+        case UInt8(ascii: ">"): i += 1; if isEq(i) { comparator = .atLeast; i += eqWidth(i) } else { comparator = .greater }
+        case UInt8(ascii: "<"): i += 1; if isEq(i) { comparator = .atMost; i += eqWidth(i) } else { comparator = .less }
+        case 0xE2 where i + 2 < hi:
+            switch (b[i + 1], b[i + 2]) {
+            case (0x89, 0xA5), (0x89, 0xA7), (0xA9, 0xBE): comparator = .atLeast; i += 3
+            case (0x89, 0xA4), (0x89, 0xA6), (0xA9, 0xBD): comparator = .atMost; i += 3
+            case (0x95, 0x90): comparator = .equal; i += 3
+            default: break
             }
+        case 0xEF where i + 2 < hi && b[i + 1] == 0xBC:
+            switch b[i + 2] {
+            case 0x9D: comparator = .equal; i += 3
+            case 0x9E: i += 3; if isEq(i) { comparator = .atLeast; i += eqWidth(i) } else { comparator = .greater }
+            case 0x9C: i += 3; if isEq(i) { comparator = .atMost; i += eqWidth(i) } else { comparator = .less }
+            default: break
+            }
+        case 0xE3 where i + 2 < hi && b[i + 1] == 0x80:
+            if b[i + 2] == 0x8B { i += 3; if isEq(i) { comparator = .atLeast; i += eqWidth(i) } else { comparator = .greater } }
+            else if b[i + 2] == 0x8A { i += 3; if isEq(i) { comparator = .atMost; i += eqWidth(i) } else { comparator = .less } }
+        default: break
         }
-        guard sawDigit else { return .text(text) }
-        let numberText = String(String.UnicodeScalarView(scalars[scalars.startIndex..<numberEnd]))
-        guard case .success(let value) = ExactDecimal.parse(numberText) else { return .text(text) }
-        var unitScalars = scalars[numberEnd...]
-        while let f = unitScalars.first, f == " " || f == "\u{3000}" { unitScalars = unitScalars.dropFirst() }
-        var unit = String(String.UnicodeScalarView(unitScalars))
-        unit = Measure.stripBrackets(unit)
+        while i < hi { let w = spaceAt(i); if w == 0 { break }; i += w }
+        // The number: optional sign, digits with ',' and '.'.
+        let numberStart = i
+        if i < hi && (b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")) { i += 1 }
+        var numberEnd = i
+        var sawDigit = false
+        while i < hi {
+            let c = b[i]
+            if c >= 0x30 && c <= 0x39 { sawDigit = true; i += 1; numberEnd = i }
+            else if c == UInt8(ascii: ".") || c == UInt8(ascii: ",") { i += 1 }
+            else { break }
+        }
+        guard sawDigit else { return text() }
+        guard case .success(let value) = ExactDecimal.parse(utf8: Array(b[numberStart..<numberEnd])) else { return text() }
+        var u = numberEnd
+        while u < hi { let w = spaceAt(u); if w == 0 { break }; u += w }
+        if u == hi { return .quantity(Quantity(comparator: comparator, value: value, unit: "")) }
+        if hi - u == 1 && b[u] == UInt8(ascii: "%") { return .quantity(Quantity(comparator: comparator, value: value, unit: "%")) }
+        let unit = Measure.stripBrackets(String(decoding: UnsafeBufferPointer(rebasing: b[u..<hi]), as: UTF8.self))
         // A unit is short and has no digits, except the odd "(100%)" annotation.
-        if unit.unicodeScalars.count > 6 { return .text(text) }
-        if unit.unicodeScalars.contains(where: { $0.value >= 48 && $0.value <= 57 }) && !unit.hasByteSuffix("%") {
-            return .text(text)
-        }
-        if unit.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "。" || $0 == "、" }) { return .text(text) }
+        if unit.unicodeScalars.count > 6 { return text() }
+        if unit.unicodeScalars.contains(where: { $0.value >= 48 && $0.value <= 57 }) && !unit.hasByteSuffix("%") { return text() }
+        if unit.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "。" || $0 == "、" }) { return text() }
         return .quantity(Quantity(comparator: comparator, value: value, unit: unit))
     }
 
@@ -155,15 +192,33 @@ extension String {
     /// The text with all spaces removed: how names and labels are compared.
     public var compacted: String {
         // Most cells have no space at all: check the bytes first and return the string itself.
-        var hasSpace = false
-        for b in utf8 where b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C || b == 0xC2 || b == 0xE3 || b == 0xEF || b == 0xE2 {
-            hasSpace = true
-            break
-        }
-        if !hasSpace { return self }
+        if !withBytes(String.hasSpaceBytes) { return self }
         var out = String.UnicodeScalarView()
         for s in unicodeScalars where !s.isSpaceLike { out.append(s) }
         return String(out)
+    }
+}
+
+extension String {
+    /// Whether UTF-8 bytes hold any space-like scalar (ASCII whitespace, U+00A0, U+3000,
+    /// U+FEFF, U+200B), without decoding.
+    static func hasSpaceBytes(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return true }
+                i += 1
+                continue
+            }
+            if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { return true }
+            if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return true }
+            if c == 0xEF, i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return true }
+            if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { return true }
+            i += 1
+        }
+        return false
     }
 }
 

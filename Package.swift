@@ -17,6 +17,6 @@ let package = Package(
         .executableTarget(name: "selfeval-bench", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Sources/selfeval-bench"),
         .testTarget(name: "SelfEvalTests", dependencies: ["SelfEval"], path: "Tests/SelfEvalTests"),
         .testTarget(name: "ChecksTests", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Tests/ChecksTests"),
-        .testTarget(name: "CLITests", dependencies: ["SelfEval", "SelfEvalChecks", "selfeval"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["SelfEval", "SelfEvalChecks", "selfeval", "selfeval-bench"], path: "Tests/CLITests"),
     ]
 )

@@ -59,7 +59,9 @@ func runLint(_ args: [String]) -> ExitStatus {
     }
     if let select = options.select { configuration.enabled = select }
     configuration.disabled.formUnion(options.ignore)
-    let linter = Linter(checks: AllChecks.types, configuration: configuration)
+    var linter = Linter(checks: AllChecks.types, configuration: configuration)
+    let formats = [options.format] + options.extraOutputs.map(\.format)
+    linter.keepsSourceLines = formats.contains(.text) || formats.contains(.sarif)
     let files: [FileDiscovery.Found]
     do { files = try FileDiscovery.find(options.paths) } catch FileDiscovery.Failure.notFound(let p) {
         fail(UsageError(message: "no such file or folder: \(p)", hint: "Check the path; 'selfeval lint' takes files and folders of forms."))
@@ -68,7 +70,7 @@ func runLint(_ args: [String]) -> ExitStatus {
         fail(UsageError(message: "no form files (.txt .md .tsv .csv) found in \(options.paths.joined(separator: ", "))",
                         hint: "Name the files directly to read files with other extensions."))
     }
-    var results = linter.lint(files: files.map { (path: $0.path, display: $0.display) }, jobs: options.jobs, compact: true)
+    var results = linter.lint(files: files.map { (path: $0.path, display: $0.display) }, jobs: options.jobs, compact: true, language: options.language)
     var fixed: [BaselineEntry]?
     if let path = options.baseline {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -95,7 +97,16 @@ func runLint(_ args: [String]) -> ExitStatus {
         }
     }
     for extra in options.extraOutputs { write(render(extra.format), to: extra.path) }
-    if let out = options.output { write(render(options.format), to: out) } else { writeStdout(render(options.format)) }
+    if let out = options.output {
+        write(render(options.format), to: out)
+    } else if options.format == .json || options.format == .sarif {
+        // Stream large machine-readable reports instead of building them in memory.
+        let sink: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+        if options.format == .json { _ = JSONReporter(language: options.language).render(run, sink: sink) }
+        else { _ = SARIFReporter(language: options.language).render(run, sink: sink) }
+    } else {
+        writeStdout(render(options.format))
+    }
     if let path = options.writeBaseline {
         let existing = FileManager.default.fileExists(atPath: path) ? (try? Baseline.load(path)) : nil
         do { try Baseline.merged(existing: existing, results: results).write(to: path) } catch {

@@ -11,20 +11,22 @@ enum CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
 
-    static var binary: URL {
+    static var binary: URL { product("selfeval") }
+
+    static func product(_ name: String) -> URL {
         // The test bundle sits in the build products folder next to the executable.
         var dir = Bundle.main.bundleURL
         for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("selfeval")
+            let candidate = dir.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        return packageRoot.appendingPathComponent(".build/debug/selfeval")
+        return packageRoot.appendingPathComponent(".build/debug/\(name)")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = ["LANG": "C"], stdin: Data? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = ["LANG": "C"], stdin: Data? = nil, executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         process.environment = environment

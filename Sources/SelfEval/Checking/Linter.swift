@@ -25,8 +25,16 @@ public struct FileResult: Sendable {
 
     /// Drops the text and the forms' details, keeping what reports and run-level checks need,
     /// so a run over many files holds only findings in memory.
-    public func compacted() -> FileResult {
+    public func compacted(language: Language? = nil) -> FileResult {
         var r = self
+        if let language {
+            // Findings keep only the language they will be reported in.
+            for i in r.diagnostics.indices {
+                let d = r.diagnostics[i]
+                r.diagnostics[i].message = language == .zh ? Message(en: "", zh: d.message.zh) : Message(en: d.message.en, zh: "")
+                r.diagnostics[i].notes = d.notes.map { language == .zh ? Message(en: "", zh: $0.zh) : Message(en: $0.en, zh: "") }
+            }
+        }
         if let source {
             for f in forms {
                 for n in [f.goals.planned?.range.start.line, f.goals.actual?.range.start.line].compactMap({ $0 })
@@ -89,6 +97,8 @@ public struct Linter: Sendable {
     public var configuration: Configuration
     /// Files larger than this are reported instead of read.
     public var maxFileSize = 256 * 1024 * 1024
+    /// Keep the source line with each finding (text and SARIF show it; JSON does not need it).
+    public var keepsSourceLines = true
 
     public init(checks: [any Check.Type], configuration: Configuration = Configuration()) {
         self.checks = checks
@@ -179,7 +189,7 @@ public struct Linter: Sendable {
             diagnostics += Linter.run(checks, on: form, context: context)
         }
         diagnostics.sort(by: Diagnostic.ordered)
-        Linter.attachSourceLines(&diagnostics, source)
+        if keepsSourceLines { Linter.attachSourceLines(&diagnostics, source) }
         return FileResult(file: file, encoding: decoded.encoding, source: source, forms: forms.forms, diagnostics: diagnostics)
     }
 
@@ -191,29 +201,44 @@ public struct Linter: Sendable {
     /// Lines longer than this are not kept as snippets.
     static let maxSnippetBytes = 16_384
 
+    /// Lines up to this many bytes are kept whole; longer ones as a window around the finding.
+    static let wholeLineBytes = 1_024
+
     static func attachSourceLines(_ diagnostics: inout [Diagnostic], _ source: SourceText) {
         for i in diagnostics.indices {
             let n = diagnostics[i].range.start.line
-            guard n >= 1, n <= source.lineCount, source.lineEnds[n - 1] - source.lineStarts[n - 1] <= maxSnippetBytes else { continue }
-            diagnostics[i].sourceLine = source.line(n)
+            guard n >= 1, n <= source.lineCount else { continue }
+            let length = source.lineEnds[n - 1] - source.lineStarts[n - 1]
+            if length <= wholeLineBytes {
+                diagnostics[i].sourceLine = source.line(n)
+                continue
+            }
+            guard length <= maxSnippetBytes * 64 else { continue }
+            // A window of scalars around the column: enough for the caret and some context.
+            let scalars = Array(source.line(n).unicodeScalars)
+            let column = diagnostics[i].range.start.column
+            let from = max(0, min(column - 1 - 60, scalars.count))
+            let to = min(scalars.count, from + 240)
+            diagnostics[i].sourceLine = String(String.UnicodeScalarView(scalars[from..<to]))
+            diagnostics[i].sourceLineStart = from + 1
         }
     }
 
     /// Lints files on `jobs` threads (results in input order whatever the scheduling), then runs
     /// the checks that look across all forms. With `compact`, each result keeps only findings.
-    public func lint(files: [(path: String, display: String)], jobs: Int = 1, compact: Bool = false) -> [FileResult] {
+    public func lint(files: [(path: String, display: String)], jobs: Int = 1, compact: Bool = false, language: Language? = nil) -> [FileResult] {
         var results = [FileResult?](repeating: nil, count: files.count)
         if jobs <= 1 || files.count <= 1 {
             for (i, f) in files.enumerated() {
                 let r = lint(path: f.path, display: f.display)
-                results[i] = compact ? r.compacted() : r
+                results[i] = compact ? r.compacted(language: language) : r
             }
         } else {
             let box = ResultBox(count: files.count)
             DispatchQueue.concurrentPerform(iterations: min(jobs, files.count)) { _ in
                 while let i = box.take() {
                     let r = lint(path: files[i].path, display: files[i].display)
-                    box.put(i, compact ? r.compacted() : r)
+                    box.put(i, compact ? r.compacted(language: language) : r)
                 }
             }
             results = box.results

@@ -30,8 +30,11 @@ public struct Diagnostic: Sendable, Hashable {
     public var fingerprint: String
     /// Set when a baseline is used: new, or unchanged (accepted in the baseline).
     public var baselineState: BaselineState?
-    /// The source line the finding starts on, kept so reporters need not hold the file.
+    /// The source line the finding starts on, kept so reporters need not hold the file; for a
+    /// long line only a window around the finding.
     public var sourceLine: String?
+    /// The column (1-based) in the file of the first character of `sourceLine`.
+    public var sourceLineStart = 1
 
     public init(check: String, severity: Severity, message: Message, notes: [Message] = [], file: String,
                 range: SourceRange, form: String?, row: String?, values: [String]) {

@@ -5,8 +5,11 @@ public struct JSONReporter {
 
     public init(language: Language) { self.language = language }
 
-    public func render(_ run: RunResult) -> String {
-        var w = JSONWriter()
+    public func render(_ run: RunResult) -> String { render(run, sink: nil) }
+
+    /// Writes the report; with a sink, in pieces of about a megabyte instead of one string.
+    public func render(_ run: RunResult, sink: (@Sendable (String) -> Void)?) -> String {
+        var w = JSONWriter(sink: sink)
         w.beginObject()
         w.number("version", JSONReporter.formatVersion)
         w.beginObject("tool")
@@ -41,7 +44,12 @@ public struct JSONReporter {
         }
         w.endArray()
         w.beginArray("diagnostics")
-        for d in run.diagnostics { writeDiagnostic(&w, d) }
+        for f in run.files {
+            for d in f.diagnostics {
+                writeDiagnostic(&w, d)
+                w.flushIfLarge()
+            }
+        }
         w.endArray()
         if let fixed = run.fixed {
             w.beginArray("fixed")
@@ -58,7 +66,7 @@ public struct JSONReporter {
             w.endArray()
         }
         w.endObject()
-        return w.output + "\n"
+        return w.finish() + (sink == nil ? "\n" : { sink!("\n"); return "" }())
     }
 
     static func writeFormSummary(_ w: inout JSONWriter, _ s: FormSummary) {

@@ -3,9 +3,31 @@ public struct JSONWriter {
     public private(set) var output = ""
     private var indentLevel = 0
     private var needsComma: [Bool] = [false]
+    private var started = false
     public let pretty: Bool
+    /// Where finished text goes when streaming; nil keeps it all in `output`.
+    let sink: (@Sendable (String) -> Void)?
 
-    public init(pretty: Bool = true) { self.pretty = pretty }
+    public init(pretty: Bool = true, sink: (@Sendable (String) -> Void)? = nil) {
+        self.pretty = pretty
+        self.sink = sink
+    }
+
+    /// Hands what is written so far to the sink (when streaming) to keep memory flat.
+    public mutating func flushIfLarge() {
+        guard let sink, output.utf8.count >= 1 << 20 else { return }
+        sink(output)
+        output = ""
+    }
+
+    /// Hands the rest to the sink; returns what was not streamed.
+    public mutating func finish() -> String {
+        if let sink {
+            sink(output)
+            output = ""
+        }
+        return output
+    }
 
     public static func escape(_ s: String) -> String {
         // Bytes: only ASCII controls, quote and backslash need escaping; UTF-8 passes through.
@@ -55,7 +77,8 @@ public struct JSONWriter {
     public mutating func endArray() { close("]") }
 
     private mutating func open(_ key: String?, _ bracket: String) {
-        if indentLevel > 0 || !output.isEmpty { prefix(key: key) }
+        if indentLevel > 0 || started { prefix(key: key) }
+        started = true
         output += bracket
         indentLevel += 1
         needsComma.append(false)

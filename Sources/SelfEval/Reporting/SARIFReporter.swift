@@ -14,8 +14,11 @@ public struct SARIFReporter {
         }
     }
 
-    public func render(_ run: RunResult) -> String {
-        var w = JSONWriter()
+    public func render(_ run: RunResult) -> String { render(run, sink: nil) }
+
+    /// Writes the report; with a sink, in pieces of about a megabyte instead of one string.
+    public func render(_ run: RunResult, sink: (@Sendable (String) -> Void)?) -> String {
+        var w = JSONWriter(sink: sink)
         w.beginObject()
         w.string("$schema", SARIFReporter.schema)
         w.string("version", "2.1.0")
@@ -36,14 +39,17 @@ public struct SARIFReporter {
         w.beginArray("results")
         let index = Dictionary(uniqueKeysWithValues: run.checks.enumerated().map { ($1.id, $0) })
         for file in run.files {
-            for d in file.diagnostics { writeResult(&w, d, index: index) }
+            for d in file.diagnostics {
+                writeResult(&w, d, index: index)
+                w.flushIfLarge()
+            }
         }
         for e in run.fixed ?? [] { writeFixed(&w, e, index: index) }
         w.endArray()
         w.endObject()
         w.endArray()
         w.endObject()
-        return w.output + "\n"
+        return w.finish() + (sink == nil ? "\n" : { sink!("\n"); return "" }())
     }
 
     func writeRule(_ w: inout JSONWriter, _ d: CheckDescription) {

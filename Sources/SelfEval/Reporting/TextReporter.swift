@@ -32,9 +32,14 @@ public struct TextReporter {
         let number = String(d.range.start.line)
         let gutter = String(repeating: " ", count: max(4, number.count + 1))
         var scalars = Array(lineText.unicodeScalars)
-        var caretColumn = d.range.start.column - 1
+        var caretColumn = d.range.start.column - d.sourceLineStart
         var length = d.range.end.line == d.range.start.line ? max(1, d.range.end.column - d.range.start.column) : max(1, scalars.count - caretColumn)
-        var lead = "", trail = ""
+        var lead = d.sourceLineStart > 1 ? "…" : "", trail = ""
+        if !lead.isEmpty {
+            scalars = Array(lead.unicodeScalars) + scalars
+            caretColumn += 1
+            lead = ""
+        }
         if scalars.count > maxLineWidth {
             let start = max(0, min(caretColumn - 40, scalars.count - maxLineWidth))
             let end = min(scalars.count, start + maxLineWidth)

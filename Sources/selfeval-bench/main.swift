@@ -75,6 +75,10 @@ guard !templates.isEmpty else { FileHandle.standardError.write("Error: no templa
 func synthesize(_ i: Int, _ rng: inout Random) -> Form {
     var f = templates[rng.below(templates.count)]
     if var n = f.name { n.raw += "（样本\(i)）"; n.value = n.raw; f.name = n }
+    // Each project writes its own goals: a per-form sentence keeps cross-form reuse realistic.
+    let own = "本项目编号\(i)，按计划推进。"
+    if var p = f.goals.planned { p.raw = own + p.raw; p.value = p.raw; f.goals.planned = p }
+    if var a = f.goals.actual { a.raw = own + a.raw; a.value = a.raw; f.goals.actual = a }
     // About one form in four gets an extra anomaly.
     switch rng.below(16) {
     case 0: // funding total that differs from its parts

@@ -36,22 +36,7 @@ import Testing
     }
 
     static func encode(_ text: String, to encoding: String) -> [UInt8] {
-        let cd = iconv_open(encoding, "UTF-8")
-        defer { iconv_close(cd) }
-        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: input.count * 4 + 16)
-        var produced = 0
-        input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                var outLeft = outBuf.count
-                _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                produced = outBuf.count - outLeft
-            }
-        }
-        return output[..<produced].map { UInt8(bitPattern: $0) }
+        Decoder.convert(Array(text.utf8), from: "UTF-8", to: encoding)!
     }
 
     @Test(arguments: ["GB18030", "UTF-16LE+BOM", "UTF-16BE+BOM", "UTF-8+BOM", "CRLF", "CR"])
@@ -73,5 +58,24 @@ import Testing
             #expect(again.map(FormDigest.init) == original.map(FormDigest.init), "\(url.lastPathComponent) in \(variant)")
             #expect(again.map(\.range.start.line) == original.map(\.range.start.line), "line numbers survive \(variant)")
         }
+    }
+}
+
+/// One row per line, labels written at the start of rows, a spaced 总 分, 单位：万元 above the form.
+@Suite struct RowPerLineTests {
+    @Test func readsEveryPart() throws {
+        let forms = Fixtures.forms(Fixtures.root.appendingPathComponent("variants/row-per-line.txt"))
+        let form = try #require(forms.first)
+        #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+        #expect(form.year?.value == 2023)
+        #expect(form.moneyUnit == "万元")
+        #expect(form.implementingUnit?.value == "某区社区卫生服务中心")
+        #expect(form.goals.planned?.value == "完成辖区居民健康管理服务。")
+        #expect(form.goals.actual?.value == "全年管理居民12000人，满意度95%。")
+        #expect(form.indicators.map(\.name.value) == ["健康管理人数", "规范管理率", "居民健康水平", "居民满意度"])
+        #expect(form.indicators.map { $0.level2 ?? "" } == ["数量指标", "质量指标", "社会效益指标", "服务对象满意度指标"])
+        #expect(form.total?.weight?.value.description == "100")
+        #expect(form.total?.score?.value.description == "96")
+        #expect(form.grade?.value == "优")
     }
 }

@@ -217,11 +217,17 @@ public enum Decoder {
 
     /// GB18030 (a superset of GBK and GB2312) through the C library's iconv.
     static func decodeGB18030(_ bytes: [UInt8]) -> [UInt8]? {
-        let cd = iconv_open("UTF-8", "GB18030")
+        guard let utf8 = convert(bytes, from: "GB18030", to: "UTF-8"), !utf8.isEmpty, !utf8.contains(0) else { return nil }
+        return utf8
+    }
+
+    /// Converts bytes between encodings with iconv; nil when the input does not convert whole.
+    public static func convert(_ bytes: [UInt8], from: String, to: String) -> [UInt8]? {
+        let cd = iconv_open(to, from)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
         var input = bytes.map { CChar(bitPattern: $0) }
-        let capacity = bytes.count * 2 + 16
+        let capacity = bytes.count * 4 + 16
         var output = [CChar](repeating: 0, count: capacity)
         var produced = -1
         input.withUnsafeMutableBufferPointer { inBuf in
@@ -234,9 +240,7 @@ public enum Decoder {
                 if r != -1 && inLeft == 0 { produced = capacity - outLeft }
             }
         }
-        guard produced > 0 else { return nil }
-        let utf8 = output[..<produced].map { UInt8(bitPattern: $0) }
-        if utf8.contains(0) { return nil }
-        return utf8
+        guard produced >= 0 else { return nil }
+        return output[..<produced].map { UInt8(bitPattern: $0) }
     }
 }

@@ -93,14 +93,18 @@ public struct FormReader {
     /// Routes a line; false when nothing took it.
     mutating func take(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
-        let first = cells[0].text.compacted
+        var first = cells[0].text.compacted
+        // A label spaced into single characters: "总 分 100 96".
+        if first.unicodeScalars.count == 1, cells.count > 1, cells[1].text.unicodeScalars.count == 1 { first += cells[1].text.compacted }
         // Template placeholders (指标1：, ……) are not data.
         if cells.allSatisfy({ Vocabulary.isPlaceholder($0.text) || Vocabulary.isLevelLabel($0.text) }) && cells.contains(where: { Vocabulary.isPlaceholder($0.text) }) { return true }
 
         // Markers that move between sections.
         if section == .header || section == .funding {
             if cells.contains(where: { Vocabulary.isTitle($0.text) }) {
-                readYear(line)
+                if !readYear(line) {
+                    for c in cells { if form.year == nil, let (y, r) = FormReader.findYear(c, allowPlainYear: true) { form.year = Field(raw: c.text, value: y, range: r) } }
+                }
                 return true
             }
             if form.year == nil, readYear(line), cells.count <= 2, !first.hasBytePrefix("项目名称") { return true }
@@ -135,7 +139,8 @@ public struct FormReader {
             if Vocabulary.isTotalLabel(first) {
                 finishIndicators()
                 section = .total
-                _ = takeTotal(line, skipFirst: true)
+                _ = takeTotal(cells[0].text.unicodeScalars.count == 1 && cells.count > 1 && cells[1].text.unicodeScalars.count == 1
+                              ? TextLine(number: line.number, cells: Array(cells.dropFirst()), indent: line.indent) : line, skipFirst: true)
                 return true
             }
         }
@@ -189,15 +194,15 @@ public struct FormReader {
         return false
     }
 
-    /// `2023 年度`, `（2024年度）`: four digits followed by 年度.
-    static func findYear(_ cell: Cell) -> (Int, SourceRange)? {
+    /// `2023 年度`, `（2024年度）`: four digits followed by 年度 (or by 年 in a title).
+    static func findYear(_ cell: Cell, allowPlainYear: Bool = false) -> (Int, SourceRange)? {
         let scalars = Array(cell.text.unicodeScalars)
         var i = 0
         while i + 4 <= scalars.count {
             if scalars[i..<(i + 4)].allSatisfy({ $0.value >= 48 && $0.value <= 57 }) && (i == 0 || !(scalars[i - 1].value >= 48 && scalars[i - 1].value <= 57)) {
                 var j = i + 4
                 while j < scalars.count && scalars[j] == " " { j += 1 }
-                if j + 1 < scalars.count && scalars[j] == "年" && scalars[j + 1] == "度" {
+                if j < scalars.count && scalars[j] == "年" && ((j + 1 < scalars.count && scalars[j + 1] == "度") || allowPlainYear) {
                     let year = Int(String(String.UnicodeScalarView(scalars[i..<(i + 4)])))!
                     if year >= 1990 && year <= 2100 {
                         let col = cell.range.start.column + i
@@ -213,6 +218,13 @@ public struct FormReader {
     mutating func takeHeader(_ line: TextLine) -> Bool {
         var took = false
         for c in line.nonEmpty {
+            // "单位：万元" / "金额单位：元": the money unit, not part of a header value.
+            let t = c.text.compacted
+            if (t.hasBytePrefix("单位") || t.hasBytePrefix("金额单位")) && t.hasByteSuffix("元") && t.unicodeScalars.count <= 8 {
+                fundingUnit = t.hasByteSuffix("万元") ? "万元" : "元"
+                took = true
+                continue
+            }
             var text = c.text
             var key: Vocabulary.HeaderField?
             for (label, field) in Vocabulary.headerLabels where text.compacted.hasBytePrefix(label) {

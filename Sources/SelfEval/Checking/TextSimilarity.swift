@@ -4,10 +4,20 @@ public enum TextSimilarity {
     public static func normalized(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.unicodeScalars.count)
-        for s in text.unicodeScalars where s.properties.isAlphabetic || (s.value >= 48 && s.value <= 57) {
-            out.append(s)
-        }
+        for s in text.unicodeScalars where isWordScalar(s) { out.append(s) }
         return out
+    }
+
+    /// Letters and digits: ASCII, CJK ideographs and fullwidth forms by range (fast), the rest
+    /// by Unicode property.
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xF900 && v <= 0xFAFF) || v >= 0x20000 { return true }
+        if (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF00 && v <= 0xFF0F) || (v >= 0xFF1A && v <= 0xFF20) || (v >= 0x2000 && v <= 0x206F) { return false }
+        if (v >= 0xFF10 && v <= 0xFF19) || (v >= 0xFF21 && v <= 0xFF3A) || (v >= 0xFF41 && v <= 0xFF5A) { return true }
+        return s.properties.isAlphabetic
     }
 
     /// Sørensen–Dice coefficient over character bigrams, 0...1.

@@ -4,12 +4,25 @@ public struct Cell: Sendable, Hashable {
     public var range: SourceRange
     /// Position in the line: the tab column for tabular lines, the token ordinal for flow lines.
     public var index: Int
+    /// Whether the text holds a space inside (a trimmed cell never has one at its ends).
+    var hasInnerSpace: Bool
 
     public init(text: String, range: SourceRange, index: Int) {
         self.text = text
         self.range = range
         self.index = index
+        self.hasInnerSpace = text.withBytes(String.hasSpaceBytes)
     }
+
+    init(text: String, range: SourceRange, index: Int, hasInnerSpace: Bool) {
+        self.text = text
+        self.range = range
+        self.index = index
+        self.hasInnerSpace = hasInnerSpace
+    }
+
+    /// The text without spaces, as labels and names are compared; no rescan for most cells.
+    public var key: String { hasInnerSpace ? text.compacted : text }
 
     public var isEmpty: Bool { text.isEmpty }
 }
@@ -67,6 +80,7 @@ public struct CellScanner: Sendable {
         var cellStart = -1          // column of the first visible non-space byte in the current cell
         var cellEnd = -1            // column after the last visible non-space scalar
         var pendingSpaces: [UInt8] = []
+        var innerSpace = false
         var indent = 0
         var sawVisible = false
         var index = 0
@@ -77,11 +91,13 @@ public struct CellScanner: Sendable {
                 let range = cellStart < 0
                     ? SourceRange(line: number, column: column, length: 0)
                     : SourceRange(start: SourceLocation(line: number, column: cellStart), end: SourceLocation(line: number, column: cellEnd))
-                cells.append(Cell(text: decodeEntities(text), range: range, index: index))
+                let decoded = decodeEntities(text)
+                cells.append(Cell(text: decoded, range: range, index: index, hasInnerSpace: innerSpace || decoded.count != text.count))
                 index += 1
             }
             current.removeAll(keepingCapacity: true)
             pendingSpaces.removeAll(keepingCapacity: true)
+            innerSpace = false
             cellStart = -1
             cellEnd = -1
         }
@@ -123,6 +139,7 @@ public struct CellScanner: Sendable {
             }
             sawVisible = true
             if !pendingSpaces.isEmpty {
+                innerSpace = true
                 current.append(contentsOf: pendingSpaces)
                 pendingSpaces.removeAll(keepingCapacity: true)
             }
@@ -166,6 +183,7 @@ public struct CellScanner: Sendable {
         if removed == 0 { return cell }
         var c = cell
         c.text = String(String.UnicodeScalarView(scalars))
+        c.hasInnerSpace = c.text.withBytes(String.hasSpaceBytes)
         c.range.end.column = max(c.range.start.column, c.range.end.column - removed)
         return c
     }

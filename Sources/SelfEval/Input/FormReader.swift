@@ -93,9 +93,9 @@ public struct FormReader {
     /// Routes a line; false when nothing took it.
     mutating func take(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
-        var first = cells[0].text.compacted
+        var first = cells[0].key
         // A label spaced into single characters: "总 分 100 96".
-        if first.unicodeScalars.count == 1, cells.count > 1, cells[1].text.unicodeScalars.count == 1 { first += cells[1].text.compacted }
+        if first.unicodeScalars.count == 1, cells.count > 1, cells[1].text.unicodeScalars.count == 1 { first += cells[1].key }
         // Template placeholders (指标1：, ……) are not data.
         if cells.allSatisfy({ Vocabulary.isPlaceholder($0.text) || Vocabulary.isLevelLabel($0.text) }) && cells.contains(where: { Vocabulary.isPlaceholder($0.text) }) { return true }
 
@@ -162,7 +162,7 @@ public struct FormReader {
         case .indicators:
             // Header fragments right after the header, or a header repeated after a page break.
             if tabular == nil && flow.rows.isEmpty && line.nonEmpty.allSatisfy({ c in
-                ParagraphSplitter.indicatorHeaderWords.contains { $0.sameBytes(c.text.compacted) } || "偏差原因分析及改进措施".containsBytes(c.text.compacted)
+                ParagraphSplitter.indicatorHeaderWords.contains { $0.sameBytes(c.key) } || "偏差原因分析及改进措施".containsBytes(c.key)
             }) { return true }
             if Vocabulary.isIndicatorHeader(cells.map(\.text)) { return true }
             if var t = tabular { t.take(line); tabular = t } else { flow.take(line) }
@@ -219,7 +219,7 @@ public struct FormReader {
         var took = false
         for c in line.nonEmpty {
             // "单位：万元" / "金额单位：元": the money unit, not part of a header value.
-            let t = c.text.compacted
+            let t = c.key
             if (t.hasBytePrefix("单位") || t.hasBytePrefix("金额单位")) && t.hasByteSuffix("元") && t.unicodeScalars.count <= 8 {
                 fundingUnit = t.hasByteSuffix("万元") ? "万元" : "元"
                 took = true
@@ -277,7 +277,7 @@ public struct FormReader {
 
     mutating func takeFundingHeader(_ line: TextLine) {
         for c in line.nonEmpty {
-            let t = c.text.compacted
+            let t = c.key
             if t.containsBytes("万元") { fundingUnit = "万元" } else if t.containsBytes("(元)") || t.containsBytes("（元）") || t.hasByteSuffix("元)") || t.hasByteSuffix("元）") { fundingUnit = fundingUnit ?? "元" }
             if let col = FundingColumn.recognise(t) {
                 fundingColumns.append(col)
@@ -294,7 +294,7 @@ public struct FormReader {
             return true
         }
         if cells.count == 1 {
-            let t = cells[0].text.compacted
+            let t = cells[0].key
             if t.sameBytes("（万元）") || t.sameBytes("(万元)") || t.sameBytes("万元") { fundingUnit = "万元"; return true }
             if t.sameBytes("（元）") || t.sameBytes("(元)") { fundingUnit = "元"; return true }
         }
@@ -415,8 +415,8 @@ public struct FormReader {
             if case .quantity(let q) = m, q.comparator == nil, totalNumbers.count < 2 {
                 totalNumbers.append(Field(raw: c.text, value: q.value, range: c.range))
                 took = true
-            } else if Vocabulary.grades.contains(c.text.compacted), form.grade == nil {
-                form.grade = Field(raw: c.text, value: c.text.compacted, range: c.range)
+            } else if Vocabulary.grades.contains(c.key), form.grade == nil {
+                form.grade = Field(raw: c.text, value: c.key, range: c.range)
                 took = true
             } else if !took {
                 return false
@@ -498,7 +498,7 @@ public struct FormReader {
             var plannedCol: Int?, actualCol: Int?
             if let h = goalHeader {
                 for c in h.nonEmpty {
-                    let t = c.text.compacted
+                    let t = c.key
                     if t.containsBytes("预期目标") { plannedCol = c.index }
                     if t.containsBytes("实际完成") { actualCol = c.index }
                 }

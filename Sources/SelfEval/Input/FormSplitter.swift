@@ -21,7 +21,7 @@ public enum FormSplitter {
                 hasStart = true
                 hasName = false
             }
-            if first.text.compacted.hasBytePrefix("项目名称") {
+            if first.key.hasBytePrefix("项目名称") {
                 if hasName || !hasStart { starts.append(i); hasStart = true }
                 hasName = true
             }

@@ -20,7 +20,7 @@ struct TabularIndicatorReader {
     init(header: TextLine) {
         var cols: [Role: Int] = [:]
         for cell in header.cells where !cell.isEmpty {
-            let t = cell.text.compacted
+            let t = cell.key
             let role: Role?
             if t.containsBytes("一级指标") { role = .level1 }
             else if t.containsBytes("二级指标") { role = .level2 }

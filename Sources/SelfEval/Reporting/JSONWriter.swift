@@ -30,38 +30,39 @@ public struct JSONWriter {
     }
 
     public static func escape(_ s: String) -> String {
-        // Bytes: only ASCII controls, quote and backslash need escaping; UTF-8 passes through.
         var out = [UInt8]()
-        out.reserveCapacity(s.utf8.count + 2)
+        appendEscaped(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal. Only ASCII controls, quote and backslash (and
+    /// U+2028/U+2029) need escaping; other UTF-8 passes through as bytes.
+    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var i = s.utf8.startIndex
-        let u = s.utf8
-        while i != u.endIndex {
-            let b = u[i]
-            switch b {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x00..<0x20, 0x7F:
-                let hex = String(b, radix: 16)
-                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            case 0xE2:
-                // U+2028 / U+2029 (E2 80 A8 / E2 80 A9) break JavaScript string literals.
-                let n1 = u.index(after: i)
-                if n1 != u.endIndex, u[n1] == 0x80, u.index(after: n1) != u.endIndex, u[u.index(after: n1)] == 0xA8 || u[u.index(after: n1)] == 0xA9 {
-                    out += Array((u[u.index(after: n1)] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    i = u.index(after: u.index(after: n1))
-                    continue
+        s.withBytes { u in
+            var i = 0
+            let n = u.count
+            out.reserveCapacity(out.count + n + 2)
+            while i < n {
+                let b = u[i]
+                switch b {
+                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case 0x00..<0x20, 0x7F:
+                    let hex = String(b, radix: 16)
+                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                    out += Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 2
+                default: out.append(b)
                 }
-                out.append(b)
-            default: out.append(b)
+                i += 1
             }
-            i = u.index(after: i)
         }
         out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func prefix(key: String?) {

@@ -79,3 +79,14 @@ import Testing
         #expect(form.grade?.value == "优")
     }
 }
+
+/// Operators and percent signs written apart from their numbers (`≥ 90%`, `98 %`).
+@Suite struct SpacedOperatorTests {
+    @Test func operatorsJoinTheirNumbers() throws {
+        let form = try #require(Fixtures.forms(Fixtures.root.appendingPathComponent("variants/spaced-operators.txt")).first)
+        #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+        #expect(form.indicators.map(\.name.value) == ["检查覆盖率", "群众知晓率", "满意度"])
+        #expect(form.indicators.map { $0.target?.value.canonical ?? "" } == ["≥90%", "=100%", "≥90%"])
+        #expect(form.indicators.map { $0.actual?.value.canonical ?? "" } == ["98%", "100%", "95%"])
+    }
+}

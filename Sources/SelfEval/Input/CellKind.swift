@@ -63,6 +63,32 @@ struct Piece {
         return Piece(text: text, range: range)
     }
 
+    /// An operator written apart from its number (`≥ 90%`) joins the next piece; a `%` written
+    /// apart (`98 %`) joins the previous one.
+    static func glueOperators(_ pieces: [Piece]) -> [Piece] {
+        var out: [Piece] = []
+        var carry: Piece?
+        for p in pieces {
+            let t = p.text.compacted
+            if t.unicodeScalars.count <= 2, Measure.leadingComparator(Substring(t).unicodeScalars).map({ $0.1.isEmpty }) == true {
+                carry = carry.map { Piece(text: $0.text + t, range: $0.range.union(p.range)) } ?? p
+                continue
+            }
+            var q = p
+            if let c = carry {
+                q = Piece(text: c.text.compacted + p.text, range: c.range.union(p.range))
+                carry = nil
+            }
+            if (t == "%" || t == "％"), let last = out.last, case .quantity(let lq) = Measure.parse(last.text), lq.unit.isEmpty {
+                out[out.count - 1] = Piece(text: last.text + t, range: last.range.union(p.range))
+                continue
+            }
+            out.append(q)
+        }
+        if let c = carry { out.append(c) }
+        return out
+    }
+
     /// Merges pieces whose brackets are left open with the following ones.
     static func balance(_ pieces: [Piece]) -> [Piece] {
         var out: [Piece] = []

@@ -74,7 +74,7 @@ struct FlowIndicatorReader {
             slot -= 1
         }
         let before = tokens[..<run.lowerBound].map { Piece(text: $0.text, range: $0.range) }
-        var inline = wholeCells ? before : Piece.balance(before)
+        var inline = wholeCells ? before : Piece.glueOperators(Piece.balance(before))
         // `slot` is the rightmost slot still empty; slots 0...slot are open.
         if wholeCells && inline.count >= slot + 1 {
             // Whole cells: the name is one cell; what stands before it ends the previous row.

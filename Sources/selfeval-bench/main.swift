@@ -137,7 +137,7 @@ for jobs in options.jobs {
     let start = Date()
     let results = linter.lint(files: files, jobs: jobs, compact: true)
     let run = RunResult(files: results, checks: AllChecks.descriptions, toolVersion: "bench")
-    let json = JSONReporter(language: .en).render(run)
+    let json = JSONReporter(language: .en, jobs: jobs).render(run)
     let seconds = Date().timeIntervalSince(start)
     print(String(format: "jobs=%d: %d forms, %.1f MB in %.2f s: %.1f MB/s, %.0f forms/s, %d findings, report %.1f MB",
                  jobs, run.formCount, Double(bytes) / 1e6, seconds, Double(bytes) / 1e6 / seconds, Double(run.formCount) / seconds,

@@ -102,7 +102,7 @@ func runLint(_ args: [String]) -> ExitStatus {
     } else if options.format == .json || options.format == .sarif {
         // Stream large machine-readable reports instead of building them in memory.
         let sink: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
-        if options.format == .json { _ = JSONReporter(language: options.language).render(run, sink: sink) }
+        if options.format == .json { _ = JSONReporter(language: options.language, jobs: options.jobs).render(run, sink: sink) }
         else { _ = SARIFReporter(language: options.language).render(run, sink: sink) }
     } else {
         writeStdout(render(options.format))

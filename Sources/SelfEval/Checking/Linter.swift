@@ -25,7 +25,7 @@ public struct FileResult: Sendable {
 
     /// Drops the text and the forms' details, keeping what reports and run-level checks need,
     /// so a run over many files holds only findings in memory.
-    public func compacted(language: Language? = nil) -> FileResult {
+    public func compacted(language: Language? = nil, keepGoalLines: Bool = true) -> FileResult {
         var r = self
         if let language {
             // Findings keep only the language they will be reported in.
@@ -35,7 +35,7 @@ public struct FileResult: Sendable {
                 r.diagnostics[i].notes = d.notes.map { language == .zh ? Message(en: "", zh: $0.zh) : Message(en: $0.en, zh: "") }
             }
         }
-        if let source {
+        if let source, keepGoalLines {
             for f in forms {
                 for n in [f.goals.planned?.range.start.line, f.goals.actual?.range.start.line].compactMap({ $0 })
                 where n >= 1 && n <= source.lineCount && source.lineEnds[n - 1] - source.lineStarts[n - 1] <= Linter.maxSnippetBytes {
@@ -231,14 +231,14 @@ public struct Linter: Sendable {
         if jobs <= 1 || files.count <= 1 {
             for (i, f) in files.enumerated() {
                 let r = lint(path: f.path, display: f.display)
-                results[i] = compact ? r.compacted(language: language) : r
+                results[i] = compact ? r.compacted(language: language, keepGoalLines: keepsSourceLines) : r
             }
         } else {
             let box = ResultBox(count: files.count)
             DispatchQueue.concurrentPerform(iterations: min(jobs, files.count)) { _ in
                 while let i = box.take() {
                     let r = lint(path: files[i].path, display: files[i].display)
-                    box.put(i, compact ? r.compacted(language: language) : r)
+                    box.put(i, compact ? r.compacted(language: language, keepGoalLines: keepsSourceLines) : r)
                 }
             }
             results = box.results

@@ -1,9 +1,16 @@
+import Foundation
+
 /// `--format json`: a versioned object with the run summary, files, forms and diagnostics.
-public struct JSONReporter {
+public struct JSONReporter: Sendable {
     public static let formatVersion = 1
     public var language: Language
+    /// Threads used to render findings (the output does not depend on it).
+    public var jobs: Int
 
-    public init(language: Language) { self.language = language }
+    public init(language: Language, jobs: Int = 1) {
+        self.language = language
+        self.jobs = jobs
+    }
 
     public func render(_ run: RunResult) -> String { render(run, sink: nil) }
 
@@ -44,11 +51,28 @@ public struct JSONReporter {
         }
         w.endArray()
         w.beginArray("diagnostics")
-        for f in run.files {
-            for d in f.diagnostics {
-                writeDiagnostic(&w, d)
+        // Diagnostics are rendered in parallel, a batch of files at a time, and spliced in order.
+        let batch = 64
+        var start = 0
+        while start < run.files.count {
+            let files = Array(run.files[start..<min(run.files.count, start + batch)])
+            let fragments = FragmentBox(count: files.count)
+            let render: @Sendable (Int) -> Void = { i in
+                var fw = JSONWriter(elementAtDepth: 2)
+                var parts: [String] = []
+                for d in files[i].diagnostics {
+                    writeDiagnostic(&fw, d)
+                    parts.append(fw.output)
+                    fw = JSONWriter(elementAtDepth: 2)
+                }
+                fragments.put(i, parts)
+            }
+            if jobs > 1 { DispatchQueue.concurrentPerform(iterations: files.count, execute: render) } else { for i in 0..<files.count { render(i) } }
+            for parts in fragments.values {
+                for p in parts { w.appendElement(p) }
                 w.flushIfLarge()
             }
+            start += batch
         }
         w.endArray()
         if let fixed = run.fixed {
@@ -109,5 +133,16 @@ public struct JSONReporter {
         w.string("fingerprint", d.fingerprint)
         if let state = d.baselineState { w.string("baselineState", state.rawValue) }
         w.endObject()
+    }
+}
+
+/// Collects per-file fragments written on worker threads.
+final class FragmentBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [[String]]
+    init(count: Int) { values = Array(repeating: [], count: count) }
+    func put(_ i: Int, _ v: [String]) {
+        lock.lock(); defer { lock.unlock() }
+        values[i] = v
     }
 }

@@ -13,6 +13,22 @@ public struct JSONWriter {
         self.sink = sink
     }
 
+    /// A writer for one element of an array nested `depth` levels deep, whose output is
+    /// spliced into another writer with `appendElement`.
+    public init(elementAtDepth depth: Int) {
+        self.pretty = true
+        self.sink = nil
+        self.indentLevel = depth
+        self.started = true
+    }
+
+    /// Splices an element written by an `init(elementAtDepth:)` writer into the current array.
+    public mutating func appendElement(_ fragment: String) {
+        if needsComma[needsComma.count - 1] { output += "," }
+        needsComma[needsComma.count - 1] = true
+        output += fragment
+    }
+
     /// Hands what is written so far to the sink (when streaming) to keep memory flat.
     public mutating func flushIfLarge() {
         guard let sink, output.utf8.count >= 1 << 20 else { return }

@@ -126,3 +126,23 @@ import Testing
         #expect(r.stdout == expected, "text output changed; review it and re-record with SELFEVAL_RECORD=1 swift test")
     }
 }
+
+@Suite struct ParseSkippedTests {
+    @Test func parseListsWhatItSkippedAndWhy() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("selfeval-parse-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = try String(contentsOf: CLI.fixtures.appendingPathComponent("seeds/000_84adb1842e62a47c.txt"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "⇥", with: "").replacingOccurrences(of: "\t年度资金总额\t448,000.00", with: "\t年度资金总额\t44x8,000.00")
+        text = text.replacingOccurrences(of: "\t其他资金\t0.00\t0.00\t\t—\t\t\t\n年度 总体 目标", with: "\t其他资金\t0.00\t0.00\t\t—\t\t\t\n\t神秘行\t1\t2\t3\t4\t5\t6\t7\t8\n年度 总体 目标")
+        let file = dir.appendingPathComponent("damaged.txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["parse", file.path])
+        #expect(r.stdout.contains("Not read:"))
+        #expect(r.stdout.contains("[bad-number]"))
+        #expect(r.stdout.contains("44x8,000.00"))
+        let json = try CLI.run(["parse", "--format", "json", file.path])
+        #expect(json.stdout.contains("\"skipped\": ["))
+        #expect(json.stdout.contains("\"kind\": \"bad-number\""))
+    }
+}

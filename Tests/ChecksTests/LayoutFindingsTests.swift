@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import SelfEval
+@testable import SelfEvalChecks
+
+/// The same forms in another layout or encoding give the same findings (modulo positions).
+@Suite struct LayoutFindingsTests {
+    static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/seeds")
+
+    static func findings(_ bytes: [UInt8]) -> [String] {
+        let linter = Linter(checks: AllChecks.types)
+        var results = [linter.lint(bytes: bytes, file: "f.txt")]
+        linter.runLevel(&results)
+        return results[0].diagnostics.map { "\($0.check)|\($0.form ?? "")|\($0.row ?? "")|\($0.fingerprint)" }.sorted()
+    }
+
+    @Test(arguments: FormRenderer.Style.allCases)
+    func sameFindingsInEveryLayout(style: FormRenderer.Style) throws {
+        for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
+            let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+            let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
+            let rendered = forms.map { FormRenderer.render($0, as: style) }.joined(separator: "\n")
+            let original = Self.findings(bytes)
+            let again = Self.findings(Array(rendered.utf8))
+            #expect(original == again, "\(name) as \(style): only in original \(Set(original).subtracting(again)), only in \(style) \(Set(again).subtracting(original))")
+        }
+    }
+
+    @Test(arguments: ["GB18030", "UTF-16LE", "UTF-16BE"])
+    func sameFindingsInEveryEncoding(encoding: String) throws {
+        for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
+            let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+            let bom: [UInt8] = encoding == "UTF-16LE" ? [0xFF, 0xFE] : encoding == "UTF-16BE" ? [0xFE, 0xFF] : []
+            let converted = bom + (try #require(Decoder.convert(bytes, from: "UTF-8", to: encoding)))
+            let crlf = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            #expect(Self.findings(converted) == Self.findings(bytes), "\(name) in \(encoding)")
+            #expect(Self.findings(crlf) == Self.findings(bytes), "\(name) with CRLF")
+        }
+    }
+}

@@ -121,7 +121,6 @@ struct FlowIndicatorReader {
                 en: "indicator row has 分值 \(weightCell.text) and 得分 \(scoreCell.text) but no 三级指标 name could be found",
                 zh: "该指标行有分值 \(weightCell.text)、得分 \(scoreCell.text)，但找不到三级指标名称"), range: weightCell.range))
         }
-        _ = lineNumber
         var deviation: Field<String>?
         let after = tokens[run.upperBound...]
         if let f = after.first, let l = after.last {

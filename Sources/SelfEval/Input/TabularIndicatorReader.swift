@@ -75,12 +75,10 @@ struct TabularIndicatorReader {
         let used = Set(Role.allCases.compactMap { r in columns[r].map { $0 + shift } })
         // Labels, and text standing in a label column (a name written one column left).
         var names: [Cell] = []
-        var labelRowLevel2 = false
         for role in [Role.level1, .level2] {
             guard let c = cell(role) else { continue }
             let k = CellKind.of(c.text)
             if k.isLabel {
-                if role == .level2 || k == .level2Label { labelRowLevel2 = labelRowLevel2 || k != .level1Label }
                 setLabel(c.text, kind: k, inLevel1Column: role == .level1, rowHasLevel2: cell(.level2).map { Vocabulary.isLevel2($0.text) } ?? false)
             } else {
                 names.append(c)

@@ -55,7 +55,7 @@ struct FullMarksContradiction: Check {
                 }
             }
             let deviation = row.deviationText
-            if let word = context.configuration.shortfallWords.first(where: { deviation.contains($0) }) {
+            if let word = context.configuration.shortfallWords.first(where: { deviation.containsBytes($0) }) {
                 let range = row.deviation?.range ?? s.range
                 report.add(Self.admitted(row, word, s.value, w.value), at: range, row: row.name.value,
                            notes: [Self.quote(deviation), Self.rule], values: [word, "\(s.value)"])

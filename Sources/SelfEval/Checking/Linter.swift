@@ -284,13 +284,14 @@ public struct Linter: Sendable {
             let bytes = source.lineBytes(n)
             return bytes.count > 400 && FormSplitter.contains(bytes, name) && FormSplitter.contains(bytes, funding)
         }
-        guard (1...source.lineCount).contains(where: candidate) else { return nil }
+        let candidates = Set((1...source.lineCount).filter(candidate))
+        guard !candidates.isEmpty else { return nil }
         let scanner = CellScanner(mode: .spaces)
         var lines: [TextLine] = []
         var any = false
         for n in 1...source.lineCount {
             let line = scanner.scan(source, line: n)
-            if candidate(n), ParagraphSplitter.isFlattened(line) {
+            if candidates.contains(n), ParagraphSplitter.isFlattened(line) {
                 any = true
                 lines += ParagraphSplitter.split(line)
             } else {

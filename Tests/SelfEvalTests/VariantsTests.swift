@@ -90,3 +90,16 @@ import Testing
         #expect(form.indicators.map { $0.actual?.value.canonical ?? "" } == ["98%", "100%", "95%"])
     }
 }
+
+/// A funding table without 项目资金, goals without a 预期目标 header row.
+@Suite struct MissingSectionLabelTests {
+    @Test func sectionsAreFoundByTheirContent() throws {
+        let form = try #require(Fixtures.forms(Fixtures.root.appendingPathComponent("variants/no-section-labels.txt")).first)
+        #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+        #expect(form.implementingUnit?.value == "某中心")
+        #expect(form.funding?.rows.map(\.kind) == [.total, .currentFiscal])
+        #expect(form.goals.planned?.value == "完成全年检查任务。")
+        #expect(form.goals.actual?.value == "完成检查12次。")
+        #expect(form.indicators.count == 3)
+    }
+}

@@ -114,8 +114,21 @@ public struct FormReader {
             takeFundingHeader(line)
             return true
         }
+        // A funding table without its 项目资金 label: the header words or 年度资金总额 start it.
+        if section == .header, FundingRowKind.recognise(cells[0].text) == .total || cells.filter({ FundingColumn.recognise($0.text) != nil }).count >= 3 {
+            section = .funding
+            return takeFunding(line)
+        }
         if section == .funding || section == .header {
-            if cells.contains(where: { $0.text.compacted.containsBytes("预期目标") }) {
+            // Goals without a 预期目标 header: the label leads the line with the texts after it.
+            if layout.hasColumns, first.hasBytePrefix("年度总体目标") || first.sameBytes("总体目标") || first.hasBytePrefix("绩效目标"),
+               !cells.contains(where: { $0.key.containsBytes("预期目标") }), cells.count >= 2 {
+                flushFundingRow()
+                section = .goals
+                goalLines.append(line)
+                return true
+            }
+            if cells.contains(where: { $0.key.containsBytes("预期目标") }) {
                 flushFundingRow()
                 section = .goals
                 goalHeader = line

@@ -50,12 +50,8 @@ public enum FormRenderer {
         }
         cells += ["年度总体目标", "预期目标", "实际完成情况", oneLine(form.goals.planned?.raw ?? ""), oneLine(form.goals.actual?.raw ?? "")]
         cells += ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
-        var l1: String?, l2: String?
-        for row in form.indicators {
-            if row.level1 != l1, let v = row.level1 { cells.append(v) }
-            if row.level2 != l2 || row.level1 != l1, let v = row.level2 { cells.append(v) }
-            l1 = row.level1
-            l2 = row.level2
+        for (row, labels) in zip(form.indicators, labelsBeforeRows(form)) {
+            cells += labels
             func cell(_ s: String) -> String { s.isEmpty ? "—" : s }
             cells += [row.name.raw, cell(raw(row.target)), cell(raw(row.actual)), row.weight?.raw ?? "—", row.score?.raw ?? "—"]
             if let d = row.deviation?.raw, !d.compacted.isEmpty { cells.append(oneLine(d)) }
@@ -135,12 +131,8 @@ public enum FormRenderer {
         lines.append("实际完成情况")
         if let a = form.goals.actual { lines.append(oneLine(a.raw)) }
         lines.append("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施")
-        var l1: String?, l2: String?
-        for row in form.indicators {
-            if row.level1 != l1, let v = row.level1 { lines.append(v) }
-            if row.level2 != l2 || row.level1 != l1, let v = row.level2 { lines.append(v) }
-            l1 = row.level1
-            l2 = row.level2
+        for (row, labels) in zip(form.indicators, labelsBeforeRows(form)) {
+            lines += labels
             func cell(_ s: String) -> String { s.isEmpty ? "—" : s.compacted }
             var line = [row.name.raw.compacted, cell(raw(row.target)), cell(raw(row.actual)), row.weight?.raw ?? "—", row.score?.raw ?? "—"].joined(separator: " ")
             if let d = row.deviation?.raw, !d.compacted.isEmpty { line += " " + oneLine(d) }
@@ -149,6 +141,19 @@ public enum FormRenderer {
         if let t = form.total { lines.append("总分 \(t.weight?.raw ?? "") \(t.score?.raw ?? "")") }
         if let g = form.grade { lines.append("评分等级 \(g.raw)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The 一级/二级 labels to write before each row: the ones that change there (merged cells).
+    static func labelsBeforeRows(_ form: Form) -> [[String]] {
+        var l1: String?, l2: String?
+        return form.indicators.map { row in
+            var labels: [String] = []
+            if row.level1 != l1, let v = row.level1 { labels.append(v) }
+            if row.level2 != l2 || row.level1 != l1, let v = row.level2 { labels.append(v) }
+            l1 = row.level1
+            l2 = row.level2
+            return labels
+        }
     }
 
     static func oneLine(_ s: String) -> String {

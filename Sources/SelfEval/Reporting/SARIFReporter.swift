@@ -93,10 +93,7 @@ public struct SARIFReporter {
         w.beginArray("locations")
         w.beginObject()
         w.beginObject("physicalLocation")
-        w.beginObject("artifactLocation")
-        w.string("uri", SARIFReporter.uri(d.file))
-        w.string("uriBaseId", "%SRCROOT%")
-        w.endObject()
+        SARIFReporter.writeArtifact(&w, d.file)
         w.beginObject("region")
         w.number("startLine", d.range.start.line)
         w.number("startColumn", d.range.start.column)
@@ -141,10 +138,7 @@ public struct SARIFReporter {
         w.beginArray("locations")
         w.beginObject()
         w.beginObject("physicalLocation")
-        w.beginObject("artifactLocation")
-        w.string("uri", SARIFReporter.uri(e.file))
-        w.string("uriBaseId", "%SRCROOT%")
-        w.endObject()
+        SARIFReporter.writeArtifact(&w, e.file)
         w.endObject()
         w.endObject()
         w.endArray()
@@ -152,6 +146,13 @@ public struct SARIFReporter {
         w.string(SARIFReporter.fingerprintKey, e.fingerprint)
         w.endObject()
         w.string("baselineState", BaselineState.absent.rawValue)
+        w.endObject()
+    }
+
+    static func writeArtifact(_ w: inout JSONWriter, _ file: String) {
+        w.beginObject("artifactLocation")
+        w.string("uri", SARIFReporter.uri(file))
+        w.string("uriBaseId", "%SRCROOT%")
         w.endObject()
     }
 

@@ -4,12 +4,14 @@
 /// row is aligned to the header by trying small shifts and keeping the one whose cells best
 /// fit their columns (numbers under 分值/得分, labels under 一级/二级, text under 三级).
 struct TabularIndicatorReader {
-    enum Role: CaseIterable { case level1, level2, name, target, actual, weight, score, deviation, nature, unit }
+    enum Role: Int, CaseIterable { case level1, level2, name, target, actual, weight, score, deviation, nature, unit }
 
     private(set) var rows: [IndicatorRow] = []
     private(set) var issues: [ParseIssue] = []
     /// Column index of each role, from the header.
     let columns: [Role: Int]
+    /// The same as pairs, for the per-row loops (no hashing there).
+    let placed: [(role: Role, column: Int)]
     private var level1: String?
     private var level2: String?
     /// A name wrapped onto a line of its own, waiting for the rest of it.
@@ -46,6 +48,7 @@ struct TabularIndicatorReader {
         if cols[.target] == nil, let n = cols[.name] { cols[.target] = n + 1 }
         if cols[.actual] == nil, let t = cols[.target] { cols[.actual] = t + 1 }
         self.columns = cols
+        self.placed = Role.allCases.compactMap { r in cols[r].map { (r, $0) } }
     }
 
     mutating func take(_ line: TextLine) {
@@ -72,7 +75,8 @@ struct TabularIndicatorReader {
             guard i >= 0, i < cells.count, !cells[i].isEmpty else { return nil }
             return cells[i]
         }
-        let used = Set(Role.allCases.compactMap { r in columns[r].map { $0 + shift } })
+        var used = [Bool](repeating: false, count: cells.count)
+        for p in placed where p.column + shift >= 0 && p.column + shift < cells.count { used[p.column + shift] = true }
         // Labels, and text standing in a label column (a name written one column left).
         var names: [Cell] = []
         for role in [Role.level1, .level2] {
@@ -87,7 +91,7 @@ struct TabularIndicatorReader {
         if let n = cell(.name) { names.append(n) }
         // Stray cells outside every column are kept as text of the deviation column.
         var stray: [Cell] = []
-        for (i, c) in cells.enumerated() where !c.isEmpty && !used.contains(i) { stray.append(c) }
+        for (i, c) in cells.enumerated() where !c.isEmpty && !used[i] { stray.append(c) }
 
         var nameCell: Cell?
         if let first = names.first {
@@ -195,17 +199,18 @@ struct TabularIndicatorReader {
     func bestShift(_ cells: [Cell], _ kinds: [CellKind]) -> Int {
         var best = 0
         var bestScore = -Double.infinity
+        let nonEmpty = kinds.reduce(0) { $0 + ($1 == .empty ? 0 : 1) }
         for shift in [0, -1, 1, -2, 2, -3, 3] {
             var score = 0.0
-            var used = Set<Int>()
-            for role in Role.allCases {
-                guard let base = columns[role] else { continue }
-                let i = base + shift
-                used.insert(i)
+            var covered = 0
+            for p in placed {
+                let i = p.column + shift
                 let kind: CellKind = (i >= 0 && i < kinds.count) ? kinds[i] : .empty
-                score += TabularIndicatorReader.fit(role, kind)
+                if kind != .empty { covered += 1 }
+                score += TabularIndicatorReader.fit(p.role, kind)
             }
-            for (i, k) in kinds.enumerated() where k != .empty && !used.contains(i) { score -= 2.5 }
+            // Cells no column takes count against the shift.
+            score -= 2.5 * Double(nonEmpty - covered)
             if score > bestScore + 1e-9 {
                 bestScore = score
                 best = shift

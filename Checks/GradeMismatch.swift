@@ -25,6 +25,9 @@ struct GradeMismatch: Check {
         ],
         nonTriggering: [
             Example(ExampleForm.tabular(grade: "优")),
+            // 优秀 is 优; 合格 is not on the 优/良/中/差 scale.
+            Example(ExampleForm.tabular(grade: "优秀")),
+            Example(ExampleForm.tabular(grade: "合格")),
             // Exactly 90 is 优.
             Example(ExampleForm.tabular(rows: [
                 "产出指标\t数量指标\t检查覆盖率\t=100%\t100%\t30\t30",
@@ -34,10 +37,17 @@ struct GradeMismatch: Check {
             ], total: "100\t90", grade: "优")),
         ])
 
+    /// 优秀 → 优, 良好 → 良, 中等 → 中, 较差 → 差; other words (合格) are not on this scale.
+    static func normalized(_ grade: String) -> String? {
+        let g = grade.compacted
+        for (word, grade) in [("优", "优"), ("良", "良"), ("中", "中"), ("较差", "差"), ("差", "差")] where g.hasBytePrefix(word) { return grade }
+        return nil
+    }
+
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
-        guard let grade = form.grade, let score = form.total?.score else { return }
+        guard let grade = form.grade, let score = form.total?.score, let written = Self.normalized(grade.value) else { return }
         let expected = context.configuration.grade(for: score.value)
-        guard !grade.value.sameBytes(expected) else { return }
+        guard !written.sameBytes(expected) else { return }
         let bands = context.configuration.gradeBands.map { "\($0.grade) ≥ \($0.minimum)" }.joined(separator: ", ")
         report.add(Message(en: "评分等级 \(grade.raw) does not match 总分 \(score.raw), which is \(expected)",
                            zh: "评分等级“\(grade.raw)”与总分 \(score.raw) 不符，应为“\(expected)”"),

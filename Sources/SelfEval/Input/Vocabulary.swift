@@ -102,6 +102,6 @@ public enum Vocabulary {
         return digits > 0 && (rest.isEmpty || rest.elementsEqual([":"]) || rest.elementsEqual(["："]))
     }
 
-    /// 优/良/中/差.
-    public static let grades: [String] = ["优", "良", "中", "差"]
+    /// 优/良/中/差 and the longer words some templates print.
+    public static let grades: [String] = ["优", "良", "中", "差", "优秀", "良好", "中等", "较差", "合格", "不合格", "及格", "不及格"]
 }

@@ -443,11 +443,14 @@ public struct FormReader {
         let cells = line.nonEmpty
         var value = cells.dropFirst().first
         if value == nil {
-            // "评分等级：优" in one cell.
-            let t = cells[0].text
-            if let g = t.unicodeScalars.last, Vocabulary.grades.contains(String(g)) {
-                let r = SourceRange(start: SourceLocation(line: cells[0].range.end.line, column: cells[0].range.end.column - 1), end: cells[0].range.end)
-                value = Cell(text: String(g), range: r, index: cells[0].index)
+            // "评分等级：优" or "评分等级：优秀" in one cell: the grade word ends it.
+            let scalars = Array(cells[0].text.unicodeScalars)
+            for length in [3, 2, 1] where scalars.count > length {
+                let word = String(String.UnicodeScalarView(scalars.suffix(length)))
+                guard Vocabulary.grades.contains(word) else { continue }
+                let r = SourceRange(start: SourceLocation(line: cells[0].range.end.line, column: cells[0].range.end.column - length), end: cells[0].range.end)
+                value = Cell(text: word, range: r, index: cells[0].index)
+                break
             }
         }
         if let v = value { form.grade = Field(raw: v.text, value: v.text.compacted, range: v.range) }

@@ -106,6 +106,26 @@ public struct CellScanner: Sendable {
         let end = slice.endIndex
         while i < end {
             let b = slice[i]
+            // Fast path: a run of plain text bytes (no separator, space, tag or special lead
+            // byte) is appended at once; columns count the scalars in it.
+            if CellScanner.isPlainByte(b) && pendingSpaces.isEmpty {
+                var j = i + 1
+                var scalars = 1
+                while j < end {
+                    let c = slice[j]
+                    if c & 0xC0 == 0x80 { j += 1; continue }
+                    if !CellScanner.isPlainByte(c) { break }
+                    scalars += 1
+                    j += 1
+                }
+                sawVisible = true
+                if cellStart < 0 { cellStart = column }
+                if current.count < CellScanner.maxCellBytes { current.append(contentsOf: slice[i..<j]) }
+                column += scalars
+                cellEnd = column
+                i = j
+                continue
+            }
             // HTML tag: '<' followed by a letter, '/' or '!' up to the next '>' on the line.
             if b == UInt8(ascii: "<"), i + 1 < end, isTagStart(slice[i + 1]), let close = slice[i..<end].firstIndex(of: UInt8(ascii: ">")) {
                 // Tags between words act like a space in flow mode.
@@ -186,6 +206,15 @@ public struct CellScanner: Sendable {
         c.hasInnerSpace = c.text.withBytes(String.hasSpaceBytes)
         c.range.end.column = max(c.range.start.column, c.range.end.column - removed)
         return c
+    }
+
+    /// A lead byte that can never be a separator, a space, a tag or a pipe: ASCII other than
+    /// tab, space, `<`, `|` and controls; UTF-8 lead bytes other than C2 (NBSP), E2, E3
+    /// (ideographic space) and EF (BOM, fullwidth pipe).
+    @inline(__always)
+    static func isPlainByte(_ b: UInt8) -> Bool {
+        if b < 0x80 { return b > 0x20 && b != UInt8(ascii: "<") && b != UInt8(ascii: "|") && b != 0x7F }
+        return b >= 0xC3 && b != 0xE2 && b != 0xE3 && b != 0xEF
     }
 
     @inline(__always) private func isTagStart(_ b: UInt8) -> Bool {

@@ -28,17 +28,26 @@ struct CrossFormDuplicate: RunCheck {
         let minimum = context.configuration.crossFormMinimumLength
         var out: [Diagnostic] = []
         for (part, zhPart, pick) in [("预期目标", "预期目标", { (f: Form) in f.goals.planned }), ("实际完成情况", "实际完成情况", { (f: Form) in f.goals.actual })] {
-            var groups: [String: [Int]] = [:]
-            var order: [String] = []
+            // Group by a 64-bit hash of the normalized text (letters and digits only); the
+            // first member's text stands for the group.
+            var groups: [UInt64: [Int]] = [:]
+            var order: [UInt64] = []
+            var texts: [UInt64: String] = [:]
             for (i, form) in forms.enumerated() {
                 guard let field = pick(form) else { continue }
-                let key = String(String.UnicodeScalarView(TextSimilarity.normalized(field.value)))
-                guard key.unicodeScalars.count >= minimum else { continue }
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(i)
+                let normalized = TextSimilarity.normalized(field.value)
+                guard normalized.count >= minimum else { continue }
+                var hash: UInt64 = 0xcbf29ce484222325
+                for scalar in normalized { hash = (hash ^ UInt64(scalar.value)) &* 0x100000001b3 }
+                if groups[hash] == nil {
+                    order.append(hash)
+                    texts[hash] = String(String.UnicodeScalarView(normalized.prefix(40)))
+                }
+                groups[hash, default: []].append(i)
             }
-            for key in order {
-                let members = groups[key]!
+            for hash in order {
+                let members = groups[hash]!
+                let key = texts[hash]!
                 // Names once per group: linear in the group, however many forms share the text.
                 var firstByName: [String: Int] = [:]
                 var namesInOrder: [String] = []

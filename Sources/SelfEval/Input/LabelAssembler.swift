@@ -4,14 +4,25 @@ struct LabelAssembler {
     let vocabulary: [String]
     private(set) var buffer = ""
 
-    init(vocabulary: [String]) { self.vocabulary = vocabulary }
+    /// Every prefix of every label (by scalars), and the labels no other label extends.
+    let prefixes: Set<String>
+    let complete: Set<String>
+
+    init(vocabulary: [String]) {
+        self.vocabulary = vocabulary
+        var p = Set<String>()
+        for label in vocabulary {
+            let scalars = Array(label.unicodeScalars)
+            for n in 1...scalars.count { p.insert(String(String.UnicodeScalarView(scalars[0..<n]))) }
+        }
+        prefixes = p
+        complete = Set(vocabulary.filter { label in !vocabulary.contains { $0 != label && $0.hasBytePrefix(label) } })
+    }
 
     var isEmpty: Bool { buffer.isEmpty }
 
     /// Complete: the buffer is a label no other label extends.
-    var isComplete: Bool {
-        !buffer.isEmpty && vocabulary.contains(buffer) && !vocabulary.contains { $0 != buffer && $0.hasBytePrefix(buffer) }
-    }
+    var isComplete: Bool { complete.contains(buffer) }
 
     var isPartial: Bool { !buffer.isEmpty && !isComplete }
 
@@ -23,14 +34,9 @@ struct LabelAssembler {
         return completions.filter { $0.hasByteSuffix("指标") }.min { $0.count < $1.count } ?? completions.min { $0.count < $1.count } ?? buffer
     }
 
-    func canExtend(with piece: String) -> Bool {
-        let candidate = buffer + piece
-        return vocabulary.contains { $0.hasBytePrefix(candidate) }
-    }
+    func canExtend(with piece: String) -> Bool { prefixes.contains(buffer + piece) }
 
-    func canStart(with piece: String) -> Bool {
-        vocabulary.contains { $0.hasBytePrefix(piece) }
-    }
+    func canStart(with piece: String) -> Bool { prefixes.contains(piece) }
 
     mutating func extend(_ piece: String) { buffer += piece }
     mutating func start(_ piece: String) { buffer = piece }
@@ -39,8 +45,10 @@ struct LabelAssembler {
 
 /// Both levels' assemblers and the rule for where a piece goes.
 struct LevelLabels {
-    var level1 = LabelAssembler(vocabulary: Vocabulary.level1)
-    var level2 = LabelAssembler(vocabulary: Vocabulary.level2)
+    static let level1Template = LabelAssembler(vocabulary: Vocabulary.level1)
+    static let level2Template = LabelAssembler(vocabulary: Vocabulary.level2)
+    var level1 = LevelLabels.level1Template
+    var level2 = LevelLabels.level2Template
     /// Whether a row was read since the 一级 label started.
     var rowsSinceLevel1 = 0
 

@@ -18,9 +18,34 @@ public struct FileResult: Sendable {
         self.source = source
         self.forms = forms
         self.diagnostics = diagnostics
-        self.summaries = forms.map { form in
-            FormSummary(form, diagnostics: diagnostics.filter { $0.range.start.line >= form.range.start.line && $0.range.start.line <= form.range.end.line }.count)
+        let counts = FileResult.diagnosticsPerForm(forms, diagnostics)
+        self.summaries = zip(forms, counts).map { FormSummary($0, diagnostics: $1) }
+    }
+
+    /// How many findings start inside each form's lines. Forms in file order have rising starts
+    /// and ends, so each finding is placed by binary search instead of testing every form.
+    static func diagnosticsPerForm(_ forms: [Form], _ diagnostics: [Diagnostic]) -> [Int] {
+        func contains(_ f: Form, _ line: Int) -> Bool { line >= f.range.start.line && line <= f.range.end.line }
+        let ordered = zip(forms, forms.dropFirst()).allSatisfy {
+            $0.range.start.line <= $1.range.start.line && $0.range.end.line <= $1.range.end.line
         }
+        guard ordered else { return forms.map { f in diagnostics.filter { contains(f, $0.range.start.line) }.count } }
+        var counts = [Int](repeating: 0, count: forms.count)
+        for d in diagnostics {
+            let line = d.range.start.line
+            // The first form whose end reaches the line; forms from there on start in order.
+            var lo = 0, hi = forms.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if forms[mid].range.end.line < line { lo = mid + 1 } else { hi = mid }
+            }
+            var i = lo
+            while i < forms.count, forms[i].range.start.line <= line {
+                if contains(forms[i], line) { counts[i] += 1 }
+                i += 1
+            }
+        }
+        return counts
     }
 
     /// Drops the text and the forms' details, keeping what reports and run-level checks need,

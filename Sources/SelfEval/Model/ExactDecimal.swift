@@ -144,12 +144,6 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
 
     public func numericallyEquals(_ other: ExactDecimal) -> Bool { compare(other) == 0 }
 
-    /// Exact comparison of `self / divisor` with `other` (divisor must be positive).
-    public func ratioCompare(dividedBy divisor: ExactDecimal, with other: ExactDecimal) -> Int {
-        // self / divisor ? other  ⇔  self ? other × divisor
-        (self).compare(other * divisor)
-    }
-
     /// `self / divisor` rounded half-up to `places` digits; nil when dividing by zero.
     public func divided(by divisor: ExactDecimal, scale places: Int) -> ExactDecimal? {
         guard divisor.significand != 0 else { return nil }

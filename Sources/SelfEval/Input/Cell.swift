@@ -81,6 +81,7 @@ public struct CellScanner: Sendable {
         var cellEnd = -1            // column after the last visible non-space scalar
         var pendingSpaces: [UInt8] = []
         var innerSpace = false
+        var hasAmpersand = false
         var indent = 0
         var sawVisible = false
         var index = 0
@@ -91,13 +92,19 @@ public struct CellScanner: Sendable {
                 let range = cellStart < 0
                     ? SourceRange(line: number, column: column, length: 0)
                     : SourceRange(start: SourceLocation(line: number, column: cellStart), end: SourceLocation(line: number, column: cellEnd))
-                let decoded = decodeEntities(text)
-                cells.append(Cell(text: decoded, range: range, index: index, hasInnerSpace: innerSpace || decoded.count != text.count))
+                if hasAmpersand {
+                    // An entity may decode to a space (&nbsp;), so the space flag is recomputed.
+                    let decoded = decodeEntities(text)
+                    cells.append(Cell(text: decoded, range: range, index: index))
+                } else {
+                    cells.append(Cell(text: text, range: range, index: index, hasInnerSpace: innerSpace))
+                }
                 index += 1
             }
             current.removeAll(keepingCapacity: true)
             pendingSpaces.removeAll(keepingCapacity: true)
             innerSpace = false
+            hasAmpersand = false
             cellStart = -1
             cellEnd = -1
         }
@@ -120,7 +127,10 @@ public struct CellScanner: Sendable {
                 }
                 sawVisible = true
                 if cellStart < 0 { cellStart = column }
-                if current.count < CellScanner.maxCellBytes { current.append(contentsOf: slice[i..<j]) }
+                if current.count < CellScanner.maxCellBytes {
+                    if !hasAmpersand && slice[i..<j].contains(UInt8(ascii: "&")) { hasAmpersand = true }
+                    current.append(contentsOf: slice[i..<j])
+                }
                 column += scalars
                 cellEnd = column
                 i = j
@@ -236,7 +246,6 @@ public struct CellScanner: Sendable {
     }
 
     private func decodeEntities(_ s: String) -> String {
-        guard s.containsBytes("&") else { return s }
         return s.replacingAll("&nbsp;", with: " ").replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
             .replacingAll("&amp;", with: "&").trimmingSpaces()
     }

@@ -59,10 +59,11 @@ public struct JSONReporter: Sendable {
             let fragments = FragmentBox(count: files.count)
             let render: @Sendable (Int) -> Void = { i in
                 var fw = JSONWriter(elementAtDepth: 2)
-                var parts: [String] = []
+                var parts: [[UInt8]] = []
+                parts.reserveCapacity(files[i].diagnostics.count)
                 for d in files[i].diagnostics {
                     writeDiagnostic(&fw, d)
-                    parts.append(fw.output)
+                    parts.append(fw.bytes)
                     fw = JSONWriter(elementAtDepth: 2)
                 }
                 fragments.put(i, parts)
@@ -139,9 +140,9 @@ public struct JSONReporter: Sendable {
 /// Collects per-file fragments written on worker threads.
 final class FragmentBox: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var values: [[String]]
+    private(set) var values: [[[UInt8]]]
     init(count: Int) { values = Array(repeating: [], count: count) }
-    func put(_ i: Int, _ v: [String]) {
+    func put(_ i: Int, _ v: [[UInt8]]) {
         lock.lock(); defer { lock.unlock() }
         values[i] = v
     }

@@ -1,6 +1,11 @@
 /// A small JSON writer with a fixed key order, so output is byte-for-byte deterministic.
 public struct JSONWriter {
-    public private(set) var output = ""
+    /// Written bytes not yet handed to the sink.
+    private var buffer: [UInt8] = []
+    /// What is written so far (everything, when not streaming).
+    public var output: String { String(decoding: buffer, as: UTF8.self) }
+    /// What is written so far, as UTF-8.
+    public var bytes: [UInt8] { buffer }
     private var indentLevel = 0
     private var needsComma: [Bool] = [false]
     private var started = false
@@ -24,23 +29,31 @@ public struct JSONWriter {
 
     /// Splices an element written by an `init(elementAtDepth:)` writer into the current array.
     public mutating func appendElement(_ fragment: String) {
-        if needsComma[needsComma.count - 1] { output += "," }
+        if needsComma[needsComma.count - 1] { buffer.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
-        output += fragment
+        buffer.append(contentsOf: fragment.utf8)
+    }
+
+    /// Splices an element given as UTF-8 bytes.
+    public mutating func appendElement(_ fragment: [UInt8]) {
+        if needsComma[needsComma.count - 1] { buffer.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+        buffer.append(contentsOf: fragment)
     }
 
     /// Hands what is written so far to the sink (when streaming) to keep memory flat.
     public mutating func flushIfLarge() {
-        guard let sink, output.utf8.count >= 1 << 20 else { return }
+        guard let sink, buffer.count >= 1 << 20 else { return }
         sink(output)
-        output = ""
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Hands the rest to the sink; returns what was not streamed.
     public mutating func finish() -> String {
         if let sink {
             sink(output)
-            output = ""
+            buffer.removeAll()
+            return ""
         }
         return output
     }
@@ -61,12 +74,17 @@ public struct JSONWriter {
             out.reserveCapacity(out.count + n + 2)
             while i < n {
                 let b = u[i]
+                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0x7F && b != 0xE2 {
+                    out.append(b)
+                    i += 1
+                    continue
+                }
                 switch b {
-                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
+                case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
                 case 0x00..<0x20, 0x7F:
                     let hex = String(b, radix: 16)
                     out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
@@ -82,55 +100,68 @@ public struct JSONWriter {
     }
 
     private mutating func prefix(key: String?) {
-        if needsComma[needsComma.count - 1] { output += "," }
+        if needsComma[needsComma.count - 1] { buffer.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
-        if pretty && indentLevel > 0 { output += "\n" + String(repeating: "  ", count: indentLevel) }
-        if let key { output += JSONWriter.escape(key) + (pretty ? ": " : ":") }
+        if pretty && indentLevel > 0 { newline(indent: indentLevel) }
+        if let key {
+            JSONWriter.appendEscaped(key, to: &buffer)
+            buffer.append(UInt8(ascii: ":"))
+            if pretty { buffer.append(UInt8(ascii: " ")) }
+        }
     }
 
-    public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
-    public mutating func endObject() { close("}") }
-    public mutating func beginArray(_ key: String? = nil) { open(key, "[") }
-    public mutating func endArray() { close("]") }
+    private mutating func newline(indent: Int) {
+        buffer.append(0x0A)
+        for _ in 0..<(indent * 2) { buffer.append(0x20) }
+    }
 
-    private mutating func open(_ key: String?, _ bracket: String) {
+    private mutating func raw(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+    }
+
+    public mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray(_ key: String? = nil) { open(key, UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ key: String?, _ bracket: UInt8) {
         if indentLevel > 0 || started { prefix(key: key) }
         started = true
-        output += bracket
+        buffer.append(bracket)
         indentLevel += 1
         needsComma.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         let hadItems = needsComma.removeLast()
         indentLevel -= 1
-        if pretty && hadItems { output += "\n" + String(repeating: "  ", count: indentLevel) }
-        output += bracket
+        if pretty && hadItems { newline(indent: indentLevel) }
+        buffer.append(bracket)
     }
 
     public mutating func string(_ key: String?, _ value: String?) {
         prefix(key: key)
-        output += value.map(JSONWriter.escape) ?? "null"
+        if let value { JSONWriter.appendEscaped(value, to: &buffer) } else { raw("null") }
     }
 
     public mutating func number(_ key: String?, _ value: Int) {
         prefix(key: key)
-        output += String(value)
+        raw(String(value))
     }
 
     /// An exact decimal as a JSON number with its printed precision.
     public mutating func decimal(_ key: String?, _ value: ExactDecimal?) {
         prefix(key: key)
-        output += value.map { $0.description } ?? "null"
+        raw(value.map { $0.description } ?? "null")
     }
 
     public mutating func bool(_ key: String?, _ value: Bool) {
         prefix(key: key)
-        output += value ? "true" : "false"
+        raw(value ? "true" : "false")
     }
 
     public mutating func null(_ key: String?) {
         prefix(key: key)
-        output += "null"
+        raw("null")
     }
 }

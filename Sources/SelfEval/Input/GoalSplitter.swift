@@ -38,13 +38,15 @@ enum GoalSplitter {
             return splitOneLine(content[0], lines) ?? (content, [], true)
         }
         // The whole text repeated: split in the middle.
+        // Byte counts: equal halves of valid UTF-8 always split at a character boundary.
         let whole = content.map(\.text).joined().compacted
-        if whole.count % 2 == 0 {
-            let half = whole.count / 2
+        let bytes = whole.utf8.count
+        if bytes % 2 == 0 {
+            let half = bytes / 2
             var acc = 0
             for (i, p) in content.enumerated() {
-                acc += p.text.compacted.count
-                if acc == half, whole.prefix(half) == whole.suffix(half) {
+                acc += p.text.compacted.utf8.count
+                if acc == half, whole.utf8.prefix(half).elementsEqual(whole.utf8.suffix(half)) {
                     return (Array(content[...i]), Array(content[(i + 1)...]), false)
                 }
             }

@@ -45,21 +45,31 @@ public enum Vocabulary {
     public static func isLevel1(_ text: String) -> Bool { text.utf8.count <= maxLabelBytes && mayBeLabel(text) && level1.containsBytes(normalizedLabel(text)) }
     public static func isLevel2(_ text: String) -> Bool { text.utf8.count <= maxLabelBytes && mayBeLabel(text) && level2.containsBytes(normalizedLabel(text)) }
 
-    /// Every label starts with one of a few characters: a cheap first-byte filter.
-    static let labelSecondBytes: Set<[UInt8]> = Set((level1 + level2).map { Array($0.utf8.prefix(3)) })
+    /// Every label starts with one of a few characters: a cheap first-character filter.
+    static let labelFirstCharacters: [UInt32] = Array(Set((level1 + level2).map { packedFirstCharacter(Array($0.utf8)) })).sorted()
+
+    @inline(__always)
+    static func packedFirstCharacter<C: Collection<UInt8>>(_ b: C) -> UInt32 where C.Index == Int {
+        let s = b.startIndex
+        return UInt32(b[s]) << 16 | UInt32(b[s + 1]) << 8 | UInt32(b[s + 2])
+    }
 
     @inline(__always)
     static func mayBeLabel(_ text: String) -> Bool {
         text.withBytes { b in
             guard b.count >= 3 else { return false }
             if b[0] == 0x20 || b[0] == 0x09 || (b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80) { return true }
-            return labelSecondBytes.contains([b[0], b[1], b[2]])
+            let key = packedFirstCharacter(b)
+            for c in labelFirstCharacters where c == key { return true }
+            return false
         }
     }
     public static func isLevelLabel(_ text: String) -> Bool { isLevel1(text) || isLevel2(text) }
 
     /// Cells that only label the goals part.
     public static func isGoalLabel(_ text: String) -> Bool {
+        // The longest label, spaced out, is far shorter than this: goal texts are not compacted.
+        if text.utf8.count > 96 { return false }
         let t = text.compacted
         return ["年度总体目标", "总体目标", "年度", "总体", "目标", "预期目标", "实际完成情况", "年度目标", "绩效目标", "实际完成", "完成情况"].containsBytes(t)
             || (t.hasBytePrefix("年度总体目标") && t.count <= 8)
@@ -67,6 +77,7 @@ public enum Vocabulary {
 
     /// Header label of a whole form's title line.
     public static func isTitle(_ text: String) -> Bool {
+        guard text.containsBytes("表") else { return false }
         let t = text.compacted
         return t.containsBytes("自评表") && t.count <= 60
     }
@@ -92,6 +103,13 @@ public enum Vocabulary {
 
     /// Template placeholders left in a form: `指标1：`, `……`, `...`.
     public static func isPlaceholder(_ text: String) -> Bool {
+        // A placeholder starts with 指 or one of the dot and dash characters below.
+        let mayBe = text.withBytes { b in
+            guard let f = b.first else { return false }
+            return f == UInt8(ascii: ".") || f == UInt8(ascii: "-") || f == 0xC2 || f == 0xE2 || f == 0xE3
+                || (f == 0xE6 && b.count >= 3 && b[1] == 0x8C && b[2] == 0x87)
+        }
+        guard mayBe else { return false }
         let t = text.compacted
         if t.isEmpty { return false }
         if t.unicodeScalars.allSatisfy({ $0 == "…" || $0 == "." || $0 == "。" || $0 == "—" || $0 == "-" || $0 == "·" }) { return t.unicodeScalars.count >= 2 }

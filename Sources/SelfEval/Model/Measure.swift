@@ -216,7 +216,8 @@ extension String {
             if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return true }
             if c == 0xEF, i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return true }
             if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { return true }
-            i += 1
+            // Skip the rest of a character (the text is valid UTF-8): CJK text costs a third.
+            i += c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : (c >= 0xC0 ? 2 : 1))
         }
         return false
     }

@@ -3,7 +3,7 @@ public enum TextSimilarity {
     /// The text without spaces, punctuation and HTML remnants: only letters and digits.
     public static func normalized(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars where isWordScalar(s) { out.append(s) }
         return out
     }
@@ -24,18 +24,21 @@ public enum TextSimilarity {
     public static func dice(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
         if a == b { return 1 }
         guard a.count >= 2, b.count >= 2 else { return 0 }
-        var counts: [UInt64: Int] = [:]
-        counts.reserveCapacity(a.count)
-        for i in 0..<(a.count - 1) { counts[UInt64(a[i].value) << 32 | UInt64(a[i + 1].value), default: 0] += 1 }
-        var shared = 0
-        for i in 0..<(b.count - 1) {
-            let key = UInt64(b[i].value) << 32 | UInt64(b[i + 1].value)
-            if let c = counts[key], c > 0 {
-                counts[key] = c - 1
-                shared += 1
-            }
+        // Shared bigrams counted with multiplicity: sort both lists and merge.
+        let x = bigrams(a), y = bigrams(b)
+        var i = 0, j = 0, shared = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { shared += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
         }
         return Double(2 * shared) / Double(a.count - 1 + b.count - 1)
+    }
+
+    private static func bigrams(_ a: [Unicode.Scalar]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(a.count - 1)
+        for i in 0..<(a.count - 1) { out.append(UInt64(a[i].value) << 32 | UInt64(a[i + 1].value)) }
+        out.sort()
+        return out
     }
 
     /// The runs of digits in a normalized text: the figures it states.

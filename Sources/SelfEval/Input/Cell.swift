@@ -31,12 +31,20 @@ public struct Cell: Sendable, Hashable {
 public struct TextLine: Sendable {
     public var number: Int
     /// Every cell, empty ones included for tabular lines; non-empty tokens for flow lines.
-    public var cells: [Cell]
+    public let cells: [Cell]
     /// Leading spaces before the first visible character.
     public var indent: Int
+    /// The cells that hold text (computed once: readers ask for them many times).
+    public let nonEmpty: [Cell]
 
-    public var nonEmpty: [Cell] { cells.filter { !$0.isEmpty } }
-    public var isBlank: Bool { cells.allSatisfy { $0.isEmpty } }
+    public init(number: Int, cells: [Cell], indent: Int) {
+        self.number = number
+        self.cells = cells
+        self.indent = indent
+        self.nonEmpty = cells.contains(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
+    }
+
+    public var isBlank: Bool { nonEmpty.isEmpty }
 
     /// All visible text, cells joined by one space.
     public var text: String { nonEmpty.map(\.text).joined(separator: " ") }
@@ -204,15 +212,21 @@ public struct CellScanner: Sendable {
 
     /// `text |` → `text`; a lone `|` is an empty cell.
     static func withoutTrailingPipe(_ cell: Cell) -> Cell? {
-        var scalars = Array(cell.text.unicodeScalars)
-        var removed = 0
-        while let l = scalars.last, l == "|" || l == "｜" || l == " " || l == "\u{3000}" {
-            scalars.removeLast()
-            removed += 1
+        var text = cell.text
+        let (keep, removed) = text.withUTF8 { b -> (Int, Int) in
+            var end = b.count, removed = 0
+            while end > 0 {
+                if b[end - 1] == UInt8(ascii: "|") || b[end - 1] == 0x20 { end -= 1 }
+                else if end >= 3 && b[end - 3] == 0xEF && b[end - 2] == 0xBD && b[end - 1] == 0x9C { end -= 3 }  // ｜
+                else if end >= 3 && b[end - 3] == 0xE3 && b[end - 2] == 0x80 && b[end - 1] == 0x80 { end -= 3 }  // U+3000
+                else { break }
+                removed += 1
+            }
+            return (end, removed)
         }
         if removed == 0 { return cell }
         var c = cell
-        c.text = String(String.UnicodeScalarView(scalars))
+        c.text = String(decoding: text.utf8.prefix(keep), as: UTF8.self)
         c.hasInnerSpace = c.text.withBytes(String.hasSpaceBytes)
         c.range.end.column = max(c.range.start.column, c.range.end.column - removed)
         return c

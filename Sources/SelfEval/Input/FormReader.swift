@@ -209,23 +209,29 @@ public struct FormReader {
 
     /// `2023 年度`, `（2024年度）`: four digits followed by 年度 (or by 年 in a title).
     static func findYear(_ cell: Cell, allowPlainYear: Bool = false) -> (Int, SourceRange)? {
-        let scalars = Array(cell.text.unicodeScalars)
-        var i = 0
-        while i + 4 <= scalars.count {
-            if scalars[i..<(i + 4)].allSatisfy({ $0.value >= 48 && $0.value <= 57 }) && (i == 0 || !(scalars[i - 1].value >= 48 && scalars[i - 1].value <= 57)) {
+        var text = cell.text
+        return text.withUTF8 { b -> (Int, SourceRange)? in
+            @inline(__always) func isDigit(_ k: Int) -> Bool { b[k] >= 48 && b[k] <= 57 }
+            var i = 0
+            while i + 4 <= b.count {
+                guard isDigit(i), isDigit(i + 1), isDigit(i + 2), isDigit(i + 3), i == 0 || !isDigit(i - 1) else { i += 1; continue }
                 var j = i + 4
-                while j < scalars.count && scalars[j] == " " { j += 1 }
-                if j < scalars.count && scalars[j] == "年" && ((j + 1 < scalars.count && scalars[j + 1] == "度") || allowPlainYear) {
-                    let year = Int(String(String.UnicodeScalarView(scalars[i..<(i + 4)])))!
+                while j < b.count && b[j] == 0x20 { j += 1 }
+                // 年 is E5 B9 B4, 度 is E5 BA A6.
+                let nian = j + 2 < b.count && b[j] == 0xE5 && b[j + 1] == 0xB9 && b[j + 2] == 0xB4
+                let du = nian && j + 5 < b.count && b[j + 3] == 0xE5 && b[j + 4] == 0xBA && b[j + 5] == 0xA6
+                if nian && (du || allowPlainYear) {
+                    let year = (Int(b[i]) - 48) * 1000 + (Int(b[i + 1]) - 48) * 100 + (Int(b[i + 2]) - 48) * 10 + Int(b[i + 3]) - 48
                     if year >= 1990 && year <= 2100 {
-                        let col = cell.range.start.column + i
-                        return (year, SourceRange(line: cell.range.start.line, column: col, length: 4))
+                        var scalars = 0
+                        for k in 0..<i where b[k] & 0xC0 != 0x80 { scalars += 1 }
+                        return (year, SourceRange(line: cell.range.start.line, column: cell.range.start.column + scalars, length: 4))
                     }
                 }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     mutating func takeHeader(_ line: TextLine) -> Bool {

@@ -23,6 +23,11 @@ public enum FundingColumn: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Recognises a header cell (spaces removed).
     public static func recognise(_ header: String) -> FundingColumn? {
+        // Headers are short Chinese words: numbers and long texts are never one.
+        let plausible = header.withBytes { b in
+            b.count >= 6 && b.count <= 96 && !((b[0] >= 48 && b[0] <= 57) || b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") || b[0] == UInt8(ascii: "."))
+        }
+        guard plausible else { return nil }
         let h = header.compacted
         if h.containsBytes("年初预算") { return .initialBudget }
         if h.containsBytes("全年预算") || h.containsBytes("调整后预算") || h.sameBytes("预算数") { return .fullYearBudget }

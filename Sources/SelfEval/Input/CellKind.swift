@@ -17,7 +17,7 @@ enum CellKind: Equatable {
         case .quantity(let q):
             return q.comparator == nil && q.unit.isEmpty ? .bareNumber : .quantity
         case .text:
-            let l1 = Vocabulary.isLevel1(text), l2 = Vocabulary.isLevel2(text)
+            let (l1, l2) = Vocabulary.levels(text)
             if l1 && l2 { return .eitherLabel }
             if l1 { return .level1Label }
             if l2 { return .level2Label }

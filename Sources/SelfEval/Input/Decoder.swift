@@ -61,7 +61,7 @@ public enum Decoder {
         var bytes = original
         var repair = DecodeRepair()
         let isUTF16 = original.count >= 2 && ((original[0] == 0xFF && original[1] == 0xFE) || (original[0] == 0xFE && original[1] == 0xFF))
-        if !isUTF16, guessUTF16WithoutBOM(original) == nil, let first = original.firstIndex(of: 0) {
+        if !isUTF16, guessUTF16WithoutBOM(original) == nil, let first = firstNUL(original, from: 0) {
             let nuls = original.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
             if nuls * 100 < original.count {
                 bytes = original.filter { $0 != 0 }
@@ -128,7 +128,7 @@ public enum Decoder {
             start = 3
             encoding = .utf8BOM
         }
-        if let nul = bytes[start...].firstIndex(of: 0) {
+        if let nul = firstNUL(bytes, from: start) {
             // UTF-16 without BOM: every other byte NUL in ASCII-heavy text.
             if let guess = guessUTF16WithoutBOM(bytes), case .success(let text) = decodeUTF16(bytes, from: 0, littleEndian: guess),
                firstControl(text) == nil {
@@ -191,28 +191,45 @@ public enum Decoder {
 
     /// The offset of the first byte that breaks UTF-8, or nil when valid.
     static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
-        var i = start
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            var need = 0
-            var minScalar: UInt32 = 0
-            var scalar: UInt32 = 0
-            if b & 0xE0 == 0xC0 { need = 1; scalar = UInt32(b & 0x1F); minScalar = 0x80 }
-            else if b & 0xF0 == 0xE0 { need = 2; scalar = UInt32(b & 0x0F); minScalar = 0x800 }
-            else if b & 0xF8 == 0xF0 { need = 3; scalar = UInt32(b & 0x07); minScalar = 0x10000 }
-            else { return i }
-            if i + need >= n { return i }
-            for k in 1...need {
-                let c = bytes[i + k]
-                if c & 0xC0 != 0x80 { return i }
-                scalar = scalar << 6 | UInt32(c & 0x3F)
+        bytes.withUnsafeBufferPointer { buf -> Int? in
+            var i = start
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b < 0x80 { i += 1; continue }
+                // Fast path: most CJK lead bytes (E1–EC, EE, EF) take any two continuation bytes.
+                if (b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF {
+                    guard i + 2 < n, buf[i + 1] & 0xC0 == 0x80, buf[i + 2] & 0xC0 == 0x80 else { return i }
+                    i += 3
+                    continue
+                }
+                var need = 0
+                var minScalar: UInt32 = 0
+                var scalar: UInt32 = 0
+                if b & 0xE0 == 0xC0 { need = 1; scalar = UInt32(b & 0x1F); minScalar = 0x80 }
+                else if b & 0xF0 == 0xE0 { need = 2; scalar = UInt32(b & 0x0F); minScalar = 0x800 }
+                else if b & 0xF8 == 0xF0 { need = 3; scalar = UInt32(b & 0x07); minScalar = 0x10000 }
+                else { return i }
+                if i + need >= n { return i }
+                for k in 1...need {
+                    let c = buf[i + k]
+                    if c & 0xC0 != 0x80 { return i }
+                    scalar = scalar << 6 | UInt32(c & 0x3F)
+                }
+                if scalar < minScalar || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return i }
+                i += need + 1
             }
-            if scalar < minScalar || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return i }
-            i += need + 1
+            return nil
         }
-        return nil
+    }
+
+    /// The offset of the first NUL byte at or after `start` (memchr: a vectorized scan).
+    static func firstNUL(_ bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buf -> Int? in
+            guard let base = buf.baseAddress, let hit = memchr(base + start, 0, buf.count - start) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
     }
 
     /// GB18030 (a superset of GBK and GB2312) through the C library's iconv.

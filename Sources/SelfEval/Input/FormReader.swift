@@ -90,14 +90,17 @@ public struct FormReader {
         return !core.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
+    /// One Unicode scalar, without counting the scalars of a long text.
+    static func isOneScalar(_ text: String) -> Bool { text.utf8.count <= 4 && text.unicodeScalars.count == 1 }
+
     /// Routes a line; false when nothing took it.
     mutating func take(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
         var first = cells[0].key
         // A label spaced into single characters: "总 分 100 96".
-        if first.unicodeScalars.count == 1, cells.count > 1, cells[1].text.unicodeScalars.count == 1 { first += cells[1].key }
+        if FormReader.isOneScalar(first), cells.count > 1, FormReader.isOneScalar(cells[1].text) { first += cells[1].key }
         // Template placeholders (指标1：, ……) are not data.
-        if cells.allSatisfy({ Vocabulary.isPlaceholder($0.text) || Vocabulary.isLevelLabel($0.text) }) && cells.contains(where: { Vocabulary.isPlaceholder($0.text) }) { return true }
+        if cells.contains(where: { Vocabulary.isPlaceholder($0.text) }) && cells.allSatisfy({ Vocabulary.isPlaceholder($0.text) || Vocabulary.isLevelLabel($0.text) }) { return true }
 
         // Markers that move between sections.
         if section == .header || section == .funding {
@@ -152,7 +155,7 @@ public struct FormReader {
             if Vocabulary.isTotalLabel(first) {
                 finishIndicators()
                 section = .total
-                _ = takeTotal(cells[0].text.unicodeScalars.count == 1 && cells.count > 1 && cells[1].text.unicodeScalars.count == 1
+                _ = takeTotal(FormReader.isOneScalar(cells[0].text) && cells.count > 1 && FormReader.isOneScalar(cells[1].text)
                               ? TextLine(number: line.number, cells: Array(cells.dropFirst()), indent: line.indent) : line, skipFirst: true)
                 return true
             }

@@ -42,8 +42,15 @@ public enum Vocabulary {
     /// Labels are short: longer text (with a `(50分)` note) is never one.
     static let maxLabelBytes = 48
 
-    public static func isLevel1(_ text: String) -> Bool { text.utf8.count <= maxLabelBytes && mayBeLabel(text) && level1.containsBytes(normalizedLabel(text)) }
-    public static func isLevel2(_ text: String) -> Bool { text.utf8.count <= maxLabelBytes && mayBeLabel(text) && level2.containsBytes(normalizedLabel(text)) }
+    public static func isLevel1(_ text: String) -> Bool { levels(text).level1 }
+    public static func isLevel2(_ text: String) -> Bool { levels(text).level2 }
+
+    /// Whether the text is a 一级 and/or a 二级 label (成本指标 is both), normalizing once.
+    public static func levels(_ text: String) -> (level1: Bool, level2: Bool) {
+        guard text.utf8.count <= maxLabelBytes && mayBeLabel(text) else { return (false, false) }
+        let l = normalizedLabel(text)
+        return (level1.containsBytes(l), level2.containsBytes(l))
+    }
 
     /// Every label starts with one of a few characters: a cheap first-character filter.
     static let labelFirstCharacters: [UInt32] = Array(Set((level1 + level2).map { packedFirstCharacter(Array($0.utf8)) })).sorted()
@@ -64,7 +71,7 @@ public enum Vocabulary {
             return false
         }
     }
-    public static func isLevelLabel(_ text: String) -> Bool { isLevel1(text) || isLevel2(text) }
+    public static func isLevelLabel(_ text: String) -> Bool { let l = levels(text); return l.level1 || l.level2 }
 
     /// Cells that only label the goals part.
     public static func isGoalLabel(_ text: String) -> Bool {

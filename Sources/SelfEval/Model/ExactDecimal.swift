@@ -185,32 +185,30 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     public func format(grouping: Bool, scale minimumScale: Int? = nil) -> String {
         let target = max(scale, minimumScale ?? scale)
         let v = scaled(to: target)
-        let negative = v < 0
-        let digits = String(negative ? -v : v)
-        var intPart: Substring
-        var frac: Substring = ""
+        // Digits, least significant first, padded to at least one integer digit.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        let magnitude = v.magnitude
+        if magnitude <= UInt128(UInt64.max) {
+            var m = UInt64(magnitude)
+            repeat { digits.append(UInt8(m % 10) + 48); m /= 10 } while m > 0
+        } else {
+            var m = magnitude
+            repeat { digits.append(UInt8(m % 10) + 48); m /= 10 } while m > 0
+        }
+        while digits.count < target + 1 { digits.append(48) }
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + digits.count / 3 + 2)
+        if v < 0 { out.append(UInt8(ascii: "-")) }
+        let intCount = digits.count - target
+        for k in 0..<intCount {
+            if grouping && k > 0 && (intCount - k) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(digits[digits.count - 1 - k])
+        }
         if target > 0 {
-            let padded = String(repeating: "0", count: max(0, target + 1 - digits.count)) + digits
-            intPart = padded.dropLast(target)
-            frac = padded.suffix(target)
-        } else {
-            intPart = Substring(digits)
+            out.append(UInt8(ascii: "."))
+            for k in intCount..<digits.count { out.append(digits[digits.count - 1 - k]) }
         }
-        var out = ""
-        if grouping && intPart.count > 3 {
-            var groups: [Substring] = []
-            var end = intPart.endIndex
-            while end > intPart.startIndex {
-                let start = intPart.index(end, offsetBy: -3, limitedBy: intPart.startIndex) ?? intPart.startIndex
-                groups.append(intPart[start..<end])
-                end = start
-            }
-            out = groups.reversed().joined(separator: ",")
-        } else {
-            out = String(intPart)
-        }
-        if negative { out = "-" + out }
-        if target > 0 { out += "." + frac }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

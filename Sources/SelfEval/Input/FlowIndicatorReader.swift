@@ -61,7 +61,9 @@ struct FlowIndicatorReader {
         row(tokens, run: (start + run.lowerBound)..<(start + run.upperBound), lineNumber: tokens[start].range.start.line)
     }
 
-    static func isBlank(_ t: String) -> Bool { t == "—" || t == "-" || t == "－" || t == "/" }
+    static func isBlank(_ t: String) -> Bool {
+        t.utf8.count <= 3 && (t.sameBytes("—") || t.sameBytes("-") || t.sameBytes("－") || t.sameBytes("/"))
+    }
 
     private mutating func row(_ tokens: [Cell], run: Range<Int>, lineNumber: Int) {
         let weightCell = tokens[run.upperBound - 2]

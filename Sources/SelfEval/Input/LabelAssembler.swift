@@ -29,9 +29,10 @@ struct LabelAssembler {
     /// The label the pieces so far stand for: itself when complete, else its shortest completion.
     var resolved: String? {
         if buffer.isEmpty { return nil }
-        if vocabulary.contains(buffer) && buffer.hasByteSuffix("指标") { return buffer }
+        if vocabulary.containsBytes(buffer) && buffer.hasByteSuffix("指标") { return buffer }
+        // The labels are all CJK, so byte length orders them as character count does.
         let completions = vocabulary.filter { $0.hasBytePrefix(buffer) }
-        return completions.filter { $0.hasByteSuffix("指标") }.min { $0.count < $1.count } ?? completions.min { $0.count < $1.count } ?? buffer
+        return completions.filter { $0.hasByteSuffix("指标") }.min { $0.utf8.count < $1.utf8.count } ?? completions.min { $0.utf8.count < $1.utf8.count } ?? buffer
     }
 
     func canExtend(with piece: String) -> Bool { prefixes.contains(buffer + piece) }

@@ -12,6 +12,8 @@ struct TabularIndicatorReader {
     let columns: [Role: Int]
     /// The same as pairs, for the per-row loops (no hashing there).
     let placed: [(role: Role, column: Int)]
+    /// The same by role (`Role.rawValue`), -1 where the header has no such column.
+    let columnByRole: [Int]
     private var level1: String?
     private var level2: String?
     /// A name wrapped onto a line of its own, waiting for the rest of it.
@@ -49,6 +51,12 @@ struct TabularIndicatorReader {
         if cols[.actual] == nil, let t = cols[.target] { cols[.actual] = t + 1 }
         self.columns = cols
         self.placed = Role.allCases.compactMap { r in cols[r].map { (r, $0) } }
+        self.columnByRole = Role.allCases.map { cols[$0] ?? -1 }
+    }
+
+    @inline(__always) func column(_ role: Role) -> Int? {
+        let c = columnByRole[role.rawValue]
+        return c < 0 ? nil : c
     }
 
     mutating func take(_ line: TextLine) {
@@ -58,32 +66,34 @@ struct TabularIndicatorReader {
         if nonEmpty.isEmpty { return }
         // Labels only: they set the merged 一级/二级 for the rows below.
         if nonEmpty.allSatisfy({ $0.1.isLabel }) {
-            for (c, k) in nonEmpty { setLabel(c.text, kind: k, inLevel1Column: c.index == columns[.level1]) }
+            for (c, k) in nonEmpty { setLabel(c.text, kind: k, inLevel1Column: c.index == column(.level1)) }
             return
         }
         // A fragment of a wrapped name: one piece of text, no values.
         let texts = nonEmpty.filter { $0.1 == .text }
         if !nonEmpty.contains(where: { $0.1 == .bareNumber || $0.1 == .quantity }) && texts.count == 1 && nonEmpty.count - texts.count <= 2 {
-            for (c, k) in nonEmpty where k.isLabel { setLabel(c.text, kind: k, inLevel1Column: c.index == columns[.level1]) }
+            for (c, k) in nonEmpty where k.isLabel { setLabel(c.text, kind: k, inLevel1Column: c.index == column(.level1)) }
             namePrefix.append(texts[0].0)
             return
         }
         let shift = bestShift(cells, kinds)
-        func cell(_ role: Role) -> Cell? {
-            guard let base = columns[role] else { return nil }
+        func index(_ role: Role) -> Int? {
+            guard let base = column(role) else { return nil }
             let i = base + shift
             guard i >= 0, i < cells.count, !cells[i].isEmpty else { return nil }
-            return cells[i]
+            return i
         }
+        func cell(_ role: Role) -> Cell? { index(role).map { cells[$0] } }
         var used = [Bool](repeating: false, count: cells.count)
         for p in placed where p.column + shift >= 0 && p.column + shift < cells.count { used[p.column + shift] = true }
         // Labels, and text standing in a label column (a name written one column left).
         var names: [Cell] = []
         for role in [Role.level1, .level2] {
-            guard let c = cell(role) else { continue }
-            let k = CellKind.of(c.text)
+            guard let i = index(role) else { continue }
+            let c = cells[i], k = kinds[i]
             if k.isLabel {
-                setLabel(c.text, kind: k, inLevel1Column: role == .level1, rowHasLevel2: cell(.level2).map { Vocabulary.isLevel2($0.text) } ?? false)
+                let rowHasLevel2 = index(.level2).map { kinds[$0] == .level2Label || kinds[$0] == .eitherLabel } ?? false
+                setLabel(c.text, kind: k, inLevel1Column: role == .level1, rowHasLevel2: rowHasLevel2)
             } else {
                 names.append(c)
             }
@@ -107,6 +117,7 @@ struct TabularIndicatorReader {
             namePrefix.removeAll()
         }
         let weight = cell(.weight), score = cell(.score)
+        let weightField = weight.flatMap(TabularIndicatorReader.number), scoreField = score.flatMap(TabularIndicatorReader.number)
         let (target, actual) = TabularIndicatorReader.withNatureAndUnit(target: cell(.target), actual: cell(.actual), nature: cell(.nature), unit: cell(.unit))
         var deviationCells = [cell(.deviation)].compactMap { $0 } + stray
         deviationCells.sort { $0.index < $1.index }
@@ -126,10 +137,10 @@ struct TabularIndicatorReader {
             level1: level1, level2: level2, name: name,
             target: target.map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
             actual: actual.map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
-            weight: weight.flatMap(TabularIndicatorReader.number), score: score.flatMap(TabularIndicatorReader.number),
+            weight: weightField, score: scoreField,
             deviation: deviation, range: rowRange))
-        if let w = weight, TabularIndicatorReader.number(w) == nil { badNumber(w, "分值") }
-        if let s = score, TabularIndicatorReader.number(s) == nil { badNumber(s, "得分") }
+        if let w = weight, weightField == nil { badNumber(w, "分值") }
+        if let s = score, scoreField == nil { badNumber(s, "得分") }
     }
 
     mutating func finish() {

@@ -143,7 +143,7 @@ public struct FormReader {
                 return true
             }
         }
-        if section != .indicators && section != .total && section != .done && Vocabulary.isIndicatorHeader(cells.map(\.text)) {
+        if section != .indicators && section != .total && section != .done && Vocabulary.isIndicatorHeader(cells) {
             startIndicators(line)
             return true
         }
@@ -180,7 +180,7 @@ public struct FormReader {
             if tabular == nil && flow.rows.isEmpty && line.nonEmpty.allSatisfy({ c in
                 ParagraphSplitter.indicatorHeaderWords.contains { $0.sameBytes(c.key) } || "偏差原因分析及改进措施".containsBytes(c.key)
             }) { return true }
-            if Vocabulary.isIndicatorHeader(cells.map(\.text)) { return true }
+            if Vocabulary.isIndicatorHeader(cells) { return true }
             if var t = tabular { t.take(line); tabular = t } else { flow.take(line) }
             return true
         case .total:

@@ -89,6 +89,12 @@ public enum Vocabulary {
         return t.containsBytes("自评表") && t.count <= 60
     }
 
+    /// The same for scanned cells, without building the list of texts for most lines.
+    static func isIndicatorHeader(_ cells: [Cell]) -> Bool {
+        guard cells.contains(where: { $0.text.containsBytes("级") }) else { return false }
+        return isIndicatorHeader(cells.map(\.text))
+    }
+
     /// Cells of the indicator header row.
     public static func isIndicatorHeader(_ cells: [String]) -> Bool {
         // Cheap test first: the header names a 级 (一级/三级) somewhere.

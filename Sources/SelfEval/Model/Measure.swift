@@ -192,34 +192,59 @@ extension String {
     /// The text with all spaces removed: how names and labels are compared.
     public var compacted: String {
         // Most cells have no space at all: check the bytes first and return the string itself.
-        if !withBytes(String.hasSpaceBytes) { return self }
-        var out = String.UnicodeScalarView()
-        for s in unicodeScalars where !s.isSpaceLike { out.append(s) }
-        return String(out)
+        withBytes { b in
+            guard let first = String.firstSpace(b) else { return self }
+            // Copy the bytes between space-like scalars (the same set as `isSpaceLike`).
+            var out = [UInt8]()
+            out.reserveCapacity(b.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<first]))
+            var i = first
+            let n = b.count
+            while i < n {
+                let w = String.spaceWidth(b, i)
+                if w > 0 { i += w; continue }
+                out.append(b[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 
 extension String {
     /// Whether UTF-8 bytes hold any space-like scalar (ASCII whitespace, U+00A0, U+3000,
     /// U+FEFF, U+200B), without decoding.
-    static func hasSpaceBytes(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func hasSpaceBytes(_ b: UnsafeBufferPointer<UInt8>) -> Bool { firstSpace(b) != nil }
+
+    /// The offset of the first space-like scalar, stepping over whole characters.
+    static func firstSpace(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = b.count
         while i < n {
             let c = b[i]
             if c < 0x80 {
-                if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return true }
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return i }
                 i += 1
                 continue
             }
-            if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { return true }
-            if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return true }
-            if c == 0xEF, i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return true }
-            if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { return true }
+            if c == 0xC2 || c == 0xE3 || c == 0xEF || c == 0xE2, spaceWidth(b, i) > 0 { return i }
             // Skip the rest of a character (the text is valid UTF-8): CJK text costs a third.
             i += c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : (c >= 0xC0 ? 2 : 1))
         }
-        return false
+        return nil
+    }
+
+    /// The byte length of the space-like scalar at `i` (ASCII whitespace, U+00A0, U+3000,
+    /// U+FEFF, U+200B), or 0.
+    @inline(__always)
+    static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i], n = b.count
+        if c < 0x80 { return c == 0x20 || (c >= 0x09 && c <= 0x0D) ? 1 : 0 }
+        if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+        if c == 0xEF, i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }
+        if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { return 3 }
+        return 0
     }
 }
 

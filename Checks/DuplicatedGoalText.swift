@@ -26,6 +26,9 @@ struct DuplicatedGoalText: Check {
         guard let planned = form.goals.planned, let actual = form.goals.actual else { return }
         let p = TextSimilarity.normalized(planned.value), a = TextSimilarity.normalized(actual.value)
         guard p.count >= 6, a.count >= 6 else { return }
+        // Texts of very different lengths cannot reach the threshold: skip the bigram count.
+        let bp = p.count - 1, ba = a.count - 1
+        guard Double(2 * min(bp, ba)) / Double(bp + ba) >= context.configuration.goalSimilarity else { return }
         let similarity = TextSimilarity.dice(p, a)
         guard similarity >= context.configuration.goalSimilarity else { return }
         // A near copy that states new figures (98% against a planned 90%) is a report, not a copy.

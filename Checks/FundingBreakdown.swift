@@ -43,21 +43,20 @@ struct FundingBreakdown: Check {
             guard let totalCell = total.cells[column], let totalValue = total.number(column) else { continue }
             var sum = ExactDecimal.zero
             var tolerance = totalValue.halfUnit
-            var terms: [String] = []
             var any = false
             for part in parts {
                 if let v = part.number(column) {
                     sum = sum + v
                     tolerance = tolerance + v.halfUnit
                     any = true
-                    terms.append("\(part.label.value) \(v.format(grouping: true))")
-                } else {
-                    terms.append("\(part.label.value) (blank)")
                 }
             }
             guard any else { continue }
             let diff = (totalValue - sum).magnitude
             if diff.compare(tolerance) > 0 {
+                let terms = parts.map { part in
+                    part.number(column).map { "\(part.label.value) \($0.format(grouping: true))" } ?? "\(part.label.value) (blank)"
+                }
                 let scale = max(totalValue.scale, sum.scale)
                 report.add(Self.message(column, totalValue, sum, scale, table.moneyUnit), at: totalCell.range, row: total.label.value,
                            notes: [Self.arithmetic(terms, sum, scale), Self.rule],

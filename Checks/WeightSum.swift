@@ -29,28 +29,18 @@ struct WeightSum: Check {
 
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
         guard !form.indicators.isEmpty else { return }
-        var sum = ExactDecimal.zero
-        var terms: [String] = []
-        if let b = form.budgetWeight {
-            sum = sum + b.value
-            terms.append("\(b.value)")
-        }
-        var missing: [String] = []
-        for row in form.indicators {
-            if let w = row.weight {
-                sum = sum + w.value
-                terms.append("\(w.value)")
-            } else {
-                missing.append(row.name.value)
-            }
-        }
+        var sum = form.budgetWeight?.value ?? .zero
+        for row in form.indicators { if let w = row.weight { sum = sum + w.value } }
         let expected = context.configuration.expectedWeightTotal
         let stated = form.total?.weight
         let target = stated?.value ?? expected
         let range = stated?.range ?? form.total?.range ?? form.name?.range ?? form.range
-        var notes = [Self.arithmetic(terms, sum)]
-        if !missing.isEmpty { notes.append(Self.missingNote(missing)) }
         if !sum.numericallyEquals(target) {
+            // The notes are built only for a finding: most forms have none.
+            let terms = (form.budgetWeight.map { ["\($0.value)"] } ?? []) + form.indicators.compactMap { $0.weight.map { "\($0.value)" } }
+            let missing = form.indicators.filter { $0.weight == nil }.map(\.name.value)
+            var notes = [Self.arithmetic(terms, sum)]
+            if !missing.isEmpty { notes.append(Self.missingNote(missing)) }
             report.add(Self.mismatch(sum, target, stated != nil), at: range, notes: notes + [Self.rule],
                        values: ["\(sum)", "\(target)"])
         }

@@ -89,9 +89,12 @@ public enum Vocabulary {
         return t.containsBytes("自评表") && t.count <= 60
     }
 
+    static let maxHeaderCellBytes = 60
+
     /// The same for scanned cells, without building the list of texts for most lines.
     static func isIndicatorHeader(_ cells: [Cell]) -> Bool {
-        guard cells.contains(where: { $0.text.containsBytes("级") }) else { return false }
+        // Header cells are short: long texts (names, deviation analyses) are not searched.
+        guard cells.contains(where: { $0.text.utf8.count <= maxHeaderCellBytes && $0.text.containsBytes("级") }) else { return false }
         return isIndicatorHeader(cells.map(\.text))
     }
 

@@ -10,12 +10,10 @@ struct GradeMismatch: Check {
                            zh: "评分等级按总分确定：优 90–100，良 80–<90，中 60–<80，差 60以下（分档可配置）。"),
         options: ["gradeBands"],
         triggering: [
-            Example(ExampleForm.tabular(rows: [
-                "产出指标\t数量指标\t检查覆盖率\t=100%\t80%\t30\t24\t人手不足",
-                "\t质量指标\t检查合格率\t≥95%\t80%\t20\t16.84\t人手不足",
-                "效益指标\t社会效益指标\t政策知晓率\t≥90%\t95%\t30\t30",
-                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
-            ], total: "100\t90.84", grade: "良")),
+            Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
+                0: "产出指标\t数量指标\t检查覆盖率\t=100%\t80%\t30\t24\t人手不足",
+                1: "\t质量指标\t检查合格率\t≥95%\t80%\t20\t16.84\t人手不足",
+            ]), total: "100\t90.84", grade: "良")),
             Example(ExampleForm.tabular(rows: [
                 "产出指标\t数量指标\t检查覆盖率\t=100%\t60%\t30\t18\t人手不足",
                 "\t质量指标\t检查合格率\t≥95%\t60%\t20\t12.63\t人手不足",
@@ -29,12 +27,10 @@ struct GradeMismatch: Check {
             Example(ExampleForm.tabular(grade: "优秀")),
             Example(ExampleForm.tabular(grade: "合格")),
             // Exactly 90 is 优.
-            Example(ExampleForm.tabular(rows: [
-                "产出指标\t数量指标\t检查覆盖率\t=100%\t100%\t30\t30",
-                "\t质量指标\t检查合格率\t≥95%\t95%\t20\t20",
-                "效益指标\t社会效益指标\t政策知晓率\t≥90%\t60%\t30\t20\t宣传不足",
-                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
-            ], total: "100\t90", grade: "优")),
+            Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
+                1: "\t质量指标\t检查合格率\t≥95%\t95%\t20\t20",
+                2: "效益指标\t社会效益指标\t政策知晓率\t≥90%\t60%\t30\t20\t宣传不足",
+            ]), total: "100\t90", grade: "优")),
         ])
 
     /// 优秀 → 优, 良好 → 良, 中等 → 中, 较差 → 差; other words (合格) are not on this scale.

@@ -11,43 +11,28 @@ struct LenientPartialScore: Check {
             zh: "财预〔2020〕10号：未完成的定量指标按 实际值/指标值 × 分值 计分（反向指标按 指标值/实际值 × 分值）；定性指标部分达成得60%–80%，未达成不超过60%。得分高出规定超过容差即为虚高。"),
         options: ["thresholds.lenientMargin"],
         triggering: [
-            Example(ExampleForm.tabular(rows: [
-                "产出指标\t数量指标\t汇款汇费件数\t≥950(件)\t42.00(件)\t30\t29\t邮汇方式逐步取消",
-                "\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
-                "效益指标\t社会效益指标\t政策知晓率\t≥90%\t95%\t30\t30",
-                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
-            ], total: "100\t99"), row: "汇款汇费件数"),
+            Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
+                0: "产出指标\t数量指标\t汇款汇费件数\t≥950(件)\t42.00(件)\t30\t29\t邮汇方式逐步取消",
+            ]), total: "100\t99"), row: "汇款汇费件数"),
             // Reverse target: ≤5 complaints, 10 received: 30 × 5 / 10 = 15.
-            Example(ExampleForm.tabular(rows: [
-                "产出指标\t数量指标\t有效投诉数量\t≤5件\t10件\t30\t25\t投诉增加，加强管理",
-                "\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
-                "效益指标\t社会效益指标\t政策知晓率\t≥90%\t95%\t30\t30",
-                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
-            ], total: "100\t95"), row: "有效投诉数量"),
+            Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
+                0: "产出指标\t数量指标\t有效投诉数量\t≤5件\t10件\t30\t25\t投诉增加，加强管理",
+            ]), total: "100\t95"), row: "有效投诉数量"),
             // Partly achieved qualitative target above 80% of the weight.
-            Example(ExampleForm.tabular(rows: [
-                "产出指标\t数量指标\t检查覆盖率\t=100%\t100%\t30\t30",
-                "\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
-                "效益指标\t社会效益指标\t工作有序性\t有序\t基本有序\t30\t29\t加强沟通",
-                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
-            ], total: "100\t99"), row: "工作有序性"),
+            Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
+                2: "效益指标\t社会效益指标\t工作有序性\t有序\t基本有序\t30\t29\t加强沟通",
+            ]), total: "100\t99"), row: "工作有序性"),
         ],
         nonTriggering: [
             Example(ExampleForm.tabular()),
             // 30 × 3344 / 4000 = 25.08; 26 is within the 1-point margin.
-            Example(ExampleForm.tabular(rows: [
-                "产出指标\t数量指标\t工伤医疗费审核数量\t≥4000.00(件)\t3344.00(件)\t30\t26\t直接结算普及，受理数下降",
-                "\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
-                "效益指标\t社会效益指标\t政策知晓率\t≥90%\t95%\t30\t30",
-                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
-            ], total: "100\t96")),
+            Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
+                0: "产出指标\t数量指标\t工伤医疗费审核数量\t≥4000.00(件)\t3344.00(件)\t30\t26\t直接结算普及，受理数下降",
+            ]), total: "100\t96")),
             // Partly achieved at exactly 80% of the weight.
-            Example(ExampleForm.tabular(rows: [
-                "产出指标\t数量指标\t检查覆盖率\t=100%\t100%\t30\t30",
-                "\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
-                "效益指标\t可持续影响指标\t公务员医疗补助机制\t建立健全\t逐步完善\t30\t24\t进一步健全完善",
-                "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
-            ], total: "100\t94")),
+            Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
+                2: "效益指标\t可持续影响指标\t公务员医疗补助机制\t建立健全\t逐步完善\t30\t24\t进一步健全完善",
+            ]), total: "100\t94")),
         ])
 
     func check(_ form: Form, context: CheckContext, into report: inout Report) {

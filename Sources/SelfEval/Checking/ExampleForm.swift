@@ -10,6 +10,13 @@ public enum ExampleForm {
         "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
     ]
 
+    /// The default rows with some replaced, by index: an example shows only what it changes.
+    public static func rows(replacing changes: [Int: String]) -> [String] {
+        var rows = defaultRows
+        for (i, row) in changes { rows[i] = row }
+        return rows
+    }
+
     public static let defaultFunding = [
         "年度资金总额\t100,000.00\t100,000.00\t100,000.00\t10\t100.00%\t10",
         "其中：当年财政拨款\t100,000.00\t100,000.00\t100,000.00\t—",

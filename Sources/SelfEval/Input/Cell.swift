@@ -126,17 +126,19 @@ public struct CellScanner: Sendable {
             if CellScanner.isPlainByte(b) && pendingSpaces.isEmpty {
                 var j = i + 1
                 var scalars = 1
+                var ampersand = b == UInt8(ascii: "&")
                 while j < end {
                     let c = slice[j]
                     if c & 0xC0 == 0x80 { j += 1; continue }
                     if !CellScanner.isPlainByte(c) { break }
+                    if c == UInt8(ascii: "&") { ampersand = true }
                     scalars += 1
                     j += 1
                 }
                 sawVisible = true
                 if cellStart < 0 { cellStart = column }
                 if current.count < CellScanner.maxCellBytes {
-                    if !hasAmpersand && slice[i..<j].contains(UInt8(ascii: "&")) { hasAmpersand = true }
+                    hasAmpersand = hasAmpersand || ampersand
                     current.append(contentsOf: slice[i..<j])
                 }
                 column += scalars
@@ -184,7 +186,11 @@ public struct CellScanner: Sendable {
             if cellStart < 0 { cellStart = column }
             let stop = min(end, i + width)
             // No real cell is this long; keep absurd ones from costing time downstream.
-            if current.count < CellScanner.maxCellBytes { current.append(contentsOf: slice[i..<stop]) }
+            if current.count < CellScanner.maxCellBytes {
+                // A plain byte right after a space comes this way too.
+                if b == UInt8(ascii: "&") { hasAmpersand = true }
+                current.append(contentsOf: slice[i..<stop])
+            }
             i = stop
             column += 1
             cellEnd = column
@@ -212,8 +218,7 @@ public struct CellScanner: Sendable {
 
     /// `text |` → `text`; a lone `|` is an empty cell.
     static func withoutTrailingPipe(_ cell: Cell) -> Cell? {
-        var text = cell.text
-        let (keep, removed) = text.withUTF8 { b -> (Int, Int) in
+        let (keep, removed) = cell.text.withBytes { b -> (Int, Int) in
             var end = b.count, removed = 0
             while end > 0 {
                 if b[end - 1] == UInt8(ascii: "|") || b[end - 1] == 0x20 { end -= 1 }
@@ -226,7 +231,7 @@ public struct CellScanner: Sendable {
         }
         if removed == 0 { return cell }
         var c = cell
-        c.text = String(decoding: text.utf8.prefix(keep), as: UTF8.self)
+        c.text = String(decoding: cell.text.utf8.prefix(keep), as: UTF8.self)
         c.hasInnerSpace = c.text.withBytes(String.hasSpaceBytes)
         c.range.end.column = max(c.range.start.column, c.range.end.column - removed)
         return c

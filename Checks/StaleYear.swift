@@ -35,33 +35,9 @@ struct StaleYear: Check {
     }
 
     /// Years before the report year written as `YYYY年` and not part of a comparison or a range.
-    /// Whether four ASCII digits for a year in `from..<below`, then spaces and 年, occur.
-    static func mentionsYear(_ text: String, from: Int, below: Int) -> Bool {
-        var t = text
-        return t.withUTF8 { b in
-            var i = 0
-            var run = 0
-            while i < b.count {
-                let c = b[i]
-                if c >= 48 && c <= 57 { run += 1; i += 1; continue }
-                if run == 4 {
-                    var j = i
-                    while j < b.count && b[j] == 0x20 { j += 1 }
-                    if j + 2 < b.count && b[j] == 0xE5 && b[j + 1] == 0xB9 && b[j + 2] == 0xB4 {
-                        let y = (Int(b[i - 4]) - 48) * 1000 + (Int(b[i - 3]) - 48) * 100 + (Int(b[i - 2]) - 48) * 10 + Int(b[i - 1]) - 48
-                        if y >= from && y < below { return true }
-                    }
-                }
-                run = 0
-                i += 1
-            }
-            return false
-        }
-    }
-
     static func staleYears(in text: String, reportYear: Int, window: Int) -> [Int] {
         // Most texts name no earlier year: a byte scan for "dddd年" inside the window first.
-        guard mentionsYear(text, from: reportYear - window, below: reportYear) else { return [] }
+        guard YearMention.mentions(text, yearIn: (reportYear - max(0, window))..<reportYear) else { return [] }
         let s = Array(text.unicodeScalars)
         var found: [Int] = []
         var i = 0

@@ -212,29 +212,9 @@ public struct FormReader {
 
     /// `2023 年度`, `（2024年度）`: four digits followed by 年度 (or by 年 in a title).
     static func findYear(_ cell: Cell, allowPlainYear: Bool = false) -> (Int, SourceRange)? {
-        var text = cell.text
-        return text.withUTF8 { b -> (Int, SourceRange)? in
-            @inline(__always) func isDigit(_ k: Int) -> Bool { b[k] >= 48 && b[k] <= 57 }
-            var i = 0
-            while i + 4 <= b.count {
-                guard isDigit(i), isDigit(i + 1), isDigit(i + 2), isDigit(i + 3), i == 0 || !isDigit(i - 1) else { i += 1; continue }
-                var j = i + 4
-                while j < b.count && b[j] == 0x20 { j += 1 }
-                // 年 is E5 B9 B4, 度 is E5 BA A6.
-                let nian = j + 2 < b.count && b[j] == 0xE5 && b[j + 1] == 0xB9 && b[j + 2] == 0xB4
-                let du = nian && j + 5 < b.count && b[j + 3] == 0xE5 && b[j + 4] == 0xBA && b[j + 5] == 0xA6
-                if nian && (du || allowPlainYear) {
-                    let year = (Int(b[i]) - 48) * 1000 + (Int(b[i + 1]) - 48) * 100 + (Int(b[i + 2]) - 48) * 10 + Int(b[i + 3]) - 48
-                    if year >= 1990 && year <= 2100 {
-                        var scalars = 0
-                        for k in 0..<i where b[k] & 0xC0 != 0x80 { scalars += 1 }
-                        return (year, SourceRange(line: cell.range.start.line, column: cell.range.start.column + scalars, length: 4))
-                    }
-                }
-                i += 1
-            }
-            return nil
-        }
+        let text = cell.text
+        guard let m = YearMention.first(in: text, where: { ($0.isYearOfReport || allowPlainYear) && (1990...2100).contains($0.year) }) else { return nil }
+        return (m.year, SourceRange(line: cell.range.start.line, column: m.column(in: text, startingAt: cell.range.start.column), length: 4))
     }
 
     mutating func takeHeader(_ line: TextLine) -> Bool {

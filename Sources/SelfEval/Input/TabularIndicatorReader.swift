@@ -8,9 +8,7 @@ struct TabularIndicatorReader {
 
     private(set) var rows: [IndicatorRow] = []
     private(set) var issues: [ParseIssue] = []
-    /// Column index of each role, from the header.
-    let columns: [Role: Int]
-    /// The same as pairs, for the per-row loops (no hashing there).
+    /// Column index of each role, from the header, as pairs for the per-row loops.
     let placed: [(role: Role, column: Int)]
     /// The same by role (`Role.rawValue`), -1 where the header has no such column.
     let columnByRole: [Int]
@@ -49,7 +47,6 @@ struct TabularIndicatorReader {
         if cols[.level2] == nil, let n = cols[.name] { cols[.level2] = n - 1 }
         if cols[.target] == nil, let n = cols[.name] { cols[.target] = n + 1 }
         if cols[.actual] == nil, let t = cols[.target] { cols[.actual] = t + 1 }
-        self.columns = cols
         self.placed = Role.allCases.compactMap { r in cols[r].map { (r, $0) } }
         self.columnByRole = Role.allCases.map { cols[$0] ?? -1 }
     }

@@ -1,11 +1,9 @@
 /// A small JSON writer with a fixed key order, so output is byte-for-byte deterministic.
 public struct JSONWriter {
-    /// Written bytes not yet handed to the sink.
-    private var buffer: [UInt8] = []
-    /// What is written so far (everything, when not streaming).
-    public var output: String { String(decoding: buffer, as: UTF8.self) }
-    /// What is written so far, as UTF-8.
-    public var bytes: [UInt8] { buffer }
+    /// What is written so far as UTF-8 (when streaming, what the sink has not yet taken).
+    public private(set) var bytes: [UInt8] = []
+    /// The same as text.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
     private var indentLevel = 0
     private var needsComma: [Bool] = [false]
     private var started = false
@@ -27,32 +25,26 @@ public struct JSONWriter {
         self.started = true
     }
 
-    /// Splices an element written by an `init(elementAtDepth:)` writer into the current array.
-    public mutating func appendElement(_ fragment: String) {
-        if needsComma[needsComma.count - 1] { buffer.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
-        buffer.append(contentsOf: fragment.utf8)
-    }
-
-    /// Splices an element given as UTF-8 bytes.
+    /// Splices an element written by an `init(elementAtDepth:)` writer (its `bytes`) into the
+    /// current array.
     public mutating func appendElement(_ fragment: [UInt8]) {
-        if needsComma[needsComma.count - 1] { buffer.append(UInt8(ascii: ",")) }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
-        buffer.append(contentsOf: fragment)
+        bytes.append(contentsOf: fragment)
     }
 
     /// Hands what is written so far to the sink (when streaming) to keep memory flat.
     public mutating func flushIfLarge() {
-        guard let sink, buffer.count >= 1 << 20 else { return }
+        guard let sink, bytes.count >= 1 << 20 else { return }
         sink(output)
-        buffer.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Hands the rest to the sink; returns what was not streamed.
     public mutating func finish() -> String {
         if let sink {
             sink(output)
-            buffer.removeAll()
+            bytes.removeAll()
             return ""
         }
         return output
@@ -100,23 +92,23 @@ public struct JSONWriter {
     }
 
     private mutating func prefix(key: String?) {
-        if needsComma[needsComma.count - 1] { buffer.append(UInt8(ascii: ",")) }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
         if pretty && indentLevel > 0 { newline(indent: indentLevel) }
         if let key {
-            JSONWriter.appendEscaped(key, to: &buffer)
-            buffer.append(UInt8(ascii: ":"))
-            if pretty { buffer.append(UInt8(ascii: " ")) }
+            JSONWriter.appendEscaped(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            if pretty { bytes.append(UInt8(ascii: " ")) }
         }
     }
 
     private mutating func newline(indent: Int) {
-        buffer.append(0x0A)
-        for _ in 0..<(indent * 2) { buffer.append(0x20) }
+        bytes.append(0x0A)
+        for _ in 0..<(indent * 2) { bytes.append(0x20) }
     }
 
     private mutating func raw(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
+        bytes.append(contentsOf: s.utf8)
     }
 
     public mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
@@ -127,7 +119,7 @@ public struct JSONWriter {
     private mutating func open(_ key: String?, _ bracket: UInt8) {
         if indentLevel > 0 || started { prefix(key: key) }
         started = true
-        buffer.append(bracket)
+        bytes.append(bracket)
         indentLevel += 1
         needsComma.append(false)
     }
@@ -136,12 +128,12 @@ public struct JSONWriter {
         let hadItems = needsComma.removeLast()
         indentLevel -= 1
         if pretty && hadItems { newline(indent: indentLevel) }
-        buffer.append(bracket)
+        bytes.append(bracket)
     }
 
     public mutating func string(_ key: String?, _ value: String?) {
         prefix(key: key)
-        if let value { JSONWriter.appendEscaped(value, to: &buffer) } else { raw("null") }
+        if let value { JSONWriter.appendEscaped(value, to: &bytes) } else { raw("null") }
     }
 
     public mutating func number(_ key: String?, _ value: Int) {

@@ -15,8 +15,7 @@ public enum ModelJSON {
         for d in file.diagnostics where BuiltinDiagnostics.all.contains(where: { $0.id == d.check }) {
             w.beginObject()
             w.string("kind", d.check)
-            w.number("line", d.range.start.line)
-            w.number("column", d.range.start.column)
+            location(&w, d.range)
             w.string("form", d.form)
             w.string("reason", d.message.text(language))
             w.endObject()
@@ -31,41 +30,42 @@ public enum ModelJSON {
         w.number("column", r.start.column)
     }
 
-    static func text(_ w: inout JSONWriter, _ key: String, _ f: Field<String>?) {
+    /// A field as an object (its contents, then where it stands), or null.
+    static func field<T>(_ w: inout JSONWriter, _ key: String, _ f: Field<T>?, _ contents: (inout JSONWriter, Field<T>) -> Void) {
         guard let f else { w.null(key); return }
         w.beginObject(key)
-        w.string("text", f.value)
+        contents(&w, f)
         location(&w, f.range)
         w.endObject()
+    }
+
+    static func text(_ w: inout JSONWriter, _ key: String, _ f: Field<String>?) {
+        field(&w, key, f) { w, f in w.string("text", f.value) }
     }
 
     static func measure(_ w: inout JSONWriter, _ key: String, _ f: Field<Measure>?) {
-        guard let f else { w.null(key); return }
-        w.beginObject(key)
-        w.string("raw", f.raw)
-        switch f.value {
-        case .empty:
-            w.string("kind", "empty")
-        case .text(let t):
-            w.string("kind", "text")
-            w.string("text", t)
-        case .quantity(let q):
-            w.string("kind", "quantity")
-            w.string("operator", q.comparator?.rawValue)
-            w.decimal("value", q.value)
-            w.string("unit", q.unit)
+        field(&w, key, f) { w, f in
+            w.string("raw", f.raw)
+            switch f.value {
+            case .empty:
+                w.string("kind", "empty")
+            case .text(let t):
+                w.string("kind", "text")
+                w.string("text", t)
+            case .quantity(let q):
+                w.string("kind", "quantity")
+                w.string("operator", q.comparator?.rawValue)
+                w.decimal("value", q.value)
+                w.string("unit", q.unit)
+            }
         }
-        location(&w, f.range)
-        w.endObject()
     }
 
     static func decimal(_ w: inout JSONWriter, _ key: String, _ f: Field<ExactDecimal>?) {
-        guard let f else { w.null(key); return }
-        w.beginObject(key)
-        w.string("raw", f.raw)
-        w.decimal("value", f.value)
-        location(&w, f.range)
-        w.endObject()
+        field(&w, key, f) { w, f in
+            w.string("raw", f.raw)
+            w.decimal("value", f.value)
+        }
     }
 
     static func write(_ w: inout JSONWriter, _ form: Form, _ language: Language) {
@@ -73,14 +73,7 @@ public enum ModelJSON {
         w.number("line", form.range.start.line)
         w.string("layout", form.layout.rawValue)
         text(&w, "name", form.name)
-        if let y = form.year {
-            w.beginObject("year")
-            w.number("value", y.value)
-            location(&w, y.range)
-            w.endObject()
-        } else {
-            w.null("year")
-        }
+        field(&w, "year", form.year) { w, y in w.number("value", y.value) }
         text(&w, "department", form.department)
         text(&w, "implementingUnit", form.implementingUnit)
         if let f = form.funding {

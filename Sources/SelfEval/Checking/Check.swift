@@ -58,20 +58,23 @@ public struct CheckContext: Sendable {
     /// diagnostic at a word inside a long cell.
     public func locate(_ needle: String, in range: SourceRange) -> SourceRange? {
         guard let source, !needle.isEmpty else { return nil }
-        let n = Array(needle.utf8)
         let lastLine = min(range.end.line, source.lineCount)
         guard range.start.line >= 1, range.start.line <= lastLine else { return nil }
+        let length = needle.unicodeScalars.count
         for line in range.start.line...lastLine {
-            let bytes = Array(source.lineBytes(line))
-            var i = 0
-            while i + n.count <= bytes.count {
-                if bytes[i] == n[0] && Array(bytes[i..<(i + n.count)]) == n {
-                    let column = bytes[..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-                    if line == range.start.line && column < range.start.column { i += 1; continue }
-                    return SourceRange(line: line, column: column, length: needle.unicodeScalars.count)
+            let found: SourceRange? = source.lineBytes(line).withUnsafeBufferPointer { h in
+                needle.withBytes { n in
+                    var from = 0
+                    while let i = firstIndexOfBytes(n, in: h, from: from) {
+                        var column = 1
+                        for k in 0..<i where h[k] & 0xC0 != 0x80 { column += 1 }
+                        if line != range.start.line || column >= range.start.column { return SourceRange(line: line, column: column, length: length) }
+                        from = i + 1
+                    }
+                    return nil
                 }
-                i += 1
             }
+            if let found { return found }
         }
         return nil
     }

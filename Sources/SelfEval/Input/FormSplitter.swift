@@ -8,36 +8,47 @@ public struct FormChunk: Sendable, Hashable {
 /// Finds where each form starts in a file: at a title line (…自评表), or at a second
 /// 项目名称 when a form has no title. Lines before the first form are returned as `outside`.
 public enum FormSplitter {
-    static let titleBytes = Array("自评表".utf8)
+    /// Where forms start, by the rules above, fed one line at a time: a title starts a form
+    /// unless the current one has no 项目名称 yet; a 项目名称 starts one when the current form
+    /// already has one (or nothing has started).
+    struct Starts {
+        private(set) var starts: [Int] = []
+        private var hasName = false, hasStart = false
 
-    /// Splits scanned lines (used for flattened paragraphs): the same rules, on cells.
-    public static func split(lines: [TextLine]) -> [Range<Int>] {
-        var starts: [Int] = []
-        var hasName = false, hasStart = false
-        for (i, line) in lines.enumerated() {
-            guard let first = line.nonEmpty.first else { continue }
-            if line.nonEmpty.contains(where: { Vocabulary.isTitle($0.text) }), !hasStart || hasName {
-                starts.append(i)
+        mutating func see(_ line: Int, title: Bool, name: Bool) {
+            if title, !hasStart || hasName {
+                starts.append(line)
                 hasStart = true
                 hasName = false
             }
-            if first.key.hasBytePrefix("项目名称") {
-                if hasName || !hasStart { starts.append(i); hasStart = true }
+            if name {
+                if hasName || !hasStart { starts.append(line); hasStart = true }
                 hasName = true
             }
         }
+    }
+
+    /// Splits scanned lines (used for flattened paragraphs): the same rules, on cells.
+    public static func split(lines: [TextLine]) -> [Range<Int>] {
+        var tracker = Starts()
+        for (i, line) in lines.enumerated() {
+            guard let first = line.nonEmpty.first else { continue }
+            tracker.see(i, title: line.nonEmpty.contains(where: { Vocabulary.isTitle($0.text) }), name: first.key.hasBytePrefix("项目名称"))
+        }
+        let starts = tracker.starts
         return starts.enumerated().map { k, s in s..<(k + 1 < starts.count ? starts[k + 1] : lines.count) }
     }
+
+    static let titleBytes = Array("自评表".utf8)
     static let nameBytes = Array("项目名称".utf8)
 
     public static func split(_ source: SourceText) -> (chunks: [FormChunk], outside: [ClosedRange<Int>]) {
-        var starts: [Int] = []
-        var currentHasName = false
-        var currentHasStart = false
+        var tracker = Starts()
         let tabScanner = CellScanner(mode: .tabs)
         for n in 1...source.lineCount {
             let bytes = source.lineBytes(n)
             if bytes.isEmpty { continue }
+            // Only lines that hold the words are scanned into cells.
             let hasTitle = contains(bytes, titleBytes)
             let hasName = contains(bytes, nameBytes)
             guard hasTitle || hasName else { continue }
@@ -47,21 +58,10 @@ public enum FormSplitter {
                 while c.text.hasPrefix("|") || c.text.hasPrefix("｜") { c.text = String(c.text.dropFirst()).trimmingSpaces() }
                 return c
             }
-            if hasTitle, cells.contains(where: { Vocabulary.isTitle($0.text) }) {
-                if !currentHasStart || currentHasName {
-                    starts.append(n)
-                    currentHasStart = true
-                    currentHasName = false
-                }
-            }
-            if hasName, let first = cells.first?.text.compacted, first.hasPrefix("项目名称") {
-                if currentHasName || !currentHasStart {
-                    starts.append(n)
-                    currentHasStart = true
-                }
-                currentHasName = true
-            }
+            tracker.see(n, title: hasTitle && cells.contains(where: { Vocabulary.isTitle($0.text) }),
+                        name: hasName && (cells.first?.text.compacted.hasBytePrefix("项目名称") ?? false))
         }
+        let starts = tracker.starts
         var chunks: [FormChunk] = []
         var outside: [ClosedRange<Int>] = []
         if let first = starts.first, first > 1 { outside.append(1...(first - 1)) }
@@ -102,17 +102,7 @@ public enum FormSplitter {
     }
 
     static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard hay.count >= needle.count, let first = needle.first else { return false }
-        var i = hay.startIndex
-        let last = hay.endIndex - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+        guard !needle.isEmpty else { return false }
+        return hay.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in firstIndexOfBytes(n, in: h) != nil } }
     }
 }

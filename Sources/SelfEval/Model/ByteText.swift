@@ -34,20 +34,22 @@ extension StringProtocol {
 
     /// Whether `needle` occurs in the text, by byte search.
     public func containsBytes(_ needle: String) -> Bool {
-        withBytes { h in
-            needle.withBytes { n in
-                guard let first = n.first else { return true }
-                if h.count < n.count { return false }
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first && memcmpBytes(h.baseAddress! + i, n.baseAddress!, n.count) { return true }
-                    i += 1
-                }
-                return false
-            }
-        }
+        withBytes { h in needle.withBytes { n in firstIndexOfBytes(n, in: h) != nil } }
     }
+}
+
+/// Where `needle` first occurs in `haystack` at or after `start`; an empty needle is found at
+/// `start`. The one byte search behind every substring test.
+func firstIndexOfBytes(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    guard let first = needle.first else { return start <= haystack.count ? start : nil }
+    guard haystack.count - start >= needle.count else { return nil }
+    var i = start
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == first && memcmpBytes(haystack.baseAddress! + i, needle.baseAddress!, needle.count) { return i }
+        i += 1
+    }
+    return nil
 }
 
 @inline(__always)

@@ -29,8 +29,7 @@ struct MissingScore: Check {
             var notes: [Message] = []
             // With one score missing, the stated total says what it must have been.
             if row.score == nil, missingScores.count == 1, let total = form.total?.score {
-                var known = form.budgetScore?.value ?? .zero
-                for r in form.indicators { if let s = r.score { known = known + s.value } }
+                let known = form.scores.sum
                 notes.append(Self.implied(total.value, known, total.value - known))
             }
             let what = row.weight == nil && row.score == nil ? "分值 and 得分" : (row.weight == nil ? "分值" : "得分")

@@ -25,11 +25,11 @@ struct TotalScore: Check {
         guard let stated = form.total?.score, !form.indicators.isEmpty else { return }
         // A missing score is reported by missing-score, with the value the total implies.
         guard form.indicators.allSatisfy({ $0.score != nil }) else { return }
-        var sum = form.budgetScore?.value ?? .zero
-        for row in form.indicators { if let s = row.score { sum = sum + s.value } }
+        let scores = form.scores
+        let sum = scores.sum
         let gap = (sum - stated.value).magnitude
         if gap.compare(stated.value.halfUnit) <= 0 { return }
-        let terms = (form.budgetScore.map { ["\($0.value)"] } ?? []) + form.indicators.compactMap { $0.score.map { "\($0.value)" } }
+        let terms = scores.map(\.description)
         report.add(Self.message(stated.raw, sum), at: stated.range, notes: [Self.arithmetic(terms, sum), Self.rule],
                    values: [stated.value.description, sum.description])
     }

@@ -29,15 +29,15 @@ struct WeightSum: Check {
 
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
         guard !form.indicators.isEmpty else { return }
-        var sum = form.budgetWeight?.value ?? .zero
-        for row in form.indicators { if let w = row.weight { sum = sum + w.value } }
+        let weights = form.weights
+        let sum = weights.sum
         let expected = context.configuration.expectedWeightTotal
         let stated = form.total?.weight
         let target = stated?.value ?? expected
         let range = stated?.range ?? form.total?.range ?? form.name?.range ?? form.range
         if !sum.numericallyEquals(target) {
             // The notes are built only for a finding: most forms have none.
-            let terms = (form.budgetWeight.map { ["\($0.value)"] } ?? []) + form.indicators.compactMap { $0.weight.map { "\($0.value)" } }
+            let terms = weights.map(\.description)
             let missing = form.indicators.filter { $0.weight == nil }.map(\.name.value)
             var notes = [Self.arithmetic(terms, sum)]
             if !missing.isEmpty { notes.append(Self.missingNote(missing)) }

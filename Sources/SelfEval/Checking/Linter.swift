@@ -109,8 +109,8 @@ public struct FormSummary: Sendable {
         indicators = form.indicators.count
         statedWeight = form.total?.weight?.value
         statedScore = form.total?.score?.value
-        weightSum = (form.indicators.compactMap { $0.weight?.value } + [form.budgetWeight?.value].compactMap { $0 }).reduce(.zero, +)
-        scoreSum = (form.indicators.compactMap { $0.score?.value } + [form.budgetScore?.value].compactMap { $0 }).reduce(.zero, +)
+        weightSum = form.weights.sum
+        scoreSum = form.scores.sum
         grade = form.grade?.value
         self.diagnostics = diagnostics
     }

@@ -182,20 +182,22 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     public var description: String { format(grouping: false) }
 
     /// Formats with the printed precision, optionally grouping thousands with commas.
+    /// ASCII digits of `m`, least significant first.
+    private static func digitsReversed<T: BinaryInteger>(_ m: T) -> [UInt8] {
+        var m = m
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        repeat { digits.append(UInt8(m % 10) + 48); m /= 10 } while m > 0
+        return digits
+    }
+
     public func format(grouping: Bool, scale minimumScale: Int? = nil) -> String {
         let target = max(scale, minimumScale ?? scale)
         let v = scaled(to: target)
         // Digits, least significant first, padded to at least one integer digit.
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
+        // 64-bit division when the value fits, as it almost always does.
         let magnitude = v.magnitude
-        if magnitude <= UInt128(UInt64.max) {
-            var m = UInt64(magnitude)
-            repeat { digits.append(UInt8(m % 10) + 48); m /= 10 } while m > 0
-        } else {
-            var m = magnitude
-            repeat { digits.append(UInt8(m % 10) + 48); m /= 10 } while m > 0
-        }
+        var digits = magnitude <= UInt128(UInt64.max) ? Self.digitsReversed(UInt64(magnitude)) : Self.digitsReversed(magnitude)
         while digits.count < target + 1 { digits.append(48) }
         var out: [UInt8] = []
         out.reserveCapacity(digits.count + digits.count / 3 + 2)

@@ -110,4 +110,14 @@ public struct Form: Sendable, Hashable {
         guard let cell = funding?.total?.cells[.score], let q = cell.value.quantity else { return nil }
         return Field(raw: cell.raw, value: q.value, range: cell.range)
     }
+    /// Every weight printed: budget execution first, then the indicators in order.
+    public var weights: [ExactDecimal] { ([budgetWeight?.value] + indicators.map { $0.weight?.value }).compactMap { $0 } }
+
+    /// Every score printed, in the same order.
+    public var scores: [ExactDecimal] { ([budgetScore?.value] + indicators.map { $0.score?.value }).compactMap { $0 } }
+}
+
+extension Array where Element == ExactDecimal {
+    /// The exact sum (zero when empty).
+    public var sum: ExactDecimal { reduce(.zero, +) }
 }

@@ -309,21 +309,18 @@ public struct Linter: Sendable {
             let bytes = source.lineBytes(n)
             return bytes.count > 400 && FormSplitter.contains(bytes, name) && FormSplitter.contains(bytes, funding)
         }
-        let candidates = Set((1...source.lineCount).filter(candidate))
-        guard !candidates.isEmpty else { return nil }
+        // Candidates are scanned first; the rest of the file only when one is flattened.
         let scanner = CellScanner(mode: .spaces)
-        var lines: [TextLine] = []
-        var any = false
-        for n in 1...source.lineCount {
+        var flattened: [Int: TextLine] = [:]
+        for n in 1...source.lineCount where candidate(n) {
             let line = scanner.scan(source, line: n)
-            if candidates.contains(n), ParagraphSplitter.isFlattened(line) {
-                any = true
-                lines += ParagraphSplitter.split(line)
-            } else {
-                lines.append(line)
-            }
+            if ParagraphSplitter.isFlattened(line) { flattened[n] = line }
         }
-        guard any else { return nil }
+        guard !flattened.isEmpty else { return nil }
+        var lines: [TextLine] = []
+        for n in 1...source.lineCount {
+            if let line = flattened[n] { lines += ParagraphSplitter.split(line) } else { lines.append(scanner.scan(source, line: n)) }
+        }
         return FormSplitter.split(lines: lines).map { FormReader.read(lines: Array(lines[$0]), layout: .paragraph, file: file) }
     }
 

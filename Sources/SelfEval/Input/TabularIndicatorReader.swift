@@ -59,18 +59,23 @@ struct TabularIndicatorReader {
     mutating func take(_ line: TextLine) {
         let cells = line.cells
         let kinds = cells.map { CellKind.of($0.text) }
-        let nonEmpty = zip(cells, kinds).filter { $0.1 != .empty }
-        if nonEmpty.isEmpty { return }
-        // Labels only: they set the merged 一级/二级 for the rows below.
-        if nonEmpty.allSatisfy({ $0.1.isLabel }) {
-            for (c, k) in nonEmpty { setLabel(c.text, kind: k, inLevel1Column: c.index == column(.level1)) }
-            return
+        // What the row holds, counted without building lists.
+        var filled = 0, texts = 0, firstText = -1, hasValue = false, labelsOnly = true
+        for (i, k) in kinds.enumerated() where k != .empty {
+            filled += 1
+            if k == .text { texts += 1; if firstText < 0 { firstText = i } }
+            if k == .bareNumber || k == .quantity { hasValue = true }
+            if !k.isLabel { labelsOnly = false }
         }
-        // A fragment of a wrapped name: one piece of text, no values.
-        let texts = nonEmpty.filter { $0.1 == .text }
-        if !nonEmpty.contains(where: { $0.1 == .bareNumber || $0.1 == .quantity }) && texts.count == 1 && nonEmpty.count - texts.count <= 2 {
-            for (c, k) in nonEmpty where k.isLabel { setLabel(c.text, kind: k, inLevel1Column: c.index == column(.level1)) }
-            namePrefix.append(texts[0].0)
+        if filled == 0 { return }
+        // Labels only: they set the merged 一级/二级 for the rows below. A fragment of a
+        // wrapped name (one piece of text, no values) sets its labels and waits for the rest.
+        let nameFragment = !hasValue && texts == 1 && filled - texts <= 2
+        if labelsOnly || nameFragment {
+            for (i, k) in kinds.enumerated() where k.isLabel {
+                setLabel(cells[i].text, kind: k, inLevel1Column: cells[i].index == column(.level1))
+            }
+            if nameFragment { namePrefix.append(cells[firstText]) }
             return
         }
         let shift = bestShift(cells, kinds)

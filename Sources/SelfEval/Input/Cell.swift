@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// One cell of a line: its visible text (HTML tags removed, trimmed) and where it stands.
 public struct Cell: Sendable, Hashable {
     public var text: String
@@ -81,6 +84,125 @@ public struct CellScanner: Sendable {
 
     public func scan(_ source: SourceText, line number: Int) -> TextLine {
         let slice = source.lineBytes(number)
+        // Most lines hold no `<` (so no tag) and no absurdly long cell: their cells are plain
+        // slices of the line, read without copying bytes one run at a time.
+        if slice.count <= CellScanner.maxCellBytes,
+           let plain = slice.withUnsafeBufferPointer({ b in CellScanner.hasTagByte(b) ? nil : scanPlain(b, line: number) }) {
+            return finished(plain, number)
+        }
+        return finished(scanTagged(slice, line: number), number)
+    }
+
+    /// The layout's last touches: markdown separator rows and outer pipes, trailing ` |`.
+    private func finished(_ scanned: (cells: [Cell], indent: Int), _ number: Int) -> TextLine {
+        switch mode {
+        case .pipes: return TextLine(number: number, cells: CellScanner.markdownCells(scanned.cells), indent: scanned.indent)
+        case .wholeLine: return TextLine(number: number, cells: scanned.cells.compactMap(CellScanner.withoutTrailingPipe), indent: scanned.indent)
+        default: return TextLine(number: number, cells: scanned.cells, indent: scanned.indent)
+        }
+    }
+
+    static func hasTagByte(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress, !b.isEmpty else { return false }
+        return memchr(base, Int32(UInt8(ascii: "<")), b.count) != nil
+    }
+
+    /// The scanner for a line without `<`: every cell is one slice of the line, from its first
+    /// to its last visible character, so its text is made once from the bytes in place.
+    private func scanPlain(_ b: UnsafeBufferPointer<UInt8>, line number: Int) -> (cells: [Cell], indent: Int) {
+        var cells: [Cell] = []
+        cells.reserveCapacity(8)
+        let end = b.count
+        var column = 1
+        var from = -1, to = -1          // byte range of the current cell's visible text
+        var startColumn = -1, endColumn = -1
+        var pendingSpace = false, innerSpace = false, hasAmpersand = false
+        var indent = 0
+        var sawVisible = false
+        var index = 0
+
+        @inline(__always) func flush() {
+            if keepsEmptyCells || from >= 0 {
+                if from < 0 {
+                    cells.append(Cell(text: "", range: SourceRange(line: number, column: column, length: 0), index: index, hasInnerSpace: false))
+                } else {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
+                    let range = SourceRange(start: SourceLocation(line: number, column: startColumn), end: SourceLocation(line: number, column: endColumn))
+                    if hasAmpersand {
+                        cells.append(Cell(text: decodeEntities(text), range: range, index: index))
+                    } else {
+                        cells.append(Cell(text: text, range: range, index: index, hasInnerSpace: innerSpace))
+                    }
+                }
+                index += 1
+            }
+            from = -1; to = -1
+            pendingSpace = false; innerSpace = false; hasAmpersand = false
+        }
+
+        @inline(__always) func visible(_ i: Int, _ j: Int, _ scalars: Int, _ ampersand: Bool) {
+            sawVisible = true
+            if from < 0 { from = i; startColumn = column } else if pendingSpace { innerSpace = true }
+            pendingSpace = false
+            if ampersand { hasAmpersand = true }
+            to = j
+            column += scalars
+            endColumn = column
+        }
+
+        var i = 0
+        while i < end {
+            let c = b[i]
+            if CellScanner.isPlainByte(c) {
+                var j = i + 1
+                var scalars = 1
+                var ampersand = c == UInt8(ascii: "&")
+                while j < end {
+                    let d = b[j]
+                    if d & 0xC0 == 0x80 { j += 1; continue }
+                    if !CellScanner.isPlainByte(d) { break }
+                    if d == UInt8(ascii: "&") { ampersand = true }
+                    scalars += 1
+                    j += 1
+                }
+                visible(i, j, scalars, ampersand)
+                i = j
+                continue
+            }
+            let isTab = c == 0x09
+            let spaceWidth = c == 0x20 || isTab ? 1
+                : (c == 0xE3 && i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x80) ? 3
+                : (c == 0xC2 && i + 1 < end && b[i + 1] == 0xA0) ? 2 : 0
+            if !sawVisible && spaceWidth > 0 && !isTab { indent += 1 }
+            if (mode == .tabs && isTab) || (mode == .spaces && spaceWidth > 0) {
+                if keepsEmptyCells || from >= 0 { flush() }
+                i += spaceWidth
+                column += 1
+                continue
+            }
+            if mode == .pipes && (c == 0x7C || (c == 0xEF && i + 2 < end && b[i + 1] == 0xBD && b[i + 2] == 0x9C)) {
+                flush()
+                i += c == 0x7C ? 1 : 3
+                column += 1
+                continue
+            }
+            if spaceWidth > 0 {
+                if from >= 0 { pendingSpace = true }
+                i += spaceWidth
+                column += 1
+                continue
+            }
+            let stop = min(end, i + utf8Length(c))
+            visible(i, stop, 1, false)
+            i = stop
+        }
+
+        if keepsEmptyCells || from >= 0 { flush() }
+        return (cells, indent)
+    }
+
+    /// The general scanner: HTML tags are removed, so a cell's text may join pieces.
+    private func scanTagged(_ slice: ArraySlice<UInt8>, line number: Int) -> (cells: [Cell], indent: Int) {
         var cells: [Cell] = []
         var current: [UInt8] = []
         current.reserveCapacity(64)
@@ -196,11 +318,7 @@ public struct CellScanner: Sendable {
             cellEnd = column
         }
         if keepsEmptyCells || !current.isEmpty { flush() }
-        switch mode {
-        case .pipes: return TextLine(number: number, cells: CellScanner.markdownCells(cells), indent: indent)
-        case .wholeLine: return TextLine(number: number, cells: cells.compactMap(CellScanner.withoutTrailingPipe), indent: indent)
-        default: return TextLine(number: number, cells: cells, indent: indent)
-        }
+        return (cells, indent)
     }
 
     /// Drops the empty cells outside the outer pipes, and whole separator rows (`| --- | :-: |`).

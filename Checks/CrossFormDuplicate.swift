@@ -32,7 +32,7 @@ struct CrossFormDuplicate: RunCheck {
             // first member's text stands for the group.
             var groups: [UInt64: [Int]] = [:]
             var order: [UInt64] = []
-            var texts: [UInt64: String] = [:]
+            var texts: [UInt64: ArraySlice<Unicode.Scalar>] = [:]
             for (i, form) in forms.enumerated() {
                 guard let field = pick(form) else { continue }
                 let normalized = TextSimilarity.normalized(field.value)
@@ -41,13 +41,14 @@ struct CrossFormDuplicate: RunCheck {
                 for scalar in normalized { hash = (hash ^ UInt64(scalar.value)) &* 0x100000001b3 }
                 if groups[hash] == nil {
                     order.append(hash)
-                    texts[hash] = String(String.UnicodeScalarView(normalized.prefix(40)))
+                    texts[hash] = normalized.prefix(40)
                 }
                 groups[hash, default: []].append(i)
             }
             for hash in order {
                 let members = groups[hash]!
-                let key = texts[hash]!
+                guard members.count >= 2 else { continue }
+                let key = TextSimilarity.string(texts[hash]!)
                 // Names once per group: linear in the group, however many forms share the text.
                 var firstByName: [String: Int] = [:]
                 var namesInOrder: [String] = []

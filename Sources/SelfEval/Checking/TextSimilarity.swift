@@ -8,6 +8,14 @@ public enum TextSimilarity {
         return out
     }
 
+    /// Scalars back to a String, encoded directly (the generic scalar-view append is slow).
+    public static func string<C: Collection<Unicode.Scalar>>(_ scalars: C) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for s in scalars { bytes.append(contentsOf: UTF8.encode(s)!) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Letters and digits: ASCII, CJK ideographs and fullwidth forms by range (fast), the rest
     /// by Unicode property.
     @inline(__always)

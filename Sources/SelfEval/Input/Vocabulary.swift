@@ -90,11 +90,12 @@ public enum Vocabulary {
     }
 
     static let maxHeaderCellBytes = 60
+    static let levelCharacter = CharacterFilter("级")
 
     /// The same for scanned cells, without building the list of texts for most lines.
     static func isIndicatorHeader(_ cells: [Cell]) -> Bool {
         // Header cells are short: long texts (names, deviation analyses) are not searched.
-        guard cells.contains(where: { $0.text.utf8.count <= maxHeaderCellBytes && $0.text.containsBytes("级") }) else { return false }
+        guard cells.contains(where: { $0.text.utf8.count <= maxHeaderCellBytes && levelCharacter.matches($0.text) }) else { return false }
         return isIndicatorHeader(cells.map(\.text))
     }
 

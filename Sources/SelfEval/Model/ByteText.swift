@@ -1,14 +1,14 @@
 /// Text comparisons on UTF-8 bytes. The forms' labels are compared exactly as written, so
 /// there is no need for Unicode normalization, which costs a lot in per-cell loops.
 extension StringProtocol {
-    @inline(__always)
+    @inlinable @inline(__always)
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
         let copy = Array(utf8)
         return copy.withUnsafeBufferPointer(body)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func hasBytePrefix(_ prefix: String) -> Bool {
         withBytes { a in
             prefix.withBytes { p in
@@ -17,7 +17,7 @@ extension StringProtocol {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func hasByteSuffix(_ suffix: String) -> Bool {
         withBytes { a in
             suffix.withBytes { p in
@@ -26,13 +26,14 @@ extension StringProtocol {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func sameBytes(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
         return withBytes { a in other.withBytes { b in a.count == 0 || memcmpBytes(a.baseAddress!, b.baseAddress!, a.count) } }
     }
 
     /// Whether `needle` occurs in the text, by byte search.
+    @inlinable
     public func containsBytes(_ needle: String) -> Bool {
         withBytes { h in needle.withBytes { n in firstIndexOfBytes(n, in: h) != nil } }
     }
@@ -40,6 +41,7 @@ extension StringProtocol {
 
 /// Where `needle` first occurs in `haystack` at or after `start`; an empty needle is found at
 /// `start`. The one byte search behind every substring test.
+@inlinable
 func firstIndexOfBytes(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
     guard let first = needle.first else { return start <= haystack.count ? start : nil }
     guard haystack.count - start >= needle.count else { return nil }
@@ -52,7 +54,7 @@ func firstIndexOfBytes(_ needle: UnsafeBufferPointer<UInt8>, in haystack: Unsafe
     return nil
 }
 
-@inline(__always)
+@inlinable @inline(__always)
 func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     var i = 0
     while i < n {
@@ -64,6 +66,38 @@ func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int)
 
 extension Array where Element == String {
     /// Membership by bytes.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func containsBytes(_ text: String) -> Bool { contains { $0.sameBytes(text) } }
+}
+
+/// A set of three-byte UTF-8 characters (all CJK), for a one-pass test of whether a text
+/// holds any of them: a cheap necessary condition before a vocabulary's substring tests.
+struct CharacterFilter: Sendable {
+    private let packed: [UInt32]
+
+    init(_ characters: String) {
+        let b = Array(characters.utf8)
+        precondition(b.count % 3 == 0, "three-byte characters only")
+        packed = stride(from: 0, to: b.count, by: 3).map { UInt32(b[$0]) << 16 | UInt32(b[$0 + 1]) << 8 | UInt32(b[$0 + 2]) }
+    }
+
+    /// Whether `text` holds one of the characters.
+    func matches<S: StringProtocol>(_ text: S) -> Bool {
+        text.withBytes { b in
+            let n = b.count
+            var i = 0
+            while i + 2 < n {
+                let lead = b[i]
+                if lead < 0xE0 { i += 1; continue }
+                if lead < 0xF0 {
+                    let key = UInt32(lead) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
+                    for p in packed where p == key { return true }
+                    i += 3
+                } else {
+                    i += 4
+                }
+            }
+            return false
+        }
+    }
 }

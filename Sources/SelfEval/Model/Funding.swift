@@ -22,12 +22,15 @@ public enum FundingColumn: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// Recognises a header cell (spaces removed).
+    /// Every header word holds one of these (年初预算, 执行率, 支出数, 分值, 权重, 得分 …).
+    static let headerCharacters = CharacterFilter("预执支分权得")
+
     public static func recognise(_ header: String) -> FundingColumn? {
         // Headers are short Chinese words: numbers and long texts are never one.
         let plausible = header.withBytes { b in
             b.count >= 6 && b.count <= 96 && !((b[0] >= 48 && b[0] <= 57) || b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") || b[0] == UInt8(ascii: "."))
         }
-        guard plausible else { return nil }
+        guard plausible, headerCharacters.matches(header) else { return nil }
         let h = header.compacted
         if h.containsBytes("年初预算") { return .initialBudget }
         if h.containsBytes("全年预算") || h.containsBytes("调整后预算") || h.sameBytes("预算数") { return .fullYearBudget }
@@ -49,7 +52,11 @@ public enum FundingRowKind: String, Sendable, Hashable, Codable {
     public var isPart: Bool { self != .total }
 
     /// Recognises a row label (spaces removed); nil for labels that are not funding rows.
+    /// Every row label holds one of these (资金总额, 合计, 结转, 财政, 其他, 单位资金, 自有资金).
+    static let labelCharacters = CharacterFilter("总合结财其单自")
+
     public static func recognise(_ label: String) -> FundingRowKind? {
+        guard labelCharacters.matches(label) else { return nil }
         var l = label.compacted
         for p in ["其中：", "其中:", "其中"] where l.hasBytePrefix(p) { l.removeFirst(p.count) }
         while l.hasByteSuffix("：") || l.hasByteSuffix(":") { l.removeLast() }

@@ -11,7 +11,11 @@ enum CellKind: Equatable {
 
     static func of(_ text: String) -> CellKind {
         if text.isEmpty { return .empty }
-        let m = Measure.parse(text)
+        return of(text, measure: Measure.parse(text))
+    }
+
+    /// The kind of a cell whose text is already parsed as `measure`.
+    static func of(_ text: String, measure m: Measure) -> CellKind {
         switch m {
         case .empty: return .empty
         case .quantity(let q):
@@ -23,6 +27,19 @@ enum CellKind: Equatable {
             if l2 { return .level2Label }
             return .text
         }
+    }
+
+    /// Whether the text is a plain number (`.bareNumber`), without the label lookup `of` does
+    /// for text.
+    static func isBareNumber(_ text: String) -> Bool {
+        guard !text.isEmpty, case .quantity(let q) = Measure.parse(text) else { return false }
+        return q.comparator == nil && q.unit.isEmpty
+    }
+
+    /// Whether the text is a number, with or without operator and unit (`.bareNumber` or `.quantity`).
+    static func isValue(_ text: String) -> Bool {
+        guard !text.isEmpty, case .quantity = Measure.parse(text) else { return false }
+        return true
     }
 
     var isLabel: Bool { self == .level1Label || self == .level2Label || self == .eitherLabel }

@@ -13,6 +13,8 @@ struct FlowIndicatorReader {
     /// let a row's numbers run across lines.
     var wholeCells = false
     private var cellBuffer: [Cell] = []
+    /// For each buffered cell: a plain number or a blank (`—`), which may be 分值 or 得分.
+    private var cellBufferIsNumber: [Bool] = []
 
     /// Target fragments are wrapped in a narrow column: at most this display width.
     static let narrowWidth = 12
@@ -41,23 +43,26 @@ struct FlowIndicatorReader {
     /// Whole cells: numbers gather until a cell that is not a number shows the row has ended.
     private mutating func takeCells(_ cells: [Cell]) {
         for cell in cells {
-            if CellKind.of(cell.text) == .bareNumber || FlowIndicatorReader.isBlank(cell.text) {
+            if CellKind.isBareNumber(cell.text) || FlowIndicatorReader.isBlank(cell.text) {
                 cellBuffer.append(cell)
+                cellBufferIsNumber.append(true)
                 continue
             }
             flushAnchoredBuffer()
             // Whole cells hold whole labels; a bare 服务对象满意度 is a name.
             if Vocabulary.isLevelLabel(cell.text), Vocabulary.normalizedLabel(cell.text).hasByteSuffix("指标"), labels.accept(cell.text) { continue }
             cellBuffer.append(cell)
+            cellBufferIsNumber.append(false)
         }
     }
 
     private mutating func flushAnchoredBuffer() {
         var start = cellBuffer.count
-        while start > 0, CellKind.of(cellBuffer[start - 1].text) == .bareNumber || FlowIndicatorReader.isBlank(cellBuffer[start - 1].text) { start -= 1 }
+        while start > 0, cellBufferIsNumber[start - 1] { start -= 1 }
         guard cellBuffer.count - start >= 2, let run = FlowIndicatorReader.numberRun(Array(cellBuffer[start...])) else { return }
         let tokens = cellBuffer
         cellBuffer.removeAll()
+        cellBufferIsNumber.removeAll()
         row(tokens, run: (start + run.lowerBound)..<(start + run.upperBound), lineNumber: tokens[start].range.start.line)
     }
 
@@ -144,6 +149,7 @@ struct FlowIndicatorReader {
         if !cellBuffer.isEmpty {
             pending += cellBuffer.map { Piece(text: $0.text, range: $0.range) }
             cellBuffer.removeAll()
+            cellBufferIsNumber.removeAll()
         }
         attachToPrevious(wholeCells ? pending : Piece.balance(pending))
         pending.removeAll()
@@ -171,8 +177,10 @@ struct FlowIndicatorReader {
     /// The first run of at least two plain numbers (a blank `—` may stand for one of the last
     /// two): 分值 and 得分 are its last two.
     static func numberRun(_ tokens: [Cell]) -> Range<Int>? {
-        func isNumber(_ i: Int) -> Bool { CellKind.of(tokens[i].text) == .bareNumber }
-        func isBlank(_ i: Int) -> Bool { FlowIndicatorReader.isBlank(tokens[i].text) }
+        let numbers = tokens.map { CellKind.isBareNumber($0.text) }
+        let blanks = tokens.map { FlowIndicatorReader.isBlank($0.text) }
+        func isNumber(_ i: Int) -> Bool { numbers[i] }
+        func isBlank(_ i: Int) -> Bool { blanks[i] }
         var i = 0
         while i < tokens.count {
             if isNumber(i) || isBlank(i) {

@@ -194,7 +194,7 @@ public struct FormReader {
     /// Text after the 总分 that holds no figures (a note, a signature, a heading of the next
     /// document) is outside the table; a line with figures there is reported.
     func isTrailingProse(_ line: TextLine) -> Bool {
-        line.nonEmpty.filter { CellKind.of($0.text) == .bareNumber || CellKind.of($0.text) == .quantity }.count < 2
+        line.nonEmpty.filter { CellKind.isValue($0.text) }.count < 2
     }
 
     // MARK: Header

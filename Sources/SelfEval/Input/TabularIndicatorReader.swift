@@ -58,7 +58,11 @@ struct TabularIndicatorReader {
 
     mutating func take(_ line: TextLine) {
         let cells = line.cells
-        let kinds = cells.map { CellKind.of($0.text) }
+        // Each cell is parsed once: its kind places it, its measure becomes the value.
+        let measures = cells.map { $0.isEmpty ? Measure.empty : Measure.parse($0.text) }
+        var kinds: [CellKind] = []
+        kinds.reserveCapacity(cells.count)
+        for i in cells.indices { kinds.append(cells[i].isEmpty ? .empty : CellKind.of(cells[i].text, measure: measures[i])) }
         // What the row holds, counted without building lists.
         var filled = 0, texts = 0, firstText = -1, hasValue = false, labelsOnly = true
         for (i, k) in kinds.enumerated() where k != .empty {
@@ -119,8 +123,20 @@ struct TabularIndicatorReader {
             namePrefix.removeAll()
         }
         let weight = cell(.weight), score = cell(.score)
-        let weightField = weight.flatMap(TabularIndicatorReader.number), scoreField = score.flatMap(TabularIndicatorReader.number)
-        let (target, actual) = TabularIndicatorReader.withNatureAndUnit(target: cell(.target), actual: cell(.actual), nature: cell(.nature), unit: cell(.unit))
+        func number(_ role: Role) -> Field<ExactDecimal>? {
+            guard let i = index(role), case .quantity(let q) = measures[i], q.comparator == nil else { return nil }
+            return Field(raw: cells[i].text, value: q.value, range: cells[i].range)
+        }
+        let weightField = number(.weight), scoreField = number(.score)
+        let targetField: Field<Measure>?, actualField: Field<Measure>?
+        if index(.nature) == nil && index(.unit) == nil {
+            targetField = index(.target).map { Field(raw: cells[$0].text, value: measures[$0], range: cells[$0].range) }
+            actualField = index(.actual).map { Field(raw: cells[$0].text, value: measures[$0], range: cells[$0].range) }
+        } else {
+            let (target, actual) = TabularIndicatorReader.withNatureAndUnit(target: cell(.target), actual: cell(.actual), nature: cell(.nature), unit: cell(.unit))
+            targetField = target.map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) }
+            actualField = actual.map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) }
+        }
         var deviationCells = [cell(.deviation)].compactMap { $0 } + stray
         deviationCells.sort { $0.index < $1.index }
         let rowRange = line.range
@@ -137,8 +153,7 @@ struct TabularIndicatorReader {
         }
         rows.append(IndicatorRow(
             level1: level1, level2: level2, name: name,
-            target: target.map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
-            actual: actual.map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
+            target: targetField, actual: actualField,
             weight: weightField, score: scoreField,
             deviation: deviation, range: rowRange))
         if let w = weight, weightField == nil { badNumber(w, "分值") }
@@ -201,11 +216,6 @@ struct TabularIndicatorReader {
             a = c
         }
         return (t, a)
-    }
-
-    static func number(_ c: Cell) -> Field<ExactDecimal>? {
-        guard case .quantity(let q) = Measure.parse(c.text), q.comparator == nil else { return nil }
-        return Field(raw: c.text, value: q.value, range: c.range)
     }
 
     /// The shift in -3...3 whose placement of cells fits the columns best (0 on ties).

@@ -101,7 +101,7 @@ func runLint(_ args: [String]) -> ExitStatus {
         write(render(options.format), to: out)
     } else if options.format == .json || options.format == .sarif {
         // Stream large machine-readable reports instead of building them in memory.
-        let sink: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+        let sink: @Sendable ([UInt8]) -> Void = { FileHandle.standardOutput.write(Data($0)) }
         if options.format == .json { _ = JSONReporter(language: options.language, jobs: options.jobs).render(run, sink: sink) }
         else { _ = SARIFReporter(language: options.language).render(run, sink: sink) }
     } else {

@@ -14,8 +14,8 @@ public struct JSONReporter: Sendable {
 
     public func render(_ run: RunResult) -> String { render(run, sink: nil) }
 
-    /// Writes the report; with a sink, in pieces of about a megabyte instead of one string.
-    public func render(_ run: RunResult, sink: (@Sendable (String) -> Void)?) -> String {
+    /// Writes the report; with a sink, as UTF-8 in pieces of about a megabyte instead of one string.
+    public func render(_ run: RunResult, sink: (@Sendable ([UInt8]) -> Void)?) -> String {
         var w = JSONWriter(sink: sink)
         w.beginObject()
         w.number("version", JSONReporter.formatVersion)
@@ -91,7 +91,7 @@ public struct JSONReporter: Sendable {
             w.endArray()
         }
         w.endObject()
-        return w.finish() + (sink == nil ? "\n" : { sink!("\n"); return "" }())
+        return w.finish() + (sink == nil ? "\n" : { sink!([0x0A]); return "" }())
     }
 
     static func writeFormSummary(_ w: inout JSONWriter, _ s: FormSummary) {

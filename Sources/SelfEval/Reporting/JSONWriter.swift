@@ -8,10 +8,10 @@ public struct JSONWriter {
     private var needsComma: [Bool] = [false]
     private var started = false
     public let pretty: Bool
-    /// Where finished text goes when streaming; nil keeps it all in `output`.
-    let sink: (@Sendable (String) -> Void)?
+    /// Where finished UTF-8 goes when streaming; nil keeps it all in `output`.
+    let sink: (@Sendable ([UInt8]) -> Void)?
 
-    public init(pretty: Bool = true, sink: (@Sendable (String) -> Void)? = nil) {
+    public init(pretty: Bool = true, sink: (@Sendable ([UInt8]) -> Void)? = nil) {
         self.pretty = pretty
         self.sink = sink
     }
@@ -36,14 +36,14 @@ public struct JSONWriter {
     /// Hands what is written so far to the sink (when streaming) to keep memory flat.
     public mutating func flushIfLarge() {
         guard let sink, bytes.count >= 1 << 20 else { return }
-        sink(output)
+        sink(bytes)
         bytes.removeAll(keepingCapacity: true)
     }
 
     /// Hands the rest to the sink; returns what was not streamed.
     public mutating func finish() -> String {
         if let sink {
-            sink(output)
+            sink(bytes)
             bytes.removeAll()
             return ""
         }
@@ -64,29 +64,31 @@ public struct JSONWriter {
             var i = 0
             let n = u.count
             out.reserveCapacity(out.count + n + 2)
+            // Runs of bytes that need no escape are copied at once.
+            var run = 0
             while i < n {
                 let b = u[i]
-                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0x7F && b != 0xE2 {
-                    out.append(b)
-                    i += 1
-                    continue
-                }
+                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0x7F && b != 0xE2 { i += 1; continue }
+                let lineSeparator = b == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)
+                if b == 0xE2 && !lineSeparator { i += 1; continue }
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])) }
                 switch b {
                 case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
                 case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
                 case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
                 case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
                 case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-                case 0x00..<0x20, 0x7F:
-                    let hex = String(b, radix: 16)
-                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                case 0xE2:
                     out += Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     i += 2
-                default: out.append(b)
+                default:
+                    let hex = String(b, radix: 16)
+                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 }
                 i += 1
+                run = i
             }
+            if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n])) }
         }
         out.append(UInt8(ascii: "\""))
     }

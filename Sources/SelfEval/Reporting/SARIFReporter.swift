@@ -16,8 +16,8 @@ public struct SARIFReporter {
 
     public func render(_ run: RunResult) -> String { render(run, sink: nil) }
 
-    /// Writes the report; with a sink, in pieces of about a megabyte instead of one string.
-    public func render(_ run: RunResult, sink: (@Sendable (String) -> Void)?) -> String {
+    /// Writes the report; with a sink, as UTF-8 in pieces of about a megabyte instead of one string.
+    public func render(_ run: RunResult, sink: (@Sendable ([UInt8]) -> Void)?) -> String {
         var w = JSONWriter(sink: sink)
         w.beginObject()
         w.string("$schema", SARIFReporter.schema)
@@ -49,7 +49,7 @@ public struct SARIFReporter {
         w.endObject()
         w.endArray()
         w.endObject()
-        return w.finish() + (sink == nil ? "\n" : { sink!("\n"); return "" }())
+        return w.finish() + (sink == nil ? "\n" : { sink!([0x0A]); return "" }())
     }
 
     func writeRule(_ w: inout JSONWriter, _ d: CheckDescription) {

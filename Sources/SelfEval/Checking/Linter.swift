@@ -156,7 +156,8 @@ public struct Linter: Sendable {
             switch ModelJSONReader.read(bytes, file: file) {
             case .success(let forms):
                 let context = CheckContext(configuration: configuration)
-                var diagnostics = forms.flatMap { Linter.run(checks, on: $0, context: context) }
+                let enabled = EnabledCheck.list(checks, configuration)
+                var diagnostics = forms.flatMap { Linter.run(enabled, on: $0, context: context) }
                 if forms.isEmpty {
                     diagnostics.append(builtin(BuiltinDiagnostics.noForm, Message(en: "the model JSON lists no forms", zh: "模型 JSON 中没有自评表"),
                                                file: file, range: SourceRange(line: 1, column: 1, length: 0), form: nil))
@@ -204,6 +205,7 @@ public struct Linter: Sendable {
                 zh: "第 \(r.lowerBound)–\(r.upperBound) 行不属于任何自评表，已跳过"), file: file, range: SourceRange(line: r.lowerBound, column: 1, length: 0), form: nil))
         }
         let context = CheckContext(configuration: configuration, source: source)
+        let enabled = EnabledCheck.list(checks, configuration)
         for form in forms.forms {
             for issue in form.issues {
                 let description = BuiltinDiagnostics.description(for: issue.kind)
@@ -211,7 +213,7 @@ public struct Linter: Sendable {
                 diagnostics.append(builtin(description, issue.message, file: file, range: issue.range, form: form.name?.value,
                                            values: [issue.message.en]))
             }
-            diagnostics += Linter.run(checks, on: form, context: context)
+            diagnostics += Linter.run(enabled, on: form, context: context)
         }
         diagnostics.sort(by: Diagnostic.ordered)
         if keepsSourceLines { Linter.attachSourceLines(&diagnostics, source) }
@@ -326,15 +328,33 @@ public struct Linter: Sendable {
 
     /// Runs the enabled checks on one form.
     public static func run(_ checks: [any Check.Type], on form: Form, context: CheckContext) -> [Diagnostic] {
+        run(EnabledCheck.list(checks, context.configuration), on: form, context: context)
+    }
+
+    /// Runs checks already filtered by the configuration (done once per file, not per form).
+    static func run(_ enabled: [EnabledCheck], on form: Form, context: CheckContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for type in checks {
-            let d = type.description
-            guard context.configuration.isEnabled(d) else { continue }
-            var report = Report(checkID: d.id, severity: context.configuration.severity(of: d), form: form)
-            type.init().check(form, context: context, into: &report)
+        for c in enabled {
+            var report = Report(checkID: c.id, severity: c.severity, form: form)
+            c.check.check(form, context: context, into: &report)
             out += report.diagnostics
         }
         return out
+    }
+}
+
+/// A check the configuration enables, with its id and configured severity looked up once.
+struct EnabledCheck {
+    let check: any Check
+    let id: String
+    let severity: Severity
+
+    static func list(_ checks: [any Check.Type], _ configuration: Configuration) -> [EnabledCheck] {
+        checks.compactMap { type in
+            let d = type.description
+            guard configuration.isEnabled(d) else { return nil }
+            return EnabledCheck(check: type.init(), id: d.id, severity: configuration.severity(of: d))
+        }
     }
 }
 

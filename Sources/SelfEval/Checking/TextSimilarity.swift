@@ -2,10 +2,24 @@
 public enum TextSimilarity {
     /// The text without spaces, punctuation and HTML remnants: only letters and digits.
     public static func normalized(_ text: String) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars where isWordScalar(s) { out.append(s) }
-        return out
+        // Scalars decoded from the UTF-8 bytes directly (a String's bytes are valid UTF-8).
+        text.withBytes { b in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(b.count / 2 + 1)
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                var v: UInt32
+                if c < 0x80 { v = UInt32(c); i += 1 }
+                else if c < 0xE0, i + 1 < n { v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+                else if c < 0xF0, i + 2 < n { v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3 }
+                else if i + 3 < n { v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4 }
+                else { v = 0xFFFD; i += 1 }
+                if let s = Unicode.Scalar(v), isWordScalar(s) { out.append(s) }
+            }
+            return out
+        }
     }
 
     /// Scalars back to a String, encoded directly (the generic scalar-view append is slow).

@@ -106,7 +106,7 @@ public struct JSONWriter {
 
     private mutating func newline(indent: Int) {
         bytes.append(0x0A)
-        for _ in 0..<(indent * 2) { bytes.append(0x20) }
+        bytes.append(contentsOf: repeatElement(0x20, count: indent * 2))
     }
 
     private mutating func raw(_ s: String) {
@@ -140,7 +140,7 @@ public struct JSONWriter {
 
     public mutating func number(_ key: String?, _ value: Int) {
         prefix(key: key)
-        raw(String(value))
+        if value >= 0 && value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)) } else { raw(String(value)) }
     }
 
     /// An exact decimal as a JSON number with its printed precision.

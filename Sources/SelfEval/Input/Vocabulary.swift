@@ -82,9 +82,11 @@ public enum Vocabulary {
             || (t.hasBytePrefix("年度总体目标") && t.count <= 8)
     }
 
+    static let titleCharacter = CharacterFilter("表")
+
     /// Header label of a whole form's title line.
     public static func isTitle(_ text: String) -> Bool {
-        guard text.containsBytes("表") else { return false }
+        guard titleCharacter.matches(text) else { return false }
         let t = text.compacted
         return t.containsBytes("自评表") && t.count <= 60
     }

@@ -29,26 +29,23 @@ struct CrossFormDuplicate: RunCheck {
         var out: [Diagnostic] = []
         for (part, zhPart, pick) in [("预期目标", "预期目标", { (f: Form) in f.goals.planned }), ("实际完成情况", "实际完成情况", { (f: Form) in f.goals.actual })] {
             // Group by a 64-bit hash of the normalized text (letters and digits only); the
-            // first member's text stands for the group.
+            // first member's text stands for the group. Only indices are kept: the normalized
+            // texts of a whole run would hold memory for nothing.
             var groups: [UInt64: [Int]] = [:]
             var order: [UInt64] = []
-            var texts: [UInt64: ArraySlice<Unicode.Scalar>] = [:]
             for (i, form) in forms.enumerated() {
                 guard let field = pick(form) else { continue }
                 let normalized = TextSimilarity.normalized(field.value)
                 guard normalized.count >= minimum else { continue }
                 var hash: UInt64 = 0xcbf29ce484222325
                 for scalar in normalized { hash = (hash ^ UInt64(scalar.value)) &* 0x100000001b3 }
-                if groups[hash] == nil {
-                    order.append(hash)
-                    texts[hash] = normalized.prefix(40)
-                }
+                if groups[hash] == nil { order.append(hash) }
                 groups[hash, default: []].append(i)
             }
             for hash in order {
                 let members = groups[hash]!
                 guard members.count >= 2 else { continue }
-                let key = TextSimilarity.string(texts[hash]!)
+                let key = TextSimilarity.string(TextSimilarity.normalized(pick(forms[members[0]])!.value).prefix(40))
                 // Names once per group: linear in the group, however many forms share the text.
                 var firstByName: [String: Int] = [:]
                 var namesInOrder: [String] = []

@@ -30,4 +30,32 @@ import Testing
         #expect(Self.cells("甲｜", .wholeLine) == ["甲"])
         #expect(Self.cells("|", .wholeLine) == [""])
     }
+
+    /// Lines without `<` are cut in place; the general scanner (which removes tags) must cut
+    /// them the same way: same texts, ranges, indices, inner-space flags and indent.
+    @Test(arguments: [CellScanner.Mode.tabs, .spaces, .pipes, .wholeLine])
+    func inPlaceScanAgreesWithTheGeneralScanner(mode: CellScanner.Mode) {
+        let lines = [
+            "\t产出指标\t数量指标\t检查次数\t≥4次\t5次\t20\t20\t",
+            "  项目名称：\u{3000}医疗 救助\u{00A0}资金  |  x ",
+            "| 一级指标 | 二级指标 |  | 分值 |",
+            "| --- | :-: |",
+            "总 分\t\t100\t96.5 |",
+            "甲 &amp; 乙\t&nbsp;丙\tR&D",
+            "\u{3000}\u{3000}全角空格开头\u{3000}\u{3000}",
+            "控制\u{7}字符\t‘引号’\t—\t｜全角竖线｜",
+            "",
+            "   ",
+            "𠀀扩展汉字 e\u{301}",
+        ]
+        let scanner = CellScanner(mode: mode)
+        for line in lines {
+            let bytes = Array(line.utf8)
+            let fast = bytes.withUnsafeBufferPointer { scanner.finished(scanner.scanPlain($0, line: 3), 3) }
+            let general = scanner.finished(scanner.scanTagged(bytes[...], line: 3), 3)
+            #expect(fast.cells == general.cells, "\(mode) \(line)")
+            #expect(fast.cells.map(\.hasInnerSpace) == general.cells.map(\.hasInnerSpace), "\(mode) \(line)")
+            #expect(fast.indent == general.indent, "\(mode) \(line)")
+        }
+    }
 }

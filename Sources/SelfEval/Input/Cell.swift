@@ -94,7 +94,7 @@ public struct CellScanner: Sendable {
     }
 
     /// The layout's last touches: markdown separator rows and outer pipes, trailing ` |`.
-    private func finished(_ scanned: (cells: [Cell], indent: Int), _ number: Int) -> TextLine {
+    func finished(_ scanned: (cells: [Cell], indent: Int), _ number: Int) -> TextLine {
         switch mode {
         case .pipes: return TextLine(number: number, cells: CellScanner.markdownCells(scanned.cells), indent: scanned.indent)
         case .wholeLine: return TextLine(number: number, cells: scanned.cells.compactMap(CellScanner.withoutTrailingPipe), indent: scanned.indent)
@@ -109,7 +109,7 @@ public struct CellScanner: Sendable {
 
     /// The scanner for a line without `<`: every cell is one slice of the line, from its first
     /// to its last visible character, so its text is made once from the bytes in place.
-    private func scanPlain(_ b: UnsafeBufferPointer<UInt8>, line number: Int) -> (cells: [Cell], indent: Int) {
+    func scanPlain(_ b: UnsafeBufferPointer<UInt8>, line number: Int) -> (cells: [Cell], indent: Int) {
         var cells: [Cell] = []
         cells.reserveCapacity(8)
         let end = b.count
@@ -202,7 +202,7 @@ public struct CellScanner: Sendable {
     }
 
     /// The general scanner: HTML tags are removed, so a cell's text may join pieces.
-    private func scanTagged(_ slice: ArraySlice<UInt8>, line number: Int) -> (cells: [Cell], indent: Int) {
+    func scanTagged(_ slice: ArraySlice<UInt8>, line number: Int) -> (cells: [Cell], indent: Int) {
         var cells: [Cell] = []
         var current: [UInt8] = []
         current.reserveCapacity(64)
@@ -294,8 +294,10 @@ public struct CellScanner: Sendable {
                 continue
             }
             if isSpace {
-                if !current.isEmpty { pendingSpaces.append(contentsOf: slice[i..<min(end, i + (b == 0x20 ? 1 : (b == 0xC2 ? 2 : 3)))]) }
-                i += b == 0x20 ? 1 : (b == 0xC2 ? 2 : 3)
+                // A tab inside a cell (markdown, whole-line modes) is one byte like a space.
+                let spaceWidth = b == 0x20 || isTab ? 1 : (b == 0xC2 ? 2 : 3)
+                if !current.isEmpty { pendingSpaces.append(contentsOf: slice[i..<min(end, i + spaceWidth)]) }
+                i += spaceWidth
                 column += 1
                 continue
             }

@@ -94,7 +94,7 @@ public struct CellScanner: Sendable {
     }
 
     /// The layout's last touches: markdown separator rows and outer pipes, trailing ` |`.
-    func finished(_ scanned: (cells: [Cell], indent: Int), _ number: Int) -> TextLine {
+    func finished(_ scanned: consuming (cells: [Cell], indent: Int), _ number: Int) -> TextLine {
         switch mode {
         case .pipes: return TextLine(number: number, cells: CellScanner.markdownCells(scanned.cells), indent: scanned.indent)
         case .wholeLine: return TextLine(number: number, cells: scanned.cells.compactMap(CellScanner.withoutTrailingPipe), indent: scanned.indent)
@@ -324,7 +324,7 @@ public struct CellScanner: Sendable {
     }
 
     /// Drops the empty cells outside the outer pipes, and whole separator rows (`| --- | :-: |`).
-    static func markdownCells(_ cells: [Cell]) -> [Cell] {
+    static func markdownCells(_ cells: consuming [Cell]) -> [Cell] {
         var c = cells
         if let f = c.first, f.isEmpty { c.removeFirst() }
         if let l = c.last, l.isEmpty { c.removeLast() }

@@ -4,25 +4,18 @@ struct LabelAssembler {
     let vocabulary: [String]
     private(set) var buffer = ""
 
-    /// Every prefix of every label (by scalars), and the labels no other label extends.
-    let prefixes: Set<String>
-    let complete: Set<String>
+    /// The labels no other label extends.
+    let complete: [String]
 
     init(vocabulary: [String]) {
         self.vocabulary = vocabulary
-        var p = Set<String>()
-        for label in vocabulary {
-            let scalars = Array(label.unicodeScalars)
-            for n in 1...scalars.count { p.insert(String(String.UnicodeScalarView(scalars[0..<n]))) }
-        }
-        prefixes = p
-        complete = Set(vocabulary.filter { label in !vocabulary.contains { $0 != label && $0.hasBytePrefix(label) } })
+        complete = vocabulary.filter { label in !vocabulary.contains { $0 != label && $0.hasBytePrefix(label) } }
     }
 
     var isEmpty: Bool { buffer.isEmpty }
 
     /// Complete: the buffer is a label no other label extends.
-    var isComplete: Bool { complete.contains(buffer) }
+    var isComplete: Bool { complete.containsBytes(buffer) }
 
     var isPartial: Bool { !buffer.isEmpty && !isComplete }
 
@@ -35,9 +28,23 @@ struct LabelAssembler {
         return completions.filter { $0.hasByteSuffix("指标") }.min { $0.utf8.count < $1.utf8.count } ?? completions.min { $0.utf8.count < $1.utf8.count } ?? buffer
     }
 
-    func canExtend(with piece: String) -> Bool { prefixes.contains(buffer + piece) }
+    /// Some label starts with the buffer followed by `piece` (pieces are whole characters, so
+    /// a byte prefix is a character prefix). Compared in place: no joined string, no hashing.
+    func canExtend(with piece: String) -> Bool {
+        buffer.withBytes { head in
+            piece.withBytes { tail in
+                vocabulary.contains { label in
+                    label.withBytes { l in
+                        l.count >= head.count + tail.count
+                            && (head.isEmpty || memcmpBytes(l.baseAddress!, head.baseAddress!, head.count))
+                            && (tail.isEmpty || memcmpBytes(l.baseAddress! + head.count, tail.baseAddress!, tail.count))
+                    }
+                }
+            }
+        }
+    }
 
-    func canStart(with piece: String) -> Bool { prefixes.contains(piece) }
+    func canStart(with piece: String) -> Bool { vocabulary.contains { $0.hasBytePrefix(piece) } }
 
     mutating func extend(_ piece: String) { buffer += piece }
     mutating func start(_ piece: String) { buffer = piece }

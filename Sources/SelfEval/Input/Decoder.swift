@@ -111,7 +111,16 @@ public enum Decoder {
 
     /// The first control character (other than tab, line breaks, form feed) in the first 64 KiB.
     static func firstControl(_ utf8: [UInt8]) -> Int? {
-        utf8.prefix(65536).firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }
+        utf8.withUnsafeBufferPointer { b in
+            let n = min(b.count, 65536)
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     static func detect(_ bytes: [UInt8]) -> Result<(text: [UInt8], encoding: TextEncoding), DecodeFailure> {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The lines of one form inside a file, and the layout they are written in.
 public struct FormChunk: Sendable, Hashable {
     public var firstLine: Int
@@ -45,13 +49,17 @@ public enum FormSplitter {
     public static func split(_ source: SourceText) -> (chunks: [FormChunk], outside: [ClosedRange<Int>]) {
         var tracker = Starts()
         let tabScanner = CellScanner(mode: .tabs)
-        for n in 1...source.lineCount {
-            let bytes = source.lineBytes(n)
-            if bytes.isEmpty { continue }
-            // Only lines that hold the words are scanned into cells.
-            let hasTitle = contains(bytes, titleBytes)
-            let hasName = contains(bytes, nameBytes)
-            guard hasTitle || hasName else { continue }
+        // Only lines that hold the words are scanned into cells; the words are found by one
+        // search over the whole file each, not line by line.
+        let titleLines = lines(of: source, containing: titleBytes)
+        let nameLines = lines(of: source, containing: nameBytes)
+        var t = 0, m = 0
+        while t < titleLines.count || m < nameLines.count {
+            let n = min(t < titleLines.count ? titleLines[t] : Int.max, m < nameLines.count ? nameLines[m] : Int.max)
+            let hasTitle = t < titleLines.count && titleLines[t] == n
+            let hasName = m < nameLines.count && nameLines[m] == n
+            if hasTitle { t += 1 }
+            if hasName { m += 1 }
             let cells = tabScanner.scan(source, line: n).nonEmpty.map { c -> Cell in
                 var c = c
                 c.text = c.text.trimmingSpaces()
@@ -99,6 +107,37 @@ public enum FormSplitter {
         case .cellPerLine: return .wholeLine
         default: return .spaces
         }
+    }
+
+    /// The numbers of the lines (in order, each once) that hold `needle`, by one search over
+    /// the whole text and a binary search of the line starts for each hit. The search lets
+    /// memchr jump to the needle's second byte (a UTF-8 continuation byte for CJK words, far
+    /// rarer than their lead bytes) and compares the rest there.
+    static func lines(of source: SourceText, containing needle: [UInt8]) -> [Int] {
+        var out: [Int] = []
+        source.bytes.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { nd in
+                guard let base = h.baseAddress, let nb = nd.baseAddress, nd.count >= 2 else { return }
+                let key = Int32(nd[1])
+                var from = 1
+                while from < h.count, let p = memchr(base + from, key, h.count - from) {
+                    let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(p))
+                    from = k + 1
+                    let at = k - 1
+                    guard at + nd.count <= h.count, h[at] == nd[0], memcmpBytes(base + at, nb, nd.count) else { continue }
+                    // The line whose start is the last one at or before the hit.
+                    var lo = 0, hi = source.lineStarts.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if source.lineStarts[mid] <= at { lo = mid + 1 } else { hi = mid }
+                    }
+                    let line = lo  // 1-based: lo lines start at or before `at`
+                    // A match that runs over a line break is not inside one line.
+                    if at + nd.count <= source.lineEnds[line - 1], out.last != line { out.append(line) }
+                }
+            }
+        }
+        return out
     }
 
     static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Decoded text of one file with a line index. Lines are split on LF, CRLF and CR.
 public struct SourceText: Sendable {
     /// The UTF-8 bytes of the whole file (no BOM).
@@ -17,6 +21,17 @@ public struct SourceText: Sendable {
         var i = 0
         let n = bytes.count
         bytes.withUnsafeBufferPointer { buf in
+            // Files without CR (most): memchr finds each LF.
+            if let base = buf.baseAddress, n > 0, memchr(base, 0x0D, n) == nil {
+                while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    starts.append(start); ends.append(at)
+                    i = at + 1
+                    start = i
+                }
+                i = n
+                return
+            }
             while i < n {
                 let b = buf[i]
                 if b == 0x0A {

@@ -229,10 +229,12 @@ public struct FormReader {
             }
             var text = c.text
             var key: Vocabulary.HeaderField?
-            for (label, field) in Vocabulary.headerLabels where text.compacted.hasBytePrefix(label) {
+            // Labels are short and lead the cell: only a cell that starts like one is compacted.
+            let compact = Vocabulary.mayStartHeaderLabel(text) ? text.compacted : ""
+            for (label, field) in Vocabulary.headerLabels where compact.hasBytePrefix(label) {
                 // "项目名称：X" in one cell.
                 let rest = FormReader.dropLabel(text, label)
-                if rest.isEmpty || rest.hasBytePrefix("：") || rest.hasBytePrefix(":") || text.compacted == label {
+                if rest.isEmpty || rest.hasBytePrefix("：") || rest.hasBytePrefix(":") || compact == label {
                     key = field
                     text = rest.drop { $0 == "：" || $0 == ":" || $0 == " " }.description
                     break

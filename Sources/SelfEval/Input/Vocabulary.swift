@@ -28,6 +28,26 @@ public enum Vocabulary {
 
     public enum HeaderField: Sendable { case name, department, unit }
 
+    /// The first characters of the header labels (项, 主, 实, 预), packed.
+    static let headerFirstCharacters: [UInt32] = Array(Set(headerLabels.keys.map { packedFirstCharacter(Array($0.utf8)) })).sorted()
+
+    /// Whether a cell may start with a header label: its first visible character (after
+    /// spaces, which compaction drops) is one a label starts with.
+    static func mayStartHeaderLabel(_ text: String) -> Bool {
+        text.withBytes { b in
+            var i = 0
+            while i < b.count {
+                let w = String.spaceWidth(b, i)
+                if w == 0 { break }
+                i += w
+            }
+            guard i + 3 <= b.count else { return false }
+            let key = UInt32(b[i]) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
+            for c in headerFirstCharacters where c == key { return true }
+            return false
+        }
+    }
+
     /// Removes spaces and a trailing weight note like `(50分)` from a label cell.
     public static func normalizedLabel(_ text: String) -> String {
         var t = text.compacted

@@ -5,7 +5,9 @@ public struct JSONWriter {
     /// The same as text.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
     private var indentLevel = 0
-    private var needsComma: [Bool] = [false]
+    /// One bit per open container, innermost lowest: whether it has an item (so the next one
+    /// needs a comma). Reports nest a few levels deep, far from the 64 a word holds.
+    private var itemBits: UInt64 = 0
     private var started = false
     public let pretty: Bool
     /// Where finished UTF-8 goes when streaming; nil keeps it all in `output`.
@@ -28,8 +30,8 @@ public struct JSONWriter {
     /// Splices an element written by an `init(elementAtDepth:)` writer (its `bytes`) into the
     /// current array.
     public mutating func appendElement(_ fragment: [UInt8]) {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if itemBits & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+        itemBits |= 1
         bytes.append(contentsOf: fragment)
     }
 
@@ -93,12 +95,22 @@ public struct JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// A key: the report's keys are plain ASCII words, copied as they are; anything else is
+    /// escaped like a value.
+    static func appendKey(_ key: String, to out: inout [UInt8]) {
+        let plain = key.withBytes { b in !b.contains { $0 < 0x20 || $0 >= 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }
+        guard plain else { appendEscaped(key, to: &out); return }
+        out.append(UInt8(ascii: "\""))
+        key.withBytes { out.append(contentsOf: $0) }
+        out.append(UInt8(ascii: "\""))
+    }
+
     private mutating func prefix(key: String?) {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if itemBits & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+        itemBits |= 1
         if pretty && indentLevel > 0 { newline(indent: indentLevel) }
         if let key {
-            JSONWriter.appendEscaped(key, to: &bytes)
+            JSONWriter.appendKey(key, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
             if pretty { bytes.append(UInt8(ascii: " ")) }
         }
@@ -123,11 +135,13 @@ public struct JSONWriter {
         started = true
         bytes.append(bracket)
         indentLevel += 1
-        needsComma.append(false)
+        precondition(itemBits >> 63 == 0, "JSON nested deeper than 63 levels")
+        itemBits <<= 1
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadItems = needsComma.removeLast()
+        let hadItems = itemBits & 1 != 0
+        itemBits >>= 1
         indentLevel -= 1
         if pretty && hadItems { newline(indent: indentLevel) }
         bytes.append(bracket)

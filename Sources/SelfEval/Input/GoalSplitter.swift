@@ -70,10 +70,15 @@ enum GoalSplitter {
         guard var tokens = line?.nonEmpty, tokens.count >= 2 else { return nil }
         // Drop leading goal labels on the same line ("实际完成情况 X Y").
         while let f = tokens.first, Vocabulary.isGoalLabel(f.text), tokens.count > 2 { tokens.removeFirst() }
+        // Only a cut with half of the text's bytes on each side can give equal halves: the
+        // halves are compared there alone (no join per cut, which was quadratic).
+        let compact = tokens.map { $0.text.compacted }
+        let total = compact.reduce(0) { $0 + $1.utf8.count }
+        var before = 0
         for k in 1..<tokens.count {
-            let left = tokens[..<k].map(\.text).joined().compacted
-            let right = tokens[k...].map(\.text).joined().compacted
-            if left.sameBytes(right) {
+            before += compact[k - 1].utf8.count
+            guard before * 2 == total else { continue }
+            if compact[..<k].joined().sameBytes(compact[k...].joined()) {
                 let l = Piece(text: tokens[..<k].map(\.text).joined(separator: " "), range: tokens[0].range.union(tokens[k - 1].range))
                 let r = Piece(text: tokens[k...].map(\.text).joined(separator: " "), range: tokens[k].range.union(tokens.last!.range))
                 return ([l], [r], false)

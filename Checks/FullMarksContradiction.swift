@@ -44,6 +44,8 @@ struct FullMarksContradiction: Check {
         ])
 
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
+        // Deviation texts are searched for the words only when they hold a word's first character.
+        let shortfall = CharacterFilter(firstCharactersOf: context.configuration.shortfallWords)
         for row in form.indicators {
             guard let w = row.weight, let s = row.score, !w.value.isZero, s.value.compare(w.value) >= 0 else { continue }
             if let t = row.target, let a = row.actual {
@@ -55,7 +57,7 @@ struct FullMarksContradiction: Check {
                 }
             }
             let deviation = row.deviationText
-            if let word = context.configuration.shortfallWords.first(where: { deviation.containsBytes($0) }) {
+            if shortfall.matches(deviation), let word = context.configuration.shortfallWords.first(where: { deviation.containsBytes($0) }) {
                 let range = row.deviation?.range ?? s.range
                 report.add(Self.admitted(row, word, s.value, w.value), at: range, row: row.name.value,
                            notes: [Self.quote(deviation), Self.rule], values: [word, "\(s.value)"])

@@ -44,7 +44,7 @@ struct StaleYear: Check {
         func isDigit(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].value >= 48 && s[k].value <= 57 }
         while i + 4 < s.count {
             guard isDigit(i), isDigit(i + 1), isDigit(i + 2), isDigit(i + 3), !isDigit(i - 1), !isDigit(i + 4) else { i += 1; continue }
-            let y = Int(String(String.UnicodeScalarView(s[i..<(i + 4)])))!
+            let y = s[i..<(i + 4)].reduce(0) { $0 * 10 + Int($1.value - 48) }
             var j = i + 4
             while j < s.count && s[j] == " " { j += 1 }
             defer { i += 4 }
@@ -54,9 +54,9 @@ struct StaleYear: Check {
             while k >= 0 && s[k] == " " { k -= 1 }
             let before = k >= 0 ? s[k] : " "
             if ["较", "比", "与", "自", "从", "至", "于", "-", "–", "—", "~", "～", "至"].contains(before) { continue }
-            if k >= 1, String(String.UnicodeScalarView(s[(k - 1)...k])) == "截至" { continue }
-            let after = String(String.UnicodeScalarView(s[(j + 1)..<min(s.count, j + 4)]))
-            if after.hasPrefix("以来") || after.hasPrefix("同期") || after.hasPrefix("相比") || after.hasPrefix("底") || after.hasPrefix("-") || after.hasPrefix("—") || after.hasPrefix("度以来") { continue }
+            if k >= 1, s[k - 1] == "截", s[k] == "至" { continue }
+            let after = s[(j + 1)..<min(s.count, j + 4)]
+            if ["以来", "同期", "相比", "底", "-", "—", "度以来"].contains(where: { after.starts(with: $0.unicodeScalars) }) { continue }
             if j + 1 < s.count, ["-", "–", "—", "~", "至"].contains(s[j + 1]) { continue }
             if !found.contains(y) { found.append(y) }
         }

@@ -23,6 +23,9 @@ public enum TargetEvaluation {
     /// Whole-cell verdicts that say it was not.
     public static let missedVerdicts = ["否", "无", "未", "没有"]
     /// Words that make a verdict weaker than the target: partly achieved.
+    static let missedFilter = CharacterFilter(firstCharactersOf: missedWords)
+    static let partialFilter = CharacterFilter(firstCharactersOf: partialWords)
+
     public static let partialWords = ["部分", "基本", "较", "逐步", "初步", "有所", "稳步"]
 
     /// The actual and target as comparable numbers: same unit, or a bare actual next to a percent target.
@@ -75,10 +78,10 @@ public enum TargetEvaluation {
     public static func qualitative(target: String, actual: String) -> Attainment {
         let t = target.compacted, a = actual.compacted
         if a.isEmpty { return .unknown }
-        if (missedWords.contains(where: { a.containsBytes($0) }) && !missedWords.contains(where: { t.containsBytes($0) }))
+        if (missedFilter.matches(a) && missedWords.contains(where: { a.containsBytes($0) }) && !missedWords.contains(where: { t.containsBytes($0) }))
             || missedVerdicts.containsBytes(a) { return .missed }
         if a.sameBytes(t) { return .met }
-        let weaker = partialWords.contains { a.containsBytes($0) && !t.containsBytes($0) }
+        let weaker = partialFilter.matches(a) && partialWords.contains { a.containsBytes($0) && !t.containsBytes($0) }
         if weaker { return .partial }
         return verdict(actual) == .missed ? .missed : (a.containsBytes(t) || metWords.contains(where: { a.hasBytePrefix($0) }) ? .met : .unknown)
     }

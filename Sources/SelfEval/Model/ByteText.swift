@@ -70,32 +70,53 @@ extension Array where Element == String {
     public func containsBytes(_ text: String) -> Bool { contains { $0.sameBytes(text) } }
 }
 
-/// A set of three-byte UTF-8 characters (all CJK), for a one-pass test of whether a text
-/// holds any of them: a cheap necessary condition before a vocabulary's substring tests.
-struct CharacterFilter: Sendable {
+/// A set of characters, for a one-pass test of whether a text holds any of them: a cheap
+/// necessary condition before a vocabulary's substring tests. Each character is its UTF-8
+/// bytes packed into an integer (the lead byte fixes the length, so the packing is unique).
+public struct CharacterFilter: Sendable {
     private let packed: [UInt32]
 
-    init(_ characters: String) {
-        let b = Array(characters.utf8)
-        precondition(b.count % 3 == 0, "three-byte characters only")
-        packed = stride(from: 0, to: b.count, by: 3).map { UInt32(b[$0]) << 16 | UInt32(b[$0 + 1]) << 8 | UInt32(b[$0 + 2]) }
+    /// The characters of `characters`.
+    public init(_ characters: String) {
+        packed = characters.unicodeScalars.map(CharacterFilter.pack)
     }
 
-    /// Whether `text` holds one of the characters.
-    func matches<S: StringProtocol>(_ text: S) -> Bool {
+    /// The first character of each word: a text can hold one of the words only if it holds
+    /// one of these.
+    public init(firstCharactersOf words: [String]) {
+        packed = words.compactMap { $0.unicodeScalars.first.map(CharacterFilter.pack) }
+    }
+
+    static func pack(_ s: Unicode.Scalar) -> UInt32 {
+        UTF8.encode(s)!.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    /// Whether `text` holds one of the characters. CJK (three-byte) characters take the
+    /// short path; the others are packed the same way.
+    public func matches<S: StringProtocol>(_ text: S) -> Bool {
         text.withBytes { b in
             let n = b.count
             var i = 0
-            while i + 2 < n {
+            while i < n {
                 let lead = b[i]
-                if lead < 0xE0 { i += 1; continue }
-                if lead < 0xF0 {
-                    let key = UInt32(lead) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
-                    for p in packed where p == key { return true }
+                let key: UInt32
+                if lead >= 0xE0 && lead < 0xF0 {
+                    guard i + 2 < n else { return false }
+                    key = UInt32(lead) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
                     i += 3
+                } else if lead < 0x80 {
+                    key = UInt32(lead)
+                    i += 1
+                } else if lead < 0xE0 {
+                    guard i + 1 < n else { return false }
+                    key = UInt32(lead) << 8 | UInt32(b[i + 1])
+                    i += 2
                 } else {
+                    guard i + 3 < n else { return false }
+                    key = UInt32(lead) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
                     i += 4
                 }
+                for p in packed where p == key { return true }
             }
             return false
         }

@@ -33,7 +33,11 @@ public enum Vocabulary {
 
     /// Whether a cell may start with a header label: its first visible character (after
     /// spaces, which compaction drops) is one a label starts with.
-    static func mayStartHeaderLabel(_ text: String) -> Bool {
+    static func mayStartHeaderLabel(_ text: String) -> Bool { startsWithOne(of: headerFirstCharacters, text) }
+
+    /// Whether the first visible character of `text` (after the spaces compaction drops) is a
+    /// three-byte character in `characters` (packed, as `packedFirstCharacter` packs them).
+    static func startsWithOne(of characters: [UInt32], _ text: String) -> Bool {
         text.withBytes { b in
             var i = 0
             while i < b.count {
@@ -43,9 +47,14 @@ public enum Vocabulary {
             }
             guard i + 3 <= b.count else { return false }
             let key = UInt32(b[i]) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
-            for c in headerFirstCharacters where c == key { return true }
+            for c in characters where c == key { return true }
             return false
         }
+    }
+
+    static func packedCharacters(_ characters: String) -> [UInt32] {
+        let b = Array(characters.utf8)
+        return stride(from: 0, to: b.count, by: 3).map { packedFirstCharacter(b[$0..<($0 + 3)]) }
     }
 
     /// Removes spaces and a trailing weight note like `(50分)` from a label cell.
@@ -129,13 +138,19 @@ public enum Vocabulary {
         return joined.containsBytes("三级指标") || (joined.containsBytes("一级指标") && joined.containsBytes("指标值"))
     }
 
+    /// The first characters of the total and grade labels below.
+    static let totalFirstCharacters = packedCharacters("总合综")
+    static let gradeFirstCharacters = packedCharacters("评自绩等")
+
     /// 总分 / 合计 rows.
     public static func isTotalLabel(_ text: String) -> Bool {
+        guard startsWithOne(of: totalFirstCharacters, text) else { return false }
         let t = text.compacted
         return t.sameBytes("总分") || t.sameBytes("合计") || t.sameBytes("总计") || t.hasBytePrefix("总分") || t.sameBytes("综合得分")
     }
 
     public static func isGradeLabel(_ text: String) -> Bool {
+        guard startsWithOne(of: gradeFirstCharacters, text) else { return false }
         let t = text.compacted
         return t.hasBytePrefix("评分等级") || t.hasBytePrefix("自评等级") || t.hasBytePrefix("绩效等级") || t.sameBytes("等级")
     }

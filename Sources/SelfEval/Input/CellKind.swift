@@ -96,7 +96,7 @@ struct Piece {
                 q = Piece(text: c.text.compacted + p.text, range: c.range.union(p.range))
                 carry = nil
             }
-            if (t == "%" || t == "％"), let last = out.last, case .quantity(let lq) = Measure.parse(last.text), lq.unit.isEmpty {
+            if (t.sameBytes("%") || t.sameBytes("％")), let last = out.last, case .quantity(let lq) = Measure.parse(last.text), lq.unit.isEmpty {
                 out[out.count - 1] = Piece(text: last.text + t, range: last.range.union(p.range))
                 continue
             }

@@ -258,16 +258,24 @@ public struct FormReader {
         return took
     }
 
+    /// The text after `label`, whose characters may be spaced out (`项 目 名 称：X`); compared
+    /// character by character on UTF-8 bytes.
     static func dropLabel(_ text: String, _ label: String) -> String {
-        var rest = Substring(text)
-        var need = Substring(label)
-        while let n = need.first, let r = rest.first {
-            if r == " " || r == "\u{3000}" { rest = rest.dropFirst(); continue }
-            if r != n { break }
-            rest = rest.dropFirst()
-            need = need.dropFirst()
+        text.withBytes { t in
+            label.withBytes { l in
+                var i = 0, j = 0
+                while j < l.count, i < t.count {
+                    if t[i] == 0x20 { i += 1; continue }
+                    if t[i] == 0xE3, i + 2 < t.count, t[i + 1] == 0x80, t[i + 2] == 0x80 { i += 3; continue }
+                    let lead = l[j]
+                    let width = lead < 0x80 ? 1 : (lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4))
+                    guard i + width <= t.count, memcmpBytes(t.baseAddress! + i, l.baseAddress! + j, width) else { break }
+                    i += width
+                    j += width
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: t[i...]), as: UTF8.self).trimmingSpaces()
+            }
         }
-        return String(rest).trimmingSpaces()
     }
 
     mutating func appendHeader(_ key: Vocabulary.HeaderField, _ cell: Cell) {

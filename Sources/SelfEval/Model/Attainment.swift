@@ -32,13 +32,13 @@ public enum TargetEvaluation {
     public static func comparable(target: Quantity, actual: Quantity) -> (t: ExactDecimal, a: ExactDecimal)? {
         if actual.comparator != nil && actual.comparator != .equal { return nil }
         let tu = normalizedUnit(target.unit), au = normalizedUnit(actual.unit)
-        if tu == au || au.isEmpty || tu.isEmpty { return (target.value, actual.value) }
+        if tu.sameBytes(au) || au.isEmpty || tu.isEmpty { return (target.value, actual.value) }
         return nil
     }
 
     static func normalizedUnit(_ u: String) -> String {
         let t = u.compacted
-        if t == "％" { return "%" }
+        if t.sameBytes("％") { return "%" }
         return t
     }
 

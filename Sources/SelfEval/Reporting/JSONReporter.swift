@@ -57,20 +57,15 @@ public struct JSONReporter: Sendable {
         while start < run.files.count {
             let files = Array(run.files[start..<min(run.files.count, start + batch)])
             let fragments = FragmentBox(count: files.count)
+            // One fragment per file: its findings as consecutive array elements.
             let render: @Sendable (Int) -> Void = { i in
                 var fw = JSONWriter(elementAtDepth: 2)
-                var parts: [[UInt8]] = []
-                parts.reserveCapacity(files[i].diagnostics.count)
-                for d in files[i].diagnostics {
-                    writeDiagnostic(&fw, d)
-                    parts.append(fw.bytes)
-                    fw = JSONWriter(elementAtDepth: 2)
-                }
-                fragments.put(i, parts)
+                for d in files[i].diagnostics { writeDiagnostic(&fw, d) }
+                fragments.put(i, fw.bytes)
             }
             if jobs > 1 { DispatchQueue.concurrentPerform(iterations: files.count, execute: render) } else { for i in 0..<files.count { render(i) } }
-            for parts in fragments.values {
-                for p in parts { w.appendElement(p) }
+            for fragment in fragments.values where !fragment.isEmpty {
+                w.appendElement(fragment)
                 w.flushIfLarge()
             }
             start += batch
@@ -140,9 +135,9 @@ public struct JSONReporter: Sendable {
 /// Collects per-file fragments written on worker threads.
 final class FragmentBox: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var values: [[[UInt8]]]
+    private(set) var values: [[UInt8]]
     init(count: Int) { values = Array(repeating: [], count: count) }
-    func put(_ i: Int, _ v: [[UInt8]]) {
+    func put(_ i: Int, _ v: [UInt8]) {
         lock.lock(); defer { lock.unlock() }
         values[i] = v
     }

@@ -18,8 +18,8 @@ public struct JSONWriter {
         self.sink = sink
     }
 
-    /// A writer for one element of an array nested `depth` levels deep, whose output is
-    /// spliced into another writer with `appendElement`.
+    /// A writer for elements of an array nested `depth` levels deep (one or several, written
+    /// one after another), whose output is spliced into another writer with `appendElement`.
     public init(elementAtDepth depth: Int) {
         self.pretty = true
         self.sink = nil
@@ -27,8 +27,8 @@ public struct JSONWriter {
         self.started = true
     }
 
-    /// Splices an element written by an `init(elementAtDepth:)` writer (its `bytes`) into the
-    /// current array.
+    /// Splices the elements written by an `init(elementAtDepth:)` writer (its `bytes`, not
+    /// empty) into the current array.
     public mutating func appendElement(_ fragment: [UInt8]) {
         if itemBits & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
         itemBits |= 1
@@ -116,13 +116,21 @@ public struct JSONWriter {
         }
     }
 
+    /// A line break and the deepest indentation a report uses; shallower ones are its prefixes.
+    private static let breakAndIndent: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 32)
+
     private mutating func newline(indent: Int) {
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: indent * 2))
+        let n = 1 + indent * 2
+        if n <= JSONWriter.breakAndIndent.count {
+            JSONWriter.breakAndIndent.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+        } else {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(0x20, count: indent * 2))
+        }
     }
 
     private mutating func raw(_ s: String) {
-        bytes.append(contentsOf: s.utf8)
+        s.withBytes { bytes.append(contentsOf: $0) }
     }
 
     public mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }

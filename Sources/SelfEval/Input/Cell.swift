@@ -154,17 +154,19 @@ public struct CellScanner: Sendable {
         while i < end {
             let c = b[i]
             if CellScanner.isPlainByte(c) {
-                var j = i + 1
-                var scalars = 1
-                var ampersand = c == UInt8(ascii: "&")
+                // A run of plain characters, stepped a whole character at a time (the text is
+                // valid UTF-8, so a lead byte gives the length).
+                var j = i
+                var scalars = 0
+                var ampersand = false
                 while j < end {
                     let d = b[j]
-                    if d & 0xC0 == 0x80 { j += 1; continue }
                     if !CellScanner.isPlainByte(d) { break }
                     if d == UInt8(ascii: "&") { ampersand = true }
                     scalars += 1
-                    j += 1
+                    j += d < 0x80 ? 1 : (d < 0xE0 ? 2 : (d < 0xF0 ? 3 : 4))
                 }
+                j = min(j, end)
                 visible(i, j, scalars, ampersand)
                 i = j
                 continue

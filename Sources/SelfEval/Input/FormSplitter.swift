@@ -63,7 +63,7 @@ public enum FormSplitter {
             let cells = tabScanner.scan(source, line: n).nonEmpty.map { c -> Cell in
                 var c = c
                 c.text = c.text.trimmingSpaces()
-                while c.text.hasPrefix("|") || c.text.hasPrefix("｜") { c.text = String(c.text.dropFirst()).trimmingSpaces() }
+                while c.text.hasBytePrefix("|") || c.text.hasBytePrefix("｜") { c.text = String(c.text.dropFirst()).trimmingSpaces() }
                 return c
             }
             tracker.see(n, title: hasTitle && cells.contains(where: { Vocabulary.isTitle($0.text) }),
@@ -85,13 +85,17 @@ public enum FormSplitter {
     /// line when they end with `|`, tabular when they hold tabs (30% of non-blank lines each).
     static func detectLayout(_ source: SourceText, _ first: Int, _ last: Int) -> Layout {
         var tabbed = 0, nonBlank = 0, piped = 0, trailing = 0
-        for n in first...last {
-            let bytes = source.lineBytes(n)
-            guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
-            nonBlank += 1
-            if bytes[start] == 0x7C { piped += 1 }
-            else if let end = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }), bytes[end] == 0x7C { trailing += 1 }
-            if bytes.contains(0x09) { tabbed += 1 }
+        source.bytes.withUnsafeBufferPointer { b in
+            for n in first...last {
+                let lineStart = source.lineStarts[n - 1], lineEnd = source.lineEnds[n - 1]
+                var start = lineStart, end = lineEnd
+                while start < end, b[start] == 0x20 || b[start] == 0x09 { start += 1 }
+                guard start < end else { continue }
+                nonBlank += 1
+                while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
+                if b[start] == 0x7C { piped += 1 } else if b[end - 1] == 0x7C { trailing += 1 }
+                if memchr(b.baseAddress! + lineStart, 0x09, lineEnd - lineStart) != nil { tabbed += 1 }
+            }
         }
         guard nonBlank > 0 else { return .flow }
         if piped * 10 >= nonBlank * 3 { return .markdown }

@@ -36,7 +36,7 @@ struct DuplicatedGoalText: Check {
         guard similarity >= 1 || newFigures.isEmpty else { return }
         let percent = Int((similarity * 100).rounded(.down))
         report.add(Self.message(percent), at: actual.range, notes: [Self.planned(planned.raw), Self.rule],
-                   values: [String(String.UnicodeScalarView(p.prefix(60)))])
+                   values: [TextSimilarity.string(p.prefix(60))])
     }
 
     private static func message(_ percent: Int) -> Message {

@@ -67,7 +67,7 @@ struct StaleYear: Check {
         let scalars = Array(text.unicodeScalars)
         let needle = Array("\(year)".unicodeScalars)
         var at = 0
-        for i in 0...max(0, scalars.count - needle.count) where Array(scalars[i..<min(scalars.count, i + needle.count)]) == needle { at = i; break }
+        for i in 0...max(0, scalars.count - needle.count) where scalars[i..<min(scalars.count, i + needle.count)].elementsEqual(needle) { at = i; break }
         let from = max(0, at - 12), to = min(scalars.count, at + 24)
         let snippet = (from > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[from..<to])) + (to < scalars.count ? "…" : "")
         return Message(en: "in: \(snippet)", zh: "原文：\(snippet)")

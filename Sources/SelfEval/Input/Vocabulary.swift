@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The words of the form templates: labels, indicator levels, verdicts.
 public enum Vocabulary {
     /// 一级指标 names.
@@ -121,12 +125,25 @@ public enum Vocabulary {
     }
 
     static let maxHeaderCellBytes = 60
-    static let levelCharacter = CharacterFilter("级")
+
+    /// Whether the text holds 级 (E7 BA A7): memchr finds its last byte, the rest is checked.
+    static func containsLevelCharacter(_ text: String) -> Bool {
+        text.withBytes { b in
+            guard let base = b.baseAddress else { return false }
+            var from = 2
+            while from < b.count, let hit = memchr(base + from, 0xA7, b.count - from) {
+                let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if b[i - 2] == 0xE7 && b[i - 1] == 0xBA { return true }
+                from = i + 1
+            }
+            return false
+        }
+    }
 
     /// The same for scanned cells, without building the list of texts for most lines.
     static func isIndicatorHeader(_ cells: [Cell]) -> Bool {
         // Header cells are short: long texts (names, deviation analyses) are not searched.
-        guard cells.contains(where: { $0.text.utf8.count <= maxHeaderCellBytes && levelCharacter.matches($0.text) }) else { return false }
+        guard cells.contains(where: { $0.text.utf8.count <= maxHeaderCellBytes && containsLevelCharacter($0.text) }) else { return false }
         return isIndicatorHeader(cells.map(\.text))
     }
 

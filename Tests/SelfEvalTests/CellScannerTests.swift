@@ -52,7 +52,7 @@ import Testing
         for line in lines {
             let bytes = Array(line.utf8)
             let fast = bytes.withUnsafeBufferPointer { scanner.finished(scanner.scanPlain($0, line: 3), 3) }
-            let general = scanner.finished(scanner.scanTagged(bytes[...], line: 3), 3)
+            let general = bytes.withUnsafeBufferPointer { scanner.finished(scanner.scanTagged($0, line: 3), 3) }
             #expect(fast.cells == general.cells, "\(mode) \(line)")
             #expect(fast.cells.map(\.hasInnerSpace) == general.cells.map(\.hasInnerSpace), "\(mode) \(line)")
             #expect(fast.indent == general.indent, "\(mode) \(line)")

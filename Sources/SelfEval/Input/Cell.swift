@@ -86,11 +86,10 @@ public struct CellScanner: Sendable {
         let slice = source.lineBytes(number)
         // Most lines hold no `<` (so no tag) and no absurdly long cell: their cells are plain
         // slices of the line, read without copying bytes one run at a time.
-        if slice.count <= CellScanner.maxCellBytes,
-           let plain = slice.withUnsafeBufferPointer({ b in CellScanner.hasTagByte(b) ? nil : scanPlain(b, line: number) }) {
-            return finished(plain, number)
+        let scanned = slice.withUnsafeBufferPointer { b in
+            b.count <= CellScanner.maxCellBytes && !CellScanner.hasTagByte(b) ? scanPlain(b, line: number) : scanTagged(b, line: number)
         }
-        return finished(scanTagged(slice, line: number), number)
+        return finished(scanned, number)
     }
 
     /// The layout's last touches: markdown separator rows and outer pipes, trailing ` |`.
@@ -154,27 +153,13 @@ public struct CellScanner: Sendable {
         while i < end {
             let c = b[i]
             if CellScanner.isPlainByte(c) {
-                // A run of plain characters, stepped a whole character at a time (the text is
-                // valid UTF-8, so a lead byte gives the length).
-                var j = i
-                var scalars = 0
-                var ampersand = false
-                while j < end {
-                    let d = b[j]
-                    if !CellScanner.isPlainByte(d) { break }
-                    if d == UInt8(ascii: "&") { ampersand = true }
-                    scalars += 1
-                    j += d < 0x80 ? 1 : (d < 0xE0 ? 2 : (d < 0xF0 ? 3 : 4))
-                }
-                j = min(j, end)
-                visible(i, j, scalars, ampersand)
-                i = j
+                let run = CellScanner.plainRun(b, from: i)
+                visible(i, run.end, run.scalars, run.ampersand)
+                i = run.end
                 continue
             }
             let isTab = c == 0x09
-            let spaceWidth = c == 0x20 || isTab ? 1
-                : (c == 0xE3 && i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x80) ? 3
-                : (c == 0xC2 && i + 1 < end && b[i + 1] == 0xA0) ? 2 : 0
+            let spaceWidth = CellScanner.spaceWidth(b, i)
             if !sawVisible && spaceWidth > 0 && !isTab { indent += 1 }
             if (mode == .tabs && isTab) || (mode == .spaces && spaceWidth > 0) {
                 if keepsEmptyCells || from >= 0 { flush() }
@@ -194,7 +179,7 @@ public struct CellScanner: Sendable {
                 column += 1
                 continue
             }
-            let stop = min(end, i + utf8Length(c))
+            let stop = min(end, i + utf8Length(lead: c))
             visible(i, stop, 1, false)
             i = stop
         }
@@ -204,7 +189,7 @@ public struct CellScanner: Sendable {
     }
 
     /// The general scanner: HTML tags are removed, so a cell's text may join pieces.
-    func scanTagged(_ slice: ArraySlice<UInt8>, line number: Int) -> (cells: [Cell], indent: Int) {
+    func scanTagged(_ bytes: UnsafeBufferPointer<UInt8>, line number: Int) -> (cells: [Cell], indent: Int) {
         var cells: [Cell] = []
         var current: [UInt8] = []
         current.reserveCapacity(64)
@@ -241,64 +226,52 @@ public struct CellScanner: Sendable {
             cellEnd = -1
         }
 
-        var i = slice.startIndex
-        let end = slice.endIndex
+        var i = 0
+        let end = bytes.count
         while i < end {
-            let b = slice[i]
+            let b = bytes[i]
             // Fast path: a run of plain text bytes (no separator, space, tag or special lead
             // byte) is appended at once; columns count the scalars in it.
             if CellScanner.isPlainByte(b) && pendingSpaces.isEmpty {
-                var j = i + 1
-                var scalars = 1
-                var ampersand = b == UInt8(ascii: "&")
-                while j < end {
-                    let c = slice[j]
-                    if c & 0xC0 == 0x80 { j += 1; continue }
-                    if !CellScanner.isPlainByte(c) { break }
-                    if c == UInt8(ascii: "&") { ampersand = true }
-                    scalars += 1
-                    j += 1
-                }
+                let run = CellScanner.plainRun(bytes, from: i)
                 sawVisible = true
                 if cellStart < 0 { cellStart = column }
                 if current.count < CellScanner.maxCellBytes {
-                    hasAmpersand = hasAmpersand || ampersand
-                    current.append(contentsOf: slice[i..<j])
+                    hasAmpersand = hasAmpersand || run.ampersand
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<run.end]))
                 }
-                column += scalars
+                column += run.scalars
                 cellEnd = column
-                i = j
+                i = run.end
                 continue
             }
             // HTML tag: '<' followed by a letter, '/' or '!' up to the next '>' on the line.
-            if b == UInt8(ascii: "<"), i + 1 < end, isTagStart(slice[i + 1]), let close = slice[i..<end].firstIndex(of: UInt8(ascii: ">")) {
+            if b == UInt8(ascii: "<"), i + 1 < end, isTagStart(bytes[i + 1]), let close = bytes[i..<end].firstIndex(of: UInt8(ascii: ">")) {
                 // Tags between words act like a space in flow mode.
                 if mode == .spaces && !current.isEmpty { pendingSpaces.append(0x20) }
-                column += scalarCount(slice[i...close])
+                column += scalarCount(bytes[i...close])
                 i = close + 1
                 continue
             }
-            let width = utf8Length(b)
+            let width = utf8Length(lead: b)
             let isTab = b == 0x09
-            let isSpace = b == 0x20 || isTab || (b == 0xE3 && i + 2 < end && slice[i + 1] == 0x80 && slice[i + 2] == 0x80)
-                || (b == 0xC2 && i + 1 < end && slice[i + 1] == 0xA0)
+            let spaceWidth = CellScanner.spaceWidth(bytes, i)
+            let isSpace = spaceWidth > 0
             if !sawVisible && isSpace && !isTab { indent += 1 }
             if (mode == .tabs && isTab) || (mode == .spaces && isSpace) {
                 if keepsEmptyCells || !current.isEmpty { flush() }
-                i += isSpace && !isTab && b != 0x20 ? (b == 0xC2 ? 2 : 3) : 1
+                i += spaceWidth
                 column += 1
                 continue
             }
-            if mode == .pipes && (b == 0x7C || (b == 0xEF && i + 2 < end && slice[i + 1] == 0xBD && slice[i + 2] == 0x9C)) {
+            if mode == .pipes && (b == 0x7C || (b == 0xEF && i + 2 < end && bytes[i + 1] == 0xBD && bytes[i + 2] == 0x9C)) {
                 flush()
                 i += b == 0x7C ? 1 : 3
                 column += 1
                 continue
             }
             if isSpace {
-                // A tab inside a cell (markdown, whole-line modes) is one byte like a space.
-                let spaceWidth = b == 0x20 || isTab ? 1 : (b == 0xC2 ? 2 : 3)
-                if !current.isEmpty { pendingSpaces.append(contentsOf: slice[i..<min(end, i + spaceWidth)]) }
+                if !current.isEmpty { pendingSpaces.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + spaceWidth)])) }
                 i += spaceWidth
                 column += 1
                 continue
@@ -315,7 +288,7 @@ public struct CellScanner: Sendable {
             if current.count < CellScanner.maxCellBytes {
                 // A plain byte right after a space comes this way too.
                 if b == UInt8(ascii: "&") { hasAmpersand = true }
-                current.append(contentsOf: slice[i..<stop])
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<stop]))
             }
             i = stop
             column += 1
@@ -372,15 +345,32 @@ public struct CellScanner: Sendable {
         (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "/") || b == UInt8(ascii: "!")
     }
 
-    @inline(__always) private func utf8Length(_ b: UInt8) -> Int {
-        if b < 0x80 { return 1 }
-        if b & 0xE0 == 0xC0 { return 2 }
-        if b & 0xF0 == 0xE0 { return 3 }
-        if b & 0xF8 == 0xF0 { return 4 }
-        return 1
+    /// The width of a space the scanner knows at `i` (space, tab, U+3000, NBSP), or 0.
+    @inline(__always)
+    static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        if c == 0x20 || c == 0x09 { return 1 }
+        if c == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80 { return 3 }
+        if c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0 { return 2 }
+        return 0
     }
 
-    private func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+    /// A run of plain characters from `i` (which holds a plain byte), stepped a whole
+    /// character at a time: where it ends, how many scalars it holds, and whether one is `&`.
+    @inline(__always)
+    static func plainRun(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> (end: Int, scalars: Int, ampersand: Bool) {
+        var j = i, scalars = 0, ampersand = false
+        while j < b.count {
+            let d = b[j]
+            if !isPlainByte(d) { break }
+            if d == UInt8(ascii: "&") { ampersand = true }
+            scalars += 1
+            j += utf8Length(lead: d)
+        }
+        return (min(j, b.count), scalars, ampersand)
+    }
+
+    private func scalarCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
         var n = 0
         for b in bytes where b & 0xC0 != 0x80 { n += 1 }
         return n

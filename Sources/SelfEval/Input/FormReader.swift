@@ -230,7 +230,7 @@ public struct FormReader {
             var text = c.text
             var key: Vocabulary.HeaderField?
             // Labels are short and lead the cell: only a cell that starts like one is compacted.
-            let compact = Vocabulary.mayStartHeaderLabel(text) ? text.compacted : ""
+            let compact = Vocabulary.headerLabelStarts.matchesFirst(text) ? text.compacted : ""
             for (label, field) in Vocabulary.headerLabels where compact.hasBytePrefix(label) {
                 // "项目名称：X" in one cell.
                 let rest = FormReader.dropLabel(text, label)
@@ -268,7 +268,7 @@ public struct FormReader {
                     if t[i] == 0x20 { i += 1; continue }
                     if t[i] == 0xE3, i + 2 < t.count, t[i + 1] == 0x80, t[i + 2] == 0x80 { i += 3; continue }
                     let lead = l[j]
-                    let width = lead < 0x80 ? 1 : (lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4))
+                    let width = utf8Length(lead: lead)
                     guard i + width <= t.count, memcmpBytes(t.baseAddress! + i, l.baseAddress! + j, width) else { break }
                     i += width
                     j += width

@@ -114,28 +114,15 @@ public enum FormSplitter {
     }
 
     /// The numbers of the lines (in order, each once) that hold `needle`, by one search over
-    /// the whole text and a binary search of the line starts for each hit. The search lets
-    /// memchr jump to the needle's second byte (a UTF-8 continuation byte for CJK words, far
-    /// rarer than their lead bytes) and compares the rest there.
+    /// the whole text.
     static func lines(of source: SourceText, containing needle: [UInt8]) -> [Int] {
         var out: [Int] = []
         source.bytes.withUnsafeBufferPointer { h in
             needle.withUnsafeBufferPointer { nd in
-                guard let base = h.baseAddress, let nb = nd.baseAddress, nd.count >= 2 else { return }
-                let key = Int32(nd[1])
-                var from = 1
-                while from < h.count, let p = memchr(base + from, key, h.count - from) {
-                    let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(p))
-                    from = k + 1
-                    let at = k - 1
-                    guard at + nd.count <= h.count, h[at] == nd[0], memcmpBytes(base + at, nb, nd.count) else { continue }
-                    // The line whose start is the last one at or before the hit.
-                    var lo = 0, hi = source.lineStarts.count
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if source.lineStarts[mid] <= at { lo = mid + 1 } else { hi = mid }
-                    }
-                    let line = lo  // 1-based: lo lines start at or before `at`
+                var from = 0
+                while let at = firstIndexOfBytesByLastByte(nd, in: h, from: from) {
+                    from = at + 1
+                    let line = source.line(containingOffset: at)
                     // A match that runs over a line break is not inside one line.
                     if at + nd.count <= source.lineEnds[line - 1], out.last != line { out.append(line) }
                 }

@@ -5,17 +5,8 @@ public enum ParagraphSplitter {
     /// Words that start a new pseudo-line.
     static let starters = ["项目名称", "主管部门", "实施单位", "项目资金", "年度资金总额", "其中", "上年结转资金", "其他资金",
                            "年度总体目标", "预期目标", "实际完成情况", "总分", "合计", "评分等级"]
-    /// The first characters of the starters, packed, to rule most cells out at once.
-    static let starterFirstCharacters: [UInt32] = Array(Set(starters.map { Vocabulary.packedFirstCharacter(Array($0.utf8)) })).sorted()
-
-    static func startsLikeStarter(_ text: String) -> Bool {
-        text.withBytes { b in
-            guard b.count >= 3 else { return false }
-            let key = Vocabulary.packedFirstCharacter(b)
-            for c in starterFirstCharacters where c == key { return true }
-            return false
-        }
-    }
+    /// The first characters of the starters, to rule most cells out at once.
+    static let starterStarts = CharacterFilter(firstCharactersOf: starters)
 
     /// Words of the indicator header, kept together on one pseudo-line.
     static let indicatorHeaderWords = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "权重", "得分",
@@ -62,7 +53,7 @@ public enum ParagraphSplitter {
                 flush()
                 continue
             }
-            if startsLikeStarter(t), starters.contains(where: { t.hasBytePrefix($0) }) { flush() }
+            if starterStarts.matchesFirst(t), starters.contains(where: { t.hasBytePrefix($0) }) { flush() }
             current.append(cells[i])
             i += 1
         }

@@ -65,6 +65,16 @@ public struct SourceText: Sendable {
         bytes[lineStarts[number - 1]..<lineEnds[number - 1]]
     }
 
+    /// The number (1-based) of the line whose bytes (or line break) hold `offset`.
+    public func line(containingOffset offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lineStarts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return max(lo, 1)
+    }
+
     /// The text of line `number` (1-based) without its line break.
     public func line(_ number: Int) -> String {
         String(decoding: lineBytes(number), as: UTF8.self)

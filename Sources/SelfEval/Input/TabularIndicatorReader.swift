@@ -8,9 +8,7 @@ struct TabularIndicatorReader {
 
     private(set) var rows: [IndicatorRow] = []
     private(set) var issues: [ParseIssue] = []
-    /// Column index of each role, from the header, as pairs for the per-row loops.
-    let placed: [(role: Role, column: Int)]
-    /// The same by role (`Role.rawValue`), -1 where the header has no such column.
+    /// Column index of each role from the header, by `Role.rawValue`; -1 where there is none.
     let columnByRole: [Int]
     private var level1: String?
     private var level2: String?
@@ -47,7 +45,6 @@ struct TabularIndicatorReader {
         if cols[.level2] == nil, let n = cols[.name] { cols[.level2] = n - 1 }
         if cols[.target] == nil, let n = cols[.name] { cols[.target] = n + 1 }
         if cols[.actual] == nil, let t = cols[.target] { cols[.actual] = t + 1 }
-        self.placed = Role.allCases.compactMap { r in cols[r].map { (r, $0) } }
         self.columnByRole = Role.allCases.map { cols[$0] ?? -1 }
     }
 
@@ -91,7 +88,10 @@ struct TabularIndicatorReader {
         }
         func cell(_ role: Role) -> Cell? { index(role).map { cells[$0] } }
         var used = [Bool](repeating: false, count: cells.count)
-        for p in placed where p.column + shift >= 0 && p.column + shift < cells.count { used[p.column + shift] = true }
+        for role in Role.allCases {
+            guard let c = column(role).map({ $0 + shift }), c >= 0, c < cells.count else { continue }
+            used[c] = true
+        }
         // Labels, and text standing in a label column (a name written one column left).
         var names: [Cell] = []
         for role in [Role.level1, .level2] {
@@ -226,11 +226,12 @@ struct TabularIndicatorReader {
         for shift in [0, -1, 1, -2, 2, -3, 3] {
             var score = 0.0
             var covered = 0
-            for p in placed {
-                let i = p.column + shift
+            for role in Role.allCases {
+                guard let c = column(role) else { continue }
+                let i = c + shift
                 let kind: CellKind = (i >= 0 && i < kinds.count) ? kinds[i] : .empty
                 if kind != .empty { covered += 1 }
-                score += TabularIndicatorReader.fit(p.role, kind)
+                score += TabularIndicatorReader.fit(role, kind)
             }
             // Cells no column takes count against the shift.
             score -= 2.5 * Double(nonEmpty - covered)

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The words of the form templates: labels, indicator levels, verdicts.
 public enum Vocabulary {
     /// 一级指标 names.
@@ -32,34 +28,9 @@ public enum Vocabulary {
 
     public enum HeaderField: Sendable { case name, department, unit }
 
-    /// The first characters of the header labels (项, 主, 实, 预), packed.
-    static let headerFirstCharacters: [UInt32] = Array(Set(headerLabels.keys.map { packedFirstCharacter(Array($0.utf8)) })).sorted()
-
-    /// Whether a cell may start with a header label: its first visible character (after
-    /// spaces, which compaction drops) is one a label starts with.
-    static func mayStartHeaderLabel(_ text: String) -> Bool { startsWithOne(of: headerFirstCharacters, text) }
-
-    /// Whether the first visible character of `text` (after the spaces compaction drops) is a
-    /// three-byte character in `characters` (packed, as `packedFirstCharacter` packs them).
-    static func startsWithOne(of characters: [UInt32], _ text: String) -> Bool {
-        text.withBytes { b in
-            var i = 0
-            while i < b.count {
-                let w = String.spaceWidth(b, i)
-                if w == 0 { break }
-                i += w
-            }
-            guard i + 3 <= b.count else { return false }
-            let key = UInt32(b[i]) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
-            for c in characters where c == key { return true }
-            return false
-        }
-    }
-
-    static func packedCharacters(_ characters: String) -> [UInt32] {
-        let b = Array(characters.utf8)
-        return stride(from: 0, to: b.count, by: 3).map { packedFirstCharacter(b[$0..<($0 + 3)]) }
-    }
+    /// The first characters of the header labels (项, 主, 实, 预): a cell compacts to start
+    /// with a label only when it starts with one of these.
+    static let headerLabelStarts = CharacterFilter(firstCharactersOf: headerLabels.keys)
 
     /// Removes spaces and a trailing weight note like `(50分)` from a label cell.
     public static func normalizedLabel(_ text: String) -> String {
@@ -80,30 +51,14 @@ public enum Vocabulary {
 
     /// Whether the text is a 一级 and/or a 二级 label (成本指标 is both), normalizing once.
     public static func levels(_ text: String) -> (level1: Bool, level2: Bool) {
-        guard text.utf8.count <= maxLabelBytes && mayBeLabel(text) else { return (false, false) }
+        guard text.utf8.count <= maxLabelBytes && labelStarts.matchesFirst(text) else { return (false, false) }
         let l = normalizedLabel(text)
         return (level1.containsBytes(l), level2.containsBytes(l))
     }
 
     /// Every label starts with one of a few characters: a cheap first-character filter.
-    static let labelFirstCharacters: [UInt32] = Array(Set((level1 + level2).map { packedFirstCharacter(Array($0.utf8)) })).sorted()
+    static let labelStarts = CharacterFilter(firstCharactersOf: level1 + level2)
 
-    @inline(__always)
-    static func packedFirstCharacter<C: Collection<UInt8>>(_ b: C) -> UInt32 where C.Index == Int {
-        let s = b.startIndex
-        return UInt32(b[s]) << 16 | UInt32(b[s + 1]) << 8 | UInt32(b[s + 2])
-    }
-
-    @inline(__always)
-    static func mayBeLabel(_ text: String) -> Bool {
-        text.withBytes { b in
-            guard b.count >= 3 else { return false }
-            if b[0] == 0x20 || b[0] == 0x09 || (b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80) { return true }
-            let key = packedFirstCharacter(b)
-            for c in labelFirstCharacters where c == key { return true }
-            return false
-        }
-    }
     public static func isLevelLabel(_ text: String) -> Bool { let l = levels(text); return l.level1 || l.level2 }
 
     /// Cells that only label the goals part.
@@ -126,18 +81,11 @@ public enum Vocabulary {
 
     static let maxHeaderCellBytes = 60
 
-    /// Whether the text holds 级 (E7 BA A7): memchr finds its last byte, the rest is checked.
+    static let levelCharacter = Array("级".utf8)
+
+    /// Whether the text holds 级 (run on every indicator row, so by memchr).
     static func containsLevelCharacter(_ text: String) -> Bool {
-        text.withBytes { b in
-            guard let base = b.baseAddress else { return false }
-            var from = 2
-            while from < b.count, let hit = memchr(base + from, 0xA7, b.count - from) {
-                let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                if b[i - 2] == 0xE7 && b[i - 1] == 0xBA { return true }
-                from = i + 1
-            }
-            return false
-        }
+        text.withBytes { b in levelCharacter.withUnsafeBufferPointer { firstIndexOfBytesByLastByte($0, in: b) != nil } }
     }
 
     /// The same for scanned cells, without building the list of texts for most lines.
@@ -156,18 +104,18 @@ public enum Vocabulary {
     }
 
     /// The first characters of the total and grade labels below.
-    static let totalFirstCharacters = packedCharacters("总合综")
-    static let gradeFirstCharacters = packedCharacters("评自绩等")
+    static let totalLabelStarts = CharacterFilter("总合综")
+    static let gradeLabelStarts = CharacterFilter("评自绩等")
 
     /// 总分 / 合计 rows.
     public static func isTotalLabel(_ text: String) -> Bool {
-        guard startsWithOne(of: totalFirstCharacters, text) else { return false }
+        guard totalLabelStarts.matchesFirst(text) else { return false }
         let t = text.compacted
         return t.sameBytes("总分") || t.sameBytes("合计") || t.sameBytes("总计") || t.hasBytePrefix("总分") || t.sameBytes("综合得分")
     }
 
     public static func isGradeLabel(_ text: String) -> Bool {
-        guard startsWithOne(of: gradeFirstCharacters, text) else { return false }
+        guard gradeLabelStarts.matchesFirst(text) else { return false }
         let t = text.compacted
         return t.hasBytePrefix("评分等级") || t.hasBytePrefix("自评等级") || t.hasBytePrefix("绩效等级") || t.sameBytes("等级")
     }

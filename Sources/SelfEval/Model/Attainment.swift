@@ -22,10 +22,11 @@ public enum TargetEvaluation {
     public static let missedWords = ["未达成", "未完成", "未达到", "未达标", "没有完成", "没有达到", "不及时", "不合格", "不符合", "不满意"]
     /// Whole-cell verdicts that say it was not.
     public static let missedVerdicts = ["否", "无", "未", "没有"]
-    /// Words that make a verdict weaker than the target: partly achieved.
+    /// Texts hold one of the words only if they hold one of these first characters.
     static let missedFilter = CharacterFilter(firstCharactersOf: missedWords)
     static let partialFilter = CharacterFilter(firstCharactersOf: partialWords)
 
+    /// Words that make a verdict weaker than the target: partly achieved.
     public static let partialWords = ["部分", "基本", "较", "逐步", "初步", "有所", "稳步"]
 
     /// The actual and target as comparable numbers: same unit, or a bare actual next to a percent target.

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Text comparisons on UTF-8 bytes. The forms' labels are compared exactly as written, so
 /// there is no need for Unicode normalization, which costs a lot in per-cell loops.
 extension StringProtocol {
@@ -54,6 +58,21 @@ func firstIndexOfBytes(_ needle: UnsafeBufferPointer<UInt8>, in haystack: Unsafe
     return nil
 }
 
+/// The same search for long texts: memchr jumps to each occurrence of the needle's last byte
+/// (for CJK words a continuation byte, far rarer than their lead bytes) and the rest is
+/// compared there.
+func firstIndexOfBytesByLastByte(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    guard let last = needle.last, let base = haystack.baseAddress else { return firstIndexOfBytes(needle, in: haystack, from: start) }
+    let offset = needle.count - 1
+    var from = start + offset
+    while from < haystack.count, let hit = memchr(base + from, Int32(last), haystack.count - from) {
+        let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) - offset
+        if memcmpBytes(base + at, needle.baseAddress!, offset) { return at }
+        from = at + offset + 1
+    }
+    return nil
+}
+
 @inlinable @inline(__always)
 func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     var i = 0
@@ -70,9 +89,20 @@ extension Array where Element == String {
     public func containsBytes(_ text: String) -> Bool { contains { $0.sameBytes(text) } }
 }
 
-/// A set of characters, for a one-pass test of whether a text holds any of them: a cheap
-/// necessary condition before a vocabulary's substring tests. Each character is its UTF-8
-/// bytes packed into an integer (the lead byte fixes the length, so the packing is unique).
+/// The length of the UTF-8 sequence a lead byte starts (1 for a stray continuation byte).
+@inlinable @inline(__always)
+func utf8Length(lead b: UInt8) -> Int {
+    if b < 0x80 { return 1 }
+    if b & 0xE0 == 0xC0 { return 2 }
+    if b & 0xF0 == 0xE0 { return 3 }
+    if b & 0xF8 == 0xF0 { return 4 }
+    return 1
+}
+
+/// A set of characters, for a one-pass test of whether a text holds any of them, or starts
+/// with one: a cheap necessary condition before a vocabulary's substring tests. Each character
+/// is its UTF-8 bytes packed into an integer (the lead byte fixes the length, so the packing
+/// is unique).
 public struct CharacterFilter: Sendable {
     private let packed: [UInt32]
 
@@ -82,42 +112,59 @@ public struct CharacterFilter: Sendable {
     }
 
     /// The first character of each word: a text can hold one of the words only if it holds
-    /// one of these.
-    public init(firstCharactersOf words: [String]) {
-        packed = words.compactMap { $0.unicodeScalars.first.map(CharacterFilter.pack) }
+    /// one of these, and start with one only if it starts with one of these.
+    public init<S: Sequence<String>>(firstCharactersOf words: S) {
+        // Each character once: many words share their first one.
+        var seen: [UInt32] = []
+        for w in words { if let f = w.unicodeScalars.first.map(CharacterFilter.pack), !seen.contains(f) { seen.append(f) } }
+        packed = seen
     }
 
     static func pack(_ s: Unicode.Scalar) -> UInt32 {
         UTF8.encode(s)!.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
-    /// Whether `text` holds one of the characters. CJK (three-byte) characters take the
-    /// short path; the others are packed the same way.
-    public func matches<S: StringProtocol>(_ text: S) -> Bool {
+    /// The packed character starting at `i` and its length; nil when the text ends inside it.
+    /// CJK (three-byte) characters take the first branch.
+    @inline(__always)
+    static func character(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (key: UInt32, length: Int)? {
+        let lead = b[i], n = b.count
+        if lead >= 0xE0 && lead < 0xF0 {
+            guard i + 2 < n else { return nil }
+            return (UInt32(lead) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]), 3)
+        }
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        if lead < 0xE0 {
+            guard i + 1 < n else { return nil }
+            return (UInt32(lead) << 8 | UInt32(b[i + 1]), 2)
+        }
+        guard i + 3 < n else { return nil }
+        return (UInt32(lead) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3]), 4)
+    }
+
+    /// Whether `text` holds one of the characters.
+    public func matches(_ text: String) -> Bool {
         text.withBytes { b in
-            let n = b.count
             var i = 0
-            while i < n {
-                let lead = b[i]
-                let key: UInt32
-                if lead >= 0xE0 && lead < 0xF0 {
-                    guard i + 2 < n else { return false }
-                    key = UInt32(lead) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
-                    i += 3
-                } else if lead < 0x80 {
-                    key = UInt32(lead)
-                    i += 1
-                } else if lead < 0xE0 {
-                    guard i + 1 < n else { return false }
-                    key = UInt32(lead) << 8 | UInt32(b[i + 1])
-                    i += 2
-                } else {
-                    guard i + 3 < n else { return false }
-                    key = UInt32(lead) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
-                    i += 4
-                }
-                for p in packed where p == key { return true }
+            while i < b.count {
+                guard let c = CharacterFilter.character(at: i, in: b) else { return false }
+                for p in packed where p == c.key { return true }
+                i += c.length
             }
+            return false
+        }
+    }
+
+    /// Whether the first character of `text` after the spaces compaction drops is one of the
+    /// characters: a compacted text can start with one of the words only then.
+    @inline(__always)
+    public func matchesFirst(_ text: String) -> Bool {
+        text.withBytes { b in
+            var i = 0
+            // Most texts start with a visible character: the space loop is rarely entered.
+            while i < b.count, case let w = String.spaceWidth(b, i), w > 0 { i += w }
+            guard i < b.count, let c = CharacterFilter.character(at: i, in: b) else { return false }
+            for p in packed where p == c.key { return true }
             return false
         }
     }

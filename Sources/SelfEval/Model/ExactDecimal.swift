@@ -181,7 +181,6 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     /// Plain text with exactly `scale` digits after the point.
     public var description: String { format(grouping: false) }
 
-    /// Formats with the printed precision, optionally grouping thousands with commas.
     /// ASCII digits of `m`, least significant first.
     private static func digitsReversed<T: BinaryInteger>(_ m: T) -> [UInt8] {
         var m = m
@@ -191,6 +190,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         return digits
     }
 
+    /// Formats with the printed precision, optionally grouping thousands with commas.
     public func format(grouping: Bool, scale minimumScale: Int? = nil) -> String {
         let target = max(scale, minimumScale ?? scale)
         let v = scaled(to: target)

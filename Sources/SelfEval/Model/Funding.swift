@@ -21,10 +21,10 @@ public enum FundingColumn: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    /// Recognises a header cell (spaces removed).
     /// Every header word holds one of these (年初预算, 执行率, 支出数, 分值, 权重, 得分 …).
     static let headerCharacters = CharacterFilter("预执支分权得")
 
+    /// Recognises a header cell (spaces removed).
     public static func recognise(_ header: String) -> FundingColumn? {
         // Headers are short Chinese words: numbers and long texts are never one.
         let plausible = header.withBytes { b in
@@ -51,10 +51,10 @@ public enum FundingRowKind: String, Sendable, Hashable, Codable {
 
     public var isPart: Bool { self != .total }
 
-    /// Recognises a row label (spaces removed); nil for labels that are not funding rows.
     /// Every row label holds one of these (资金总额, 合计, 结转, 财政, 其他, 单位资金, 自有资金).
     static let labelCharacters = CharacterFilter("总合结财其单自")
 
+    /// Recognises a row label (spaces removed); nil for labels that are not funding rows.
     public static func recognise(_ label: String) -> FundingRowKind? {
         guard labelCharacters.matches(label) else { return nil }
         var l = label.compacted

@@ -229,7 +229,7 @@ extension String {
             }
             if c == 0xC2 || c == 0xE3 || c == 0xEF || c == 0xE2, spaceWidth(b, i) > 0 { return i }
             // Skip the rest of a character (the text is valid UTF-8): CJK text costs a third.
-            i += c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : (c >= 0xC0 ? 2 : 1))
+            i += utf8Length(lead: c)
         }
         return nil
     }

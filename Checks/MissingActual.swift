@@ -31,7 +31,7 @@ struct MissingActual: Check {
         ])
 
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
-        for row in form.indicators where row.actual == nil || row.actual!.value.isEmpty {
+        for row in form.indicators where row.actual.isNone || row.actual!.value.isEmpty {
             let range = row.actual?.range ?? row.name.range
             report.add(Self.message(row), at: range, row: row.name.value,
                        notes: row.target.map { [Self.targetNote($0.raw)] } ?? [],

@@ -24,7 +24,7 @@ struct TotalScore: Check {
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
         guard let stated = form.total?.score, !form.indicators.isEmpty else { return }
         // A missing score is reported by missing-score, with the value the total implies.
-        guard form.indicators.allSatisfy({ $0.score != nil }) else { return }
+        guard form.indicators.allSatisfy({ !$0.score.isNone }) else { return }
         let scores = form.scores
         let sum = scores.sum
         let gap = (sum - stated.value).magnitude

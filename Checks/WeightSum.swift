@@ -38,7 +38,7 @@ struct WeightSum: Check {
         if !sum.numericallyEquals(target) {
             // The notes are built only for a finding: most forms have none.
             let terms = weights.map(\.description)
-            let missing = form.indicators.filter { $0.weight == nil }.map(\.name.value)
+            let missing = form.indicators.filter { $0.weight.isNone }.map(\.name.value)
             var notes = [Self.arithmetic(terms, sum)]
             if !missing.isEmpty { notes.append(Self.missingNote(missing)) }
             report.add(Self.mismatch(sum, target, stated != nil), at: range, notes: notes + [Self.rule],

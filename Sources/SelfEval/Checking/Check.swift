@@ -89,19 +89,23 @@ public protocol RunCheck: Check {
 public struct Report: Sendable {
     public let checkID: String
     public let severity: Severity
-    public let form: Form
+    /// The file and the name of the form, all a finding needs of it (a copy of the whole form
+    /// for every check and form was a measurable cost).
+    public let file: String
+    public let formName: String?
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init(checkID: String, severity: Severity, form: Form) {
         self.checkID = checkID
         self.severity = severity
-        self.form = form
+        self.file = form.file
+        self.formName = form.name?.value
     }
 
     /// Adds a finding at `range`; `values` are what the fingerprint hashes besides form and row.
     public mutating func add(_ message: Message, at range: SourceRange, row: String? = nil, notes: [Message] = [],
                              values: [String] = [], severity: Severity? = nil) {
         diagnostics.append(Diagnostic(check: checkID, severity: severity ?? self.severity, message: message, notes: notes,
-                                      file: form.file, range: range, form: form.name?.value, row: row, values: values))
+                                      file: file, range: range, form: formName, row: row, values: values))
     }
 }

@@ -106,11 +106,11 @@ public struct FormReader {
         if section == .header || section == .funding {
             if cells.contains(where: { Vocabulary.isTitle($0.text) }) {
                 if !readYear(line) {
-                    for c in cells { if form.year == nil, let (y, r) = FormReader.findYear(c, allowPlainYear: true) { form.year = Field(raw: c.text, value: y, range: r) } }
+                    for c in cells { if form.year.isNone, let (y, r) = FormReader.findYear(c, allowPlainYear: true) { form.year = Field(raw: c.text, value: y, range: r) } }
                 }
                 return true
             }
-            if form.year == nil, readYear(line), cells.count <= 2, !first.hasBytePrefix("项目名称") { return true }
+            if form.year.isNone, readYear(line), cells.count <= 2, !first.hasBytePrefix("项目名称") { return true }
         }
         if section == .header || section == .funding, first.hasBytePrefix("项目资金") || first.hasBytePrefix("资金投入") || first.hasBytePrefix("项目资金情况") {
             section = .funding
@@ -181,7 +181,8 @@ public struct FormReader {
                 ParagraphSplitter.indicatorHeaderWords.contains { $0.sameBytes(c.key) } || "偏差原因分析及改进措施".containsBytes(c.key)
             }) { return true }
             if Vocabulary.isIndicatorHeader(cells) { return true }
-            if var t = tabular { t.take(line); tabular = t } else { flow.take(line) }
+            // Mutated in place: a copy would share the reader's arrays and copy them on every row.
+            if tabular != nil { tabular!.take(line) } else { flow.take(line) }
             return true
         case .total:
             if takeTotal(line, skipFirst: false) { return true }
@@ -203,7 +204,7 @@ public struct FormReader {
     mutating func readYear(_ line: TextLine) -> Bool {
         for c in line.nonEmpty {
             if let (year, range) = FormReader.findYear(c) {
-                if form.year == nil { form.year = Field(raw: c.text, value: year, range: range) }
+                if form.year.isNone { form.year = Field(raw: c.text, value: year, range: range) }
                 return true
             }
         }
@@ -409,9 +410,8 @@ public struct FormReader {
     }
 
     mutating func finishIndicators() {
-        if var t = tabular {
-            t.finish()
-            tabular = t
+        if tabular != nil {
+            tabular!.finish()
         } else {
             flow.finish()
         }
@@ -427,7 +427,7 @@ public struct FormReader {
             if case .quantity(let q) = m, q.comparator == nil, totalNumbers.count < 2 {
                 totalNumbers.append(Field(raw: c.text, value: q.value, range: c.range))
                 took = true
-            } else if Vocabulary.grades.contains(c.key), form.grade == nil {
+            } else if Vocabulary.grades.contains(c.key), form.grade.isNone {
                 form.grade = Field(raw: c.text, value: c.key, range: c.range)
                 took = true
             } else if !took {
@@ -467,7 +467,7 @@ public struct FormReader {
         form.name = field(.name)
         form.department = field(.department)
         form.implementingUnit = field(.unit)
-        if form.name == nil {
+        if form.name.isNone {
             form.issues.append(ParseIssue(kind: .missingPart, message: Message(
                 en: "the form has no 项目名称 (project name)", zh: "自评表缺少项目名称"), range: form.range))
         }

@@ -156,8 +156,8 @@ struct TabularIndicatorReader {
             target: targetField, actual: actualField,
             weight: weightField, score: scoreField,
             deviation: deviation, range: rowRange))
-        if let w = weight, weightField == nil { badNumber(w, "分值") }
-        if let s = score, scoreField == nil { badNumber(s, "得分") }
+        if let w = weight, weightField.isNone { badNumber(w, "分值") }
+        if let s = score, scoreField.isNone { badNumber(s, "得分") }
     }
 
     mutating func finish() {

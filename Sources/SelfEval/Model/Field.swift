@@ -10,3 +10,13 @@ public struct Field<Value: Sendable & Hashable>: Sendable, Hashable {
         self.range = range
     }
 }
+
+extension Optional {
+    /// Whether there is no value. `field == nil` on an optional `Field` picks the Equatable `==`,
+    /// which copies both sides into a tuple and destroys it through type metadata (hundreds of
+    /// instructions); this switch reads only the tag.
+    @inlinable public var isNone: Bool {
+        if case .none = self { return true }
+        return false
+    }
+}

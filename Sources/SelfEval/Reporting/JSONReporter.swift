@@ -30,8 +30,8 @@ public struct JSONReporter: Sendable {
         w.number("warnings", run.count(.warning))
         w.number("notes", run.count(.note))
         if let fixed = run.fixed {
-            w.number("new", run.reportable.count)
-            w.number("unchanged", run.diagnostics.count - run.reportable.count)
+            w.number("new", run.countFindings { $0.baselineState != .unchanged })
+            w.number("unchanged", run.countFindings { $0.baselineState == .unchanged })
             w.number("fixed", fixed.count)
         }
         w.endObject()

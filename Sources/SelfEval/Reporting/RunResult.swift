@@ -18,10 +18,17 @@ public struct RunResult: Sendable {
     /// The findings that count: all of them, or with a baseline only the new ones.
     public var reportable: [Diagnostic] { diagnostics.filter { $0.baselineState != .unchanged } }
 
-    public func countNew(_ severity: Severity) -> Int { reportable.filter { $0.severity == severity }.count }
+    public func countNew(_ severity: Severity) -> Int { countFindings { $0.severity == severity && $0.baselineState != .unchanged } }
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
     public var formCount: Int { files.reduce(0) { $0 + $1.summaries.count } }
 
-    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+    public func count(_ severity: Severity) -> Int { countFindings { $0.severity == severity } }
+
+    /// Findings matching `test`, counted in place (`diagnostics` copies every finding).
+    public func countFindings(_ test: (Diagnostic) -> Bool) -> Int {
+        var n = 0
+        for f in files { for d in f.diagnostics where test(d) { n += 1 } }
+        return n
+    }
 }

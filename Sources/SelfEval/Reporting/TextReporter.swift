@@ -78,7 +78,7 @@ public struct TextReporter {
             text = "\(forms) form\(forms == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s"): \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(n) note\(n == 1 ? "" : "s")"
         }
         if let fixed = run.fixed {
-            let unchanged = run.diagnostics.count - run.reportable.count
+            let unchanged = run.countFindings { $0.baselineState == .unchanged }
             text += language == .zh
                 ? "（新增；另有 \(unchanged) 个已在基线中，\(fixed.count) 个基线条目已修复）"
                 : " new; \(unchanged) in the baseline, \(fixed.count) fixed"

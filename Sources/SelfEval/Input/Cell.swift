@@ -109,9 +109,55 @@ public struct CellScanner: Sendable {
     /// The scanner for a line without `<`: every cell is one slice of the line, from its first
     /// to its last visible character, so its text is made once from the bytes in place.
     func scanPlain(_ b: UnsafeBufferPointer<UInt8>, line number: Int) -> (cells: [Cell], indent: Int) {
-        var cells: [Cell] = []
-        cells.reserveCapacity(8)
+        // The state lives in a struct, not in variables captured by local functions: captured
+        // variables were checked for exclusive access at run time on every cell.
+        var s = PlainScan(b: b, number: number, keepsEmptyCells: keepsEmptyCells)
         let end = b.count
+        var i = 0
+        while i < end {
+            let c = b[i]
+            if CellScanner.isPlainByte(c) {
+                let run = CellScanner.plainRun(b, from: i)
+                s.visible(i, run.end, run.scalars, run.ampersand)
+                i = run.end
+                continue
+            }
+            let isTab = c == 0x09
+            let spaceWidth = CellScanner.spaceWidth(b, i)
+            if !s.sawVisible && spaceWidth > 0 && !isTab { s.indent += 1 }
+            if (mode == .tabs && isTab) || (mode == .spaces && spaceWidth > 0) {
+                if keepsEmptyCells || s.from >= 0 { s.flush() }
+                i += spaceWidth
+                s.column += 1
+                continue
+            }
+            if mode == .pipes && (c == 0x7C || (c == 0xEF && i + 2 < end && b[i + 1] == 0xBD && b[i + 2] == 0x9C)) {
+                s.flush()
+                i += c == 0x7C ? 1 : 3
+                s.column += 1
+                continue
+            }
+            if spaceWidth > 0 {
+                if s.from >= 0 { s.pendingSpace = true }
+                i += spaceWidth
+                s.column += 1
+                continue
+            }
+            let stop = min(end, i + utf8Length(lead: c))
+            s.visible(i, stop, 1, false)
+            i = stop
+        }
+
+        if keepsEmptyCells || s.from >= 0 { s.flush() }
+        return (s.cells, s.indent)
+    }
+
+    /// What `scanPlain` knows between bytes: the cells so far and the cell being read.
+    private struct PlainScan {
+        let b: UnsafeBufferPointer<UInt8>
+        let number: Int
+        let keepsEmptyCells: Bool
+        var cells: [Cell] = []
         var column = 1
         var from = -1, to = -1          // byte range of the current cell's visible text
         var startColumn = -1, endColumn = -1
@@ -120,7 +166,14 @@ public struct CellScanner: Sendable {
         var sawVisible = false
         var index = 0
 
-        @inline(__always) func flush() {
+        init(b: UnsafeBufferPointer<UInt8>, number: Int, keepsEmptyCells: Bool) {
+            self.b = b
+            self.number = number
+            self.keepsEmptyCells = keepsEmptyCells
+            cells.reserveCapacity(8)
+        }
+
+        @inline(__always) mutating func flush() {
             if keepsEmptyCells || from >= 0 {
                 if from < 0 {
                     cells.append(Cell(text: "", range: SourceRange(line: number, column: column, length: 0), index: index, hasInnerSpace: false))
@@ -128,7 +181,7 @@ public struct CellScanner: Sendable {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
                     let range = SourceRange(start: SourceLocation(line: number, column: startColumn), end: SourceLocation(line: number, column: endColumn))
                     if hasAmpersand {
-                        cells.append(Cell(text: decodeEntities(text), range: range, index: index))
+                        cells.append(Cell(text: CellScanner.decodeEntities(text), range: range, index: index))
                     } else {
                         cells.append(Cell(text: text, range: range, index: index, hasInnerSpace: innerSpace))
                     }
@@ -139,7 +192,7 @@ public struct CellScanner: Sendable {
             pendingSpace = false; innerSpace = false; hasAmpersand = false
         }
 
-        @inline(__always) func visible(_ i: Int, _ j: Int, _ scalars: Int, _ ampersand: Bool) {
+        @inline(__always) mutating func visible(_ i: Int, _ j: Int, _ scalars: Int, _ ampersand: Bool) {
             sawVisible = true
             if from < 0 { from = i; startColumn = column } else if pendingSpace { innerSpace = true }
             pendingSpace = false
@@ -148,44 +201,6 @@ public struct CellScanner: Sendable {
             column += scalars
             endColumn = column
         }
-
-        var i = 0
-        while i < end {
-            let c = b[i]
-            if CellScanner.isPlainByte(c) {
-                let run = CellScanner.plainRun(b, from: i)
-                visible(i, run.end, run.scalars, run.ampersand)
-                i = run.end
-                continue
-            }
-            let isTab = c == 0x09
-            let spaceWidth = CellScanner.spaceWidth(b, i)
-            if !sawVisible && spaceWidth > 0 && !isTab { indent += 1 }
-            if (mode == .tabs && isTab) || (mode == .spaces && spaceWidth > 0) {
-                if keepsEmptyCells || from >= 0 { flush() }
-                i += spaceWidth
-                column += 1
-                continue
-            }
-            if mode == .pipes && (c == 0x7C || (c == 0xEF && i + 2 < end && b[i + 1] == 0xBD && b[i + 2] == 0x9C)) {
-                flush()
-                i += c == 0x7C ? 1 : 3
-                column += 1
-                continue
-            }
-            if spaceWidth > 0 {
-                if from >= 0 { pendingSpace = true }
-                i += spaceWidth
-                column += 1
-                continue
-            }
-            let stop = min(end, i + utf8Length(lead: c))
-            visible(i, stop, 1, false)
-            i = stop
-        }
-
-        if keepsEmptyCells || from >= 0 { flush() }
-        return (cells, indent)
     }
 
     /// The general scanner: HTML tags are removed, so a cell's text may join pieces.
@@ -211,7 +226,7 @@ public struct CellScanner: Sendable {
                     : SourceRange(start: SourceLocation(line: number, column: cellStart), end: SourceLocation(line: number, column: cellEnd))
                 if hasAmpersand {
                     // An entity may decode to a space (&nbsp;), so the space flag is recomputed.
-                    let decoded = decodeEntities(text)
+                    let decoded = CellScanner.decodeEntities(text)
                     cells.append(Cell(text: decoded, range: range, index: index))
                 } else {
                     cells.append(Cell(text: text, range: range, index: index, hasInnerSpace: innerSpace))
@@ -376,7 +391,7 @@ public struct CellScanner: Sendable {
         return n
     }
 
-    private func decodeEntities(_ s: String) -> String {
+    fileprivate static func decodeEntities(_ s: String) -> String {
         return s.replacingAll("&nbsp;", with: " ").replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
             .replacingAll("&amp;", with: "&").trimmingSpaces()
     }

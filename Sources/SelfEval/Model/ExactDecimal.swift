@@ -36,10 +36,11 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         parse(utf8: Array(text.utf8))
     }
 
-    static func parse(utf8 bytes: [UInt8]) -> Result<ExactDecimal, ParseError> {
-        var i = 0
+    /// The parser on UTF-8 bytes in place (a slice of a cell's buffer: no array per number).
+    static func parse<C: RandomAccessCollection<UInt8>>(utf8 bytes: C) -> Result<ExactDecimal, ParseError> where C.Index == Int {
+        var i = bytes.startIndex
         var negative = false
-        if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+        if i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
             negative = bytes[i] == UInt8(ascii: "-")
             i += 1
         }
@@ -48,7 +49,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         var sawDigit = false
         var sawPoint = false
         var overflow = false
-        while i < bytes.count {
+        while i < bytes.endIndex {
             let b = bytes[i]
             if b >= 48 && b <= 57 {
                 sawDigit = true

@@ -124,7 +124,7 @@ public enum Measure: Hashable, Sendable {
             else { break }
         }
         guard sawDigit else { return text() }
-        guard case .success(let value) = ExactDecimal.parse(utf8: Array(b[numberStart..<numberEnd])) else { return text() }
+        guard case .success(let value) = ExactDecimal.parse(utf8: b[numberStart..<numberEnd]) else { return text() }
         var u = numberEnd
         while u < hi { let w = spaceAt(u); if w == 0 { break }; u += w }
         if u == hi { return .quantity(Quantity(comparator: comparator, value: value, unit: "")) }

@@ -377,7 +377,7 @@ public struct FormReader {
             return
         }
         let columns = fundingColumns.isEmpty ? [.initialBudget, .fullYearBudget, .executed, .weight, .rate, .score] : fundingColumns
-        var cells: [FundingColumn: Field<Measure>] = [:]
+        var cells = [FundingColumn: Field<Measure>](minimumCapacity: columns.count)
         for (k, column) in columns.enumerated() where k < values.count {
             let v = values[k]
             let m = Measure.parse(v.text)

@@ -58,4 +58,23 @@ import Testing
             #expect(fast.indent == general.indent, "\(mode) \(line)")
         }
     }
+
+    /// Whole-line cells have their trailing ` |` cut from the bytes before the text is made;
+    /// the result must be the cell that cutting the made text gives.
+    @Test func trailingPipeCutInBytesAgreesWithCuttingTheText() {
+        let lines = [
+            "项目名称 |", "项目名称 | ", "项目名称|\t", "甲 | 乙 |", "甲 | |", "甲｜", "甲\u{3000}|", "甲\u{00A0}|",
+            "甲\t|", "|", " | ", "｜｜", "甲 &amp; 乙 |", "甲&nbsp;|", "  缩进 |  ", "无竖线", "无竖线 ", "甲\u{200B}乙 |",
+            "控制\u{7}|", "𠀀扩展 |", "e\u{301} |", "",
+        ]
+        let scanner = CellScanner(mode: .wholeLine)
+        for (n, line) in lines.enumerated() {
+            let bytes = Array(line.utf8)
+            let cut = scanner.scan(SourceText(utf8: bytes), line: 1)
+            let made = bytes.withUnsafeBufferPointer { scanner.finished(scanner.scanPlain($0, line: 1), 1) }
+            #expect(cut.cells == made.cells, "line \(n): \(line)")
+            #expect(cut.cells.map(\.hasInnerSpace) == made.cells.map(\.hasInnerSpace), "line \(n): \(line)")
+            #expect(cut.indent == made.indent, "line \(n): \(line)")
+        }
+    }
 }

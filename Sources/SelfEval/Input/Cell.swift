@@ -86,10 +86,52 @@ public struct CellScanner: Sendable {
         let slice = source.lineBytes(number)
         // Most lines hold no `<` (so no tag) and no absurdly long cell: their cells are plain
         // slices of the line, read without copying bytes one run at a time.
+        var cutInBytes = false
         let scanned = slice.withUnsafeBufferPointer { b in
-            b.count <= CellScanner.maxCellBytes && !CellScanner.hasTagByte(b) ? scanPlain(b, line: number) : scanTagged(b, line: number)
+            guard b.count <= CellScanner.maxCellBytes && !CellScanner.hasTagByte(b) else { return scanTagged(b, line: number) }
+            // Whole-line cells: the trailing ` |` is cut from the bytes, so the cell's text is
+            // made once instead of made and then shortened.
+            if mode == .wholeLine, let end = CellScanner.endBeforeTrailingPipe(b) {
+                cutInBytes = true
+                var s = scanPlain(UnsafeBufferPointer(rebasing: b[..<end]), line: number)
+                // As `withoutTrailingPipe` does for a cell it shortens.
+                if end < b.count { for i in s.cells.indices { s.cells[i].hasInnerSpace = s.cells[i].text.withBytes(String.hasSpaceBytes) } }
+                return s
+            }
+            return scanPlain(b, line: number)
         }
+        if cutInBytes { return TextLine(number: number, cells: scanned.cells, indent: scanned.indent) }
         return finished(scanned, number)
+    }
+
+    /// Where a whole-line cell's text ends once `withoutTrailingPipe` has cut it: after the
+    /// trailing spaces, then pipes, spaces, `｜` and U+3000. Nil where cutting the bytes would
+    /// not give the same cell (an entity, nothing left, or a tab or NBSP left at the end).
+    static func endBeforeTrailingPipe(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = b.baseAddress, !b.isEmpty, memchr(base, Int32(UInt8(ascii: "&")), b.count) == nil else { return nil }
+        func lastCharacterStart(_ e: Int) -> Int {
+            var s = e - 1
+            while s > 0 && b[s] & 0xC0 == 0x80 { s -= 1 }
+            return s
+        }
+        var e = b.count
+        // The scanner drops trailing spaces of every kind.
+        while e > 0 {
+            let s = lastCharacterStart(e)
+            guard spaceWidth(b, s) == e - s else { break }
+            e = s
+        }
+        let visibleEnd = e
+        while e > 0 {
+            if b[e - 1] == UInt8(ascii: "|") || b[e - 1] == 0x20 { e -= 1 }
+            else if e >= 3 && b[e - 3] == 0xEF && b[e - 2] == 0xBD && b[e - 1] == 0x9C { e -= 3 }
+            else if e >= 3 && b[e - 3] == 0xE3 && b[e - 2] == 0x80 && b[e - 1] == 0x80 { e -= 3 }
+            else { break }
+        }
+        if e == visibleEnd { return b.count }
+        guard e > 0 else { return nil }
+        let s = lastCharacterStart(e)
+        return spaceWidth(b, s) > 0 ? nil : e
     }
 
     /// The layout's last touches: markdown separator rows and outer pipes, trailing ` |`.

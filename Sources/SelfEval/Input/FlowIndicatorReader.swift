@@ -13,8 +13,18 @@ struct FlowIndicatorReader {
     /// let a row's numbers run across lines.
     var wholeCells = false
     private var cellBuffer: [Cell] = []
-    /// For each buffered cell: a plain number or a blank (`—`), which may be 分值 or 得分.
-    private var cellBufferIsNumber: [Bool] = []
+    /// For each buffered cell: a plain number, a blank (`—`, which may stand for 分值 or 得分),
+    /// or other text; worked out once per cell.
+    private var cellBufferKinds: [TokenKind] = []
+
+    /// What a token can be in a row's run of numbers.
+    enum TokenKind: UInt8 {
+        case number, blank, other
+
+        init(_ text: String) {
+            self = CellKind.isBareNumber(text) ? .number : FlowIndicatorReader.isBlank(text) ? .blank : .other
+        }
+    }
 
     /// Target fragments are wrapped in a narrow column: at most this display width.
     static let narrowWidth = 12
@@ -43,26 +53,27 @@ struct FlowIndicatorReader {
     /// Whole cells: numbers gather until a cell that is not a number shows the row has ended.
     private mutating func takeCells(_ cells: [Cell]) {
         for cell in cells {
-            if CellKind.isBareNumber(cell.text) || FlowIndicatorReader.isBlank(cell.text) {
+            let kind = TokenKind(cell.text)
+            if kind != .other {
                 cellBuffer.append(cell)
-                cellBufferIsNumber.append(true)
+                cellBufferKinds.append(kind)
                 continue
             }
             flushAnchoredBuffer()
             // Whole cells hold whole labels; a bare 服务对象满意度 is a name.
             if Vocabulary.isLevelLabel(cell.text), Vocabulary.normalizedLabel(cell.text).hasByteSuffix("指标"), labels.accept(cell.text) { continue }
             cellBuffer.append(cell)
-            cellBufferIsNumber.append(false)
+            cellBufferKinds.append(.other)
         }
     }
 
     private mutating func flushAnchoredBuffer() {
         var start = cellBuffer.count
-        while start > 0, cellBufferIsNumber[start - 1] { start -= 1 }
-        guard cellBuffer.count - start >= 2, let run = FlowIndicatorReader.numberRun(Array(cellBuffer[start...])) else { return }
+        while start > 0, cellBufferKinds[start - 1] != .other { start -= 1 }
+        guard cellBuffer.count - start >= 2, let run = FlowIndicatorReader.numberRun(kinds: cellBufferKinds[start...]) else { return }
         let tokens = cellBuffer
         cellBuffer.removeAll()
-        cellBufferIsNumber.removeAll()
+        cellBufferKinds.removeAll()
         row(tokens, run: (start + run.lowerBound)..<(start + run.upperBound), lineNumber: tokens[start].range.start.line)
     }
 
@@ -149,7 +160,7 @@ struct FlowIndicatorReader {
         if !cellBuffer.isEmpty {
             pending += cellBuffer.map { Piece(text: $0.text, range: $0.range) }
             cellBuffer.removeAll()
-            cellBufferIsNumber.removeAll()
+            cellBufferKinds.removeAll()
         }
         attachToPrevious(wholeCells ? pending : Piece.balance(pending))
         pending.removeAll()
@@ -177,15 +188,19 @@ struct FlowIndicatorReader {
     /// The first run of at least two plain numbers (a blank `—` may stand for one of the last
     /// two): 分值 and 得分 are its last two.
     static func numberRun(_ tokens: [Cell]) -> Range<Int>? {
-        let numbers = tokens.map { CellKind.isBareNumber($0.text) }
-        let blanks = tokens.map { FlowIndicatorReader.isBlank($0.text) }
-        func isNumber(_ i: Int) -> Bool { numbers[i] }
-        func isBlank(_ i: Int) -> Bool { blanks[i] }
+        numberRun(kinds: tokens.map { TokenKind($0.text) }[...])
+    }
+
+    /// The same on token kinds; positions count from the start of `kinds`.
+    static func numberRun(kinds: ArraySlice<TokenKind>) -> Range<Int>? {
+        let base = kinds.startIndex, count = kinds.count
+        func isNumber(_ i: Int) -> Bool { kinds[base + i] == .number }
+        func isBlank(_ i: Int) -> Bool { kinds[base + i] == .blank }
         var i = 0
-        while i < tokens.count {
+        while i < count {
             if isNumber(i) || isBlank(i) {
                 var j = i
-                while j < tokens.count && (isNumber(j) || isBlank(j)) { j += 1 }
+                while j < count && (isNumber(j) || isBlank(j)) { j += 1 }
                 // Blanks only in the last two places, and at least one real number there.
                 var start = i
                 while start < j - 2 && isBlank(start) { start += 1 }

@@ -98,11 +98,14 @@ public struct JSONWriter {
     /// A key: the report's keys are plain ASCII words, copied as they are; anything else is
     /// escaped like a value.
     static func appendKey(_ key: String, to out: inout [UInt8]) {
-        let plain = key.withBytes { b in !b.contains { $0 < 0x20 || $0 >= 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }
-        guard plain else { appendEscaped(key, to: &out); return }
-        out.append(UInt8(ascii: "\""))
-        key.withBytes { out.append(contentsOf: $0) }
-        out.append(UInt8(ascii: "\""))
+        let plain = key.withBytes { b in
+            for c in b where c < 0x20 || c >= 0x7F || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: b)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { appendEscaped(key, to: &out) }
     }
 
     private mutating func prefix(key: String?) {
@@ -162,7 +165,24 @@ public struct JSONWriter {
 
     public mutating func number(_ key: String?, _ value: Int) {
         prefix(key: key)
-        if value >= 0 && value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)) } else { raw(String(value)) }
+        JSONWriter.appendDecimal(value, to: &bytes)
+    }
+
+    /// The digits of an integer, written without making a String.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        // The magnitude as UInt, so Int.min has one too.
+        var m = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+            } while m > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
+        }
     }
 
     /// An exact decimal as a JSON number with its printed precision.

@@ -39,4 +39,15 @@ import Testing
         #expect(s.lineCount == 4)
         #expect((1...4).map { s.line($0) } == ["a", "b", "c", "d"])
     }
+
+    /// Control characters are found eight bytes at a time; every position in a word, words
+    /// after line breaks, and the 64 KiB limit must behave as a byte-by-byte scan.
+    @Test(arguments: [0, 5, 7, 8, 13, 1000, 65_535, 65_536, 70_000])
+    func controlCharacterIsFoundWherever(at position: Int) {
+        var text = Array(String(repeating: "项目\t名称\r\n", count: 6_000).utf8).prefix(70_001).map { $0 }
+        text[position] = 0x07
+        let expected: Int? = position < 65_536 ? position : nil
+        #expect(Decoder.firstControl(text) == expected)
+        #expect(Decoder.firstControl(Array(text[..<min(text.count, 65_536)]).filter { $0 != 0x07 }) == nil)
+    }
 }

@@ -61,7 +61,7 @@ public enum Decoder {
         var bytes = original
         var repair = DecodeRepair()
         let isUTF16 = original.count >= 2 && ((original[0] == 0xFF && original[1] == 0xFE) || (original[0] == 0xFE && original[1] == 0xFF))
-        if !isUTF16, guessUTF16WithoutBOM(original) == nil, let first = firstNUL(original, from: 0) {
+        if !isUTF16, let first = firstNUL(original, from: 0), guessUTF16WithoutBOM(original) == nil {
             let nuls = original.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
             if nuls * 100 < original.count {
                 bytes = original.filter { $0 != 0 }
@@ -71,7 +71,7 @@ public enum Decoder {
         }
         switch detectInner(bytes) {
         case .success(let d):
-            if let offset = firstControl(d.text) { return .failure(.binary(offset: offset)) }
+            // `detectInner` has looked for control characters already.
             return .success((d.text, d.encoding, repair))
         case .failure(.undecodable(let offset)):
             // Mostly valid UTF-8: replace the few bad bytes rather than guess another encoding.
@@ -113,10 +113,20 @@ public enum Decoder {
     static func firstControl(_ utf8: [UInt8]) -> Int? {
         utf8.withUnsafeBufferPointer { b in
             let n = min(b.count, 65536)
+            guard let base = UnsafeRawPointer(b.baseAddress) else { return nil }
+            @inline(__always) func isControl(_ c: UInt8) -> Bool { c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C }
             var i = 0
+            while i + 8 <= n {
+                // Eight bytes at a time: only a word with a byte below 0x20 (a line break,
+                // mostly) is looked at byte by byte.
+                let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080 != 0 {
+                    for k in i..<(i + 8) where isControl(b[k]) { return k }
+                }
+                i += 8
+            }
             while i < n {
-                let c = b[i]
-                if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C { return i }
+                if isControl(b[i]) { return i }
                 i += 1
             }
             return nil

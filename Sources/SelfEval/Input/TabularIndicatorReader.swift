@@ -18,34 +18,39 @@ struct TabularIndicatorReader {
     private var spareNames: [Cell] = []
 
     init(header: TextLine) {
-        var cols: [Role: Int] = [:]
+        // Column of each role by `Role.rawValue`, -1 where the header does not name it.
+        var cols = [Int](repeating: -1, count: Role.allCases.count)
         for cell in header.cells where !cell.isEmpty {
-            let t = cell.key
-            let role: Role?
-            if t.containsBytes("一级指标") { role = .level1 }
-            else if t.containsBytes("二级指标") { role = .level2 }
-            else if t.containsBytes("三级指标") { role = .name }
-            else if t.containsBytes("实际完成") || t.containsBytes("完成值") || t.containsBytes("实际值") { role = .actual }
-            else if t.containsBytes("指标值") || t.containsBytes("目标值") || t.sameBytes("年度目标") { role = .target }
-            else if t.sameBytes("分值") || t.sameBytes("权重") || t.sameBytes("分数") || t.hasBytePrefix("分值") || t.hasBytePrefix("权重") { role = .weight }
-            else if t.sameBytes("得分") || t.hasBytePrefix("得分") || t.sameBytes("自评得分") { role = .score }
-            else if t.containsBytes("偏差") || t.containsBytes("改进措施") { role = .deviation }
-            else if t.containsBytes("指标性质") || t.sameBytes("性质") || t.containsBytes("指标方向") { role = .nature }
-            else if t.containsBytes("度量单位") || t.containsBytes("计量单位") || t.sameBytes("单位") { role = .unit }
-            else { role = nil }
-            if let role, cols[role] == nil { cols[role] = cell.index }
+            guard let role = TabularIndicatorReader.role(ofHeader: cell.key) else { continue }
+            if cols[role.rawValue] < 0 { cols[role.rawValue] = cell.index }
         }
+        func has(_ r: Role) -> Bool { cols[r.rawValue] >= 0 }
         // Fill what the header did not name from the usual order.
-        let usual: [Role: Int] = [.level1: 1, .level2: 2, .name: 3, .target: 4, .actual: 5, .weight: 6, .score: 7, .deviation: 8]
-        if cols[.weight] == nil || cols[.score] == nil || cols[.name] == nil {
-            for (r, i) in usual where cols[r] == nil { cols[r] = i }
+        let usual: [(Role, Int)] = [(.level1, 1), (.level2, 2), (.name, 3), (.target, 4), (.actual, 5), (.weight, 6), (.score, 7), (.deviation, 8)]
+        if !has(.weight) || !has(.score) || !has(.name) {
+            for (r, i) in usual where !has(r) { cols[r.rawValue] = i }
         }
-        if cols[.deviation] == nil, let s = cols[.score] { cols[.deviation] = s + 1 }
-        if cols[.level1] == nil, let n = cols[.name] { cols[.level1] = n - 2 }
-        if cols[.level2] == nil, let n = cols[.name] { cols[.level2] = n - 1 }
-        if cols[.target] == nil, let n = cols[.name] { cols[.target] = n + 1 }
-        if cols[.actual] == nil, let t = cols[.target] { cols[.actual] = t + 1 }
-        self.columnByRole = Role.allCases.map { cols[$0] ?? -1 }
+        if !has(.deviation), has(.score) { cols[Role.deviation.rawValue] = cols[Role.score.rawValue] + 1 }
+        if !has(.level1), has(.name) { cols[Role.level1.rawValue] = cols[Role.name.rawValue] - 2 }
+        if !has(.level2), has(.name) { cols[Role.level2.rawValue] = cols[Role.name.rawValue] - 1 }
+        if !has(.target), has(.name) { cols[Role.target.rawValue] = cols[Role.name.rawValue] + 1 }
+        if !has(.actual), has(.target) { cols[Role.actual.rawValue] = cols[Role.target.rawValue] + 1 }
+        self.columnByRole = cols
+    }
+
+    /// The column a header cell names (its text without spaces), if any.
+    static func role(ofHeader t: String) -> Role? {
+        if t.containsBytes("一级指标") { return .level1 }
+        if t.containsBytes("二级指标") { return .level2 }
+        if t.containsBytes("三级指标") { return .name }
+        if t.containsBytes("实际完成") || t.containsBytes("完成值") || t.containsBytes("实际值") { return .actual }
+        if t.containsBytes("指标值") || t.containsBytes("目标值") || t.sameBytes("年度目标") { return .target }
+        if t.sameBytes("分值") || t.sameBytes("权重") || t.sameBytes("分数") || t.hasBytePrefix("分值") || t.hasBytePrefix("权重") { return .weight }
+        if t.sameBytes("得分") || t.hasBytePrefix("得分") || t.sameBytes("自评得分") { return .score }
+        if t.containsBytes("偏差") || t.containsBytes("改进措施") { return .deviation }
+        if t.containsBytes("指标性质") || t.sameBytes("性质") || t.containsBytes("指标方向") { return .nature }
+        if t.containsBytes("度量单位") || t.containsBytes("计量单位") || t.sameBytes("单位") { return .unit }
+        return nil
     }
 
     @inline(__always) func column(_ role: Role) -> Int? {

@@ -25,9 +25,9 @@ public struct Cell: Sendable, Hashable {
     }
 
     /// The text without spaces, as labels and names are compared; no rescan for most cells.
-    public var key: String { hasInnerSpace ? text.compacted : text }
+    @inline(__always) public var key: String { hasInnerSpace ? text.compacted : text }
 
-    public var isEmpty: Bool { text.isEmpty }
+    @inline(__always) public var isEmpty: Bool { text.isEmpty }
 }
 
 /// A source line split into cells.

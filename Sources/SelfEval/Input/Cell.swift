@@ -30,6 +30,43 @@ public struct Cell: Sendable, Hashable {
     @inline(__always) public var isEmpty: Bool { text.isEmpty }
 }
 
+extension Array where Element == Cell {
+    /// Whether some cell's text passes `test`. Looping over the cells themselves copies each
+    /// one (a retain, a copy and a release per cell); this reads only the texts.
+    @inline(__always)
+    func containsText(where test: (String) -> Bool) -> Bool {
+        withUnsafeBufferPointer { b in
+            for i in b.indices where test(b[i].text) { return true }
+            return false
+        }
+    }
+
+    /// Whether some cell's key (its text without spaces) passes `test`.
+    @inline(__always)
+    func containsKey(where test: (String) -> Bool) -> Bool {
+        withUnsafeBufferPointer { b in
+            for i in b.indices where test(b[i].key) { return true }
+            return false
+        }
+    }
+
+    /// Whether every cell's text passes `test`, reading only the texts.
+    @inline(__always)
+    func allTexts(_ test: (String) -> Bool) -> Bool {
+        !containsText { !test($0) }
+    }
+
+    /// How many cells' texts pass `test`, reading only the texts.
+    @inline(__always)
+    func countTexts(where test: (String) -> Bool) -> Int {
+        withUnsafeBufferPointer { b in
+            var n = 0
+            for i in b.indices where test(b[i].text) { n += 1 }
+            return n
+        }
+    }
+}
+
 /// A source line split into cells.
 public struct TextLine: Sendable {
     public var number: Int
@@ -44,7 +81,7 @@ public struct TextLine: Sendable {
         self.number = number
         self.cells = cells
         self.indent = indent
-        self.nonEmpty = cells.contains(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
+        self.nonEmpty = cells.containsText(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
     }
 
     public var isBlank: Bool { nonEmpty.isEmpty }

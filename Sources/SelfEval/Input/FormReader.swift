@@ -100,11 +100,11 @@ public struct FormReader {
         // A label spaced into single characters: "总 分 100 96".
         if FormReader.isOneScalar(first), cells.count > 1, FormReader.isOneScalar(cells[1].text) { first += cells[1].key }
         // Template placeholders (指标1：, ……) are not data.
-        if cells.contains(where: { Vocabulary.isPlaceholder($0.text) }) && cells.allSatisfy({ Vocabulary.isPlaceholder($0.text) || Vocabulary.isLevelLabel($0.text) }) { return true }
+        if cells.containsText(where: Vocabulary.isPlaceholder) && cells.allTexts({ Vocabulary.isPlaceholder($0) || Vocabulary.isLevelLabel($0) }) { return true }
 
         // Markers that move between sections.
         if section == .header || section == .funding {
-            if cells.contains(where: { Vocabulary.isTitle($0.text) }) {
+            if cells.containsText(where: Vocabulary.isTitle) {
                 if !readYear(line) {
                     for c in cells { if form.year.isNone, let (y, r) = FormReader.findYear(c, allowPlainYear: true) { form.year = Field(raw: c.text, value: y, range: r) } }
                 }
@@ -118,20 +118,20 @@ public struct FormReader {
             return true
         }
         // A funding table without its 项目资金 label: the header words or 年度资金总额 start it.
-        if section == .header, FundingRowKind.recognise(cells[0].text) == .total || cells.filter({ FundingColumn.recognise($0.text) != nil }).count >= 3 {
+        if section == .header, FundingRowKind.recognise(cells[0].text) == .total || cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
             section = .funding
             return takeFunding(line)
         }
         if section == .funding || section == .header {
             // Goals without a 预期目标 header: the label leads the line with the texts after it.
             if layout.hasColumns, first.hasBytePrefix("年度总体目标") || first.sameBytes("总体目标") || first.hasBytePrefix("绩效目标"),
-               !cells.contains(where: { $0.key.containsBytes("预期目标") }), cells.count >= 2 {
+               !cells.containsKey(where: { $0.containsBytes("预期目标") }), cells.count >= 2 {
                 flushFundingRow()
                 section = .goals
                 goalLines.append(line)
                 return true
             }
-            if cells.contains(where: { $0.key.containsBytes("预期目标") }) {
+            if cells.containsKey(where: { $0.containsBytes("预期目标") }) {
                 flushFundingRow()
                 section = .goals
                 goalHeader = line
@@ -195,7 +195,7 @@ public struct FormReader {
     /// Text after the 总分 that holds no figures (a note, a signature, a heading of the next
     /// document) is outside the table; a line with figures there is reported.
     func isTrailingProse(_ line: TextLine) -> Bool {
-        line.nonEmpty.filter { CellKind.isValue($0.text) }.count < 2
+        line.nonEmpty.countTexts(where: CellKind.isValue) < 2
     }
 
     // MARK: Header

@@ -37,7 +37,7 @@ public enum FormSplitter {
         var tracker = Starts()
         for (i, line) in lines.enumerated() {
             guard let first = line.nonEmpty.first else { continue }
-            tracker.see(i, title: line.nonEmpty.contains(where: { Vocabulary.isTitle($0.text) }), name: first.key.hasBytePrefix("项目名称"))
+            tracker.see(i, title: line.nonEmpty.containsText(where: Vocabulary.isTitle), name: first.key.hasBytePrefix("项目名称"))
         }
         let starts = tracker.starts
         return starts.enumerated().map { k, s in s..<(k + 1 < starts.count ? starts[k + 1] : lines.count) }
@@ -66,7 +66,7 @@ public enum FormSplitter {
                 while c.text.hasBytePrefix("|") || c.text.hasBytePrefix("｜") { c.text = String(c.text.dropFirst()).trimmingSpaces() }
                 return c
             }
-            tracker.see(n, title: hasTitle && cells.contains(where: { Vocabulary.isTitle($0.text) }),
+            tracker.see(n, title: hasTitle && cells.containsText(where: Vocabulary.isTitle),
                         name: hasName && (cells.first?.text.compacted.hasBytePrefix("项目名称") ?? false))
         }
         let starts = tracker.starts

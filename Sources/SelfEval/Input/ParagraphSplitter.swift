@@ -16,7 +16,7 @@ public enum ParagraphSplitter {
     public static func isFlattened(_ line: TextLine) -> Bool {
         guard line.cells.count >= 30 else { return false }
         var found = 0
-        for word in ["项目名称", "项目资金", "年度资金总额", "预期目标", "三级指标", "总分"] where line.cells.contains(where: { $0.text.hasBytePrefix(word) }) {
+        for word in ["项目名称", "项目资金", "年度资金总额", "预期目标", "三级指标", "总分"] where line.cells.containsText(where: { $0.hasBytePrefix(word) }) {
             found += 1
         }
         return found >= 3

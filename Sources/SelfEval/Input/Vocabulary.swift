@@ -91,7 +91,7 @@ public enum Vocabulary {
     /// The same for scanned cells, without building the list of texts for most lines.
     static func isIndicatorHeader(_ cells: [Cell]) -> Bool {
         // Header cells are short: long texts (names, deviation analyses) are not searched.
-        guard cells.contains(where: { $0.text.utf8.count <= maxHeaderCellBytes && containsLevelCharacter($0.text) }) else { return false }
+        guard cells.containsText(where: { $0.utf8.count <= maxHeaderCellBytes && containsLevelCharacter($0) }) else { return false }
         return isIndicatorHeader(cells.map(\.text))
     }
 

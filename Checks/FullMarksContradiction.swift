@@ -45,13 +45,15 @@ struct FullMarksContradiction: Check {
 
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
         // Deviation texts are searched for the words only when they hold a word's first character.
-        let shortfall = CharacterFilter(firstCharactersOf: context.configuration.shortfallWords)
+        let shortfall = context.configuration.shortfallFilter
         for row in form.indicators {
-            guard let w = row.weight, let s = row.score, !w.value.isZero, s.value.compare(w.value) >= 0 else { continue }
+            // Values read through the optionals: binding the optional Fields copies them
+            // through type metadata, a measurable cost on every row of every form.
+            guard let wv = row.weight?.value, let sv = row.score?.value, !wv.isZero, sv.compare(wv) >= 0, let s = row.score else { continue }
             if let t = row.target, let a = row.actual {
                 let attainment = TargetEvaluation.evaluate(target: t.value, actual: a.value)
                 if attainment.isMissedOrPartial {
-                    report.add(Self.missed(row, t.raw, a.raw, s.value, w.value, attainment), at: s.range, row: row.name.value,
+                    report.add(Self.missed(row, t.raw, a.raw, sv, wv, attainment), at: s.range, row: row.name.value,
                                notes: [Self.rule], values: [t.value.canonical, a.value.canonical, "\(s.value)"])
                     continue
                 }
@@ -59,7 +61,7 @@ struct FullMarksContradiction: Check {
             let deviation = row.deviationText
             if shortfall.matches(deviation), let word = context.configuration.shortfallWords.first(where: { deviation.containsBytes($0) }) {
                 let range = row.deviation?.range ?? s.range
-                report.add(Self.admitted(row, word, s.value, w.value), at: range, row: row.name.value,
+                report.add(Self.admitted(row, word, sv, wv), at: range, row: row.name.value,
                            notes: [Self.quote(deviation), Self.rule], values: [word, "\(s.value)"])
             }
         }

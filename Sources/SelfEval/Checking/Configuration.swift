@@ -30,7 +30,12 @@ public struct Configuration: Sendable {
     /// `cross-form-duplicate`: minimum length (characters) of a goal text worth comparing.
     public var crossFormMinimumLength = 20
     /// Words in a deviation analysis that admit a shortfall.
-    public var shortfallWords: [String] = ["未完成", "未达到", "未达成", "未达标", "没有完成", "没有达到", "未能", "尚未", "不足", "低于目标", "差距"]
+    public var shortfallWords: [String] = Configuration.defaultShortfallWords {
+        didSet { shortfallFilter = CharacterFilter(firstCharactersOf: shortfallWords) }
+    }
+    public static let defaultShortfallWords = ["未完成", "未达到", "未达成", "未达标", "没有完成", "没有达到", "未能", "尚未", "不足", "低于目标", "差距"]
+    /// The first characters of `shortfallWords`, worked out once instead of once per form.
+    public private(set) var shortfallFilter = CharacterFilter(firstCharactersOf: Configuration.defaultShortfallWords)
 
     public init() {}
 

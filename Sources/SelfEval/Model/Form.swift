@@ -110,11 +110,31 @@ public struct Form: Sendable, Hashable {
         guard let cell = funding?.total?.cells[.score], let q = cell.value.quantity else { return nil }
         return Field(raw: cell.raw, value: q.value, range: cell.range)
     }
-    /// Every weight printed: budget execution first, then the indicators in order.
-    public var weights: [ExactDecimal] { ([budgetWeight?.value] + indicators.map { $0.weight?.value }).compactMap { $0 } }
+    /// Every weight printed: budget execution first, then the indicators in order (built in
+    /// one pass: this runs for every form, in the summary and in several checks).
+    public var weights: [ExactDecimal] {
+        var out: [ExactDecimal] = []
+        out.reserveCapacity(indicators.count + 1)
+        if let w = budgetNumber(.weight) { out.append(w) }
+        for i in indicators.indices { if let w = indicators[i].weight?.value { out.append(w) } }
+        return out
+    }
 
     /// Every score printed, in the same order.
-    public var scores: [ExactDecimal] { ([budgetScore?.value] + indicators.map { $0.score?.value }).compactMap { $0 } }
+    public var scores: [ExactDecimal] {
+        var out: [ExactDecimal] = []
+        out.reserveCapacity(indicators.count + 1)
+        if let s = budgetNumber(.score) { out.append(s) }
+        for i in indicators.indices { if let s = indicators[i].score?.value { out.append(s) } }
+        return out
+    }
+
+    /// The number in `column` of the 年度资金总额 row, as `budgetWeight` and `budgetScore` read it.
+    private func budgetNumber(_ column: FundingColumn) -> ExactDecimal? {
+        guard let rows = funding?.rows else { return nil }
+        for i in rows.indices where rows[i].kind == .total { return rows[i].cells[column]?.value.quantity?.value }
+        return nil
+    }
 }
 
 extension Array where Element == ExactDecimal {

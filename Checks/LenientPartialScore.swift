@@ -38,36 +38,56 @@ struct LenientPartialScore: Check {
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
         let margin = context.configuration.lenientMargin
         for row in form.indicators {
-            guard let w = row.weight, let s = row.score, let t = row.target, let a = row.actual,
-                  s.value.compare(w.value) < 0 else { continue } // full marks: full-marks-contradiction's business
-            let attainment = TargetEvaluation.evaluate(target: t.value, actual: a.value, overshootRatio: context.configuration.overshootRatio)
+            // Values read through the optionals (binding the Fields copies them through type
+            // metadata); full marks are full-marks-contradiction's business.
+            guard let wv = row.weight?.value, let sv = row.score?.value, sv.compare(wv) < 0,
+                  let target = row.target?.value, let actual = row.actual?.value else { continue }
+            let attainment = TargetEvaluation.evaluate(target: target, actual: actual, overshootRatio: context.configuration.overshootRatio)
+            // What the rules allow, and how; the explanation is written only for a finding.
             var allowed: ExactDecimal?
-            var how: Message?
-            if attainment == .missed, let tq = t.value.quantity, let aq = a.value.quantity,
+            var rule: Rule?
+            if attainment == .missed, let tq = target.quantity, let aq = actual.quantity,
                let (tv, av) = TargetEvaluation.comparable(target: tq, actual: aq) {
                 let reverse = tq.comparator?.isReverse ?? false
                 if reverse {
                     guard !av.isZero else { continue }
-                    allowed = (w.value * tv).divided(by: av, scale: 2)
-                    how = Message(en: "\(w.value) × \(tv) / \(av) = \(allowed!)", zh: "\(w.value) × \(tv) ÷ \(av) = \(allowed!)")
+                    allowed = (wv * tv).divided(by: av, scale: 2)
+                    rule = .proportional(times: tv, over: av)
                 } else {
                     guard !tv.isZero else { continue }
-                    allowed = (w.value * av).divided(by: tv, scale: 2)
-                    how = Message(en: "\(w.value) × \(av) / \(tv) = \(allowed!)", zh: "\(w.value) × \(av) ÷ \(tv) = \(allowed!)")
+                    allowed = (wv * av).divided(by: tv, scale: 2)
+                    rule = .proportional(times: av, over: tv)
                 }
-            } else if attainment == .partial || (attainment == .missed && t.value.quantity == nil) {
+            } else if attainment == .partial || (attainment == .missed && target.quantity == nil) {
                 let share = attainment == .partial ? ExactDecimal(significand: 8, scale: 1) : ExactDecimal(significand: 6, scale: 1)
-                allowed = (w.value * share).trimmed
-                let band = attainment == .partial ? "80%" : "60%"
-                how = Message(en: "\(attainment == .partial ? "partly achieved" : "not achieved"): at most \(band) of \(w.value) = \(allowed!)",
-                              zh: "\(attainment == .partial ? "部分达成" : "未达成")：最多得分值 \(w.value) 的 \(band) = \(allowed!)")
+                allowed = (wv * share).trimmed
+                rule = .share(partial: attainment == .partial)
             }
-            guard let allowed, let how, s.value.compare(allowed + margin) > 0 else { continue }
-            report.add(Message(en: "\(row.name.raw) scores \(s.value) of \(w.value) for \(a.raw) against \(t.raw); the scoring rules give \(allowed)",
-                               zh: "“\(row.name.raw)”实际 \(a.raw)、目标 \(t.raw)，按规则应得 \(allowed) 分，却得 \(s.value) 分（分值 \(w.value)）"),
+            guard let allowed, let rule, sv.compare(allowed + margin) > 0, let s = row.score, let t = row.target, let a = row.actual else { continue }
+            report.add(Message(en: "\(row.name.raw) scores \(sv) of \(wv) for \(a.raw) against \(t.raw); the scoring rules give \(allowed)",
+                               zh: "“\(row.name.raw)”实际 \(a.raw)、目标 \(t.raw)，按规则应得 \(allowed) 分，却得 \(sv) 分（分值 \(wv)）"),
                        at: s.range, row: row.name.value,
-                       notes: [how, Message(en: "allowed margin: \(margin) point(s) (thresholds.lenientMargin)", zh: "容差：\(margin) 分（thresholds.lenientMargin）")],
-                       values: [t.value.canonical, a.value.canonical, s.value.description])
+                       notes: [Self.how(rule, wv, allowed), Message(en: "allowed margin: \(margin) point(s) (thresholds.lenientMargin)", zh: "容差：\(margin) 分（thresholds.lenientMargin）")],
+                       values: [target.canonical, actual.canonical, sv.description])
+        }
+    }
+
+    /// How the allowed score was worked out.
+    private enum Rule {
+        /// 分值 × one figure ÷ the other (actual over target, or target over actual when lower is better).
+        case proportional(times: ExactDecimal, over: ExactDecimal)
+        /// A share of the weight: 80% when partly achieved, 60% when a qualitative target is missed.
+        case share(partial: Bool)
+    }
+
+    private static func how(_ rule: Rule, _ weight: ExactDecimal, _ allowed: ExactDecimal) -> Message {
+        switch rule {
+        case .proportional(let times, let over):
+            return Message(en: "\(weight) × \(times) / \(over) = \(allowed)", zh: "\(weight) × \(times) ÷ \(over) = \(allowed)")
+        case .share(let partial):
+            let band = partial ? "80%" : "60%"
+            return Message(en: "\(partial ? "partly achieved" : "not achieved"): at most \(band) of \(weight) = \(allowed)",
+                           zh: "\(partial ? "部分达成" : "未达成")：最多得分值 \(weight) 的 \(band) = \(allowed)")
         }
     }
 }

@@ -45,4 +45,12 @@ import Testing
         #expect(eval("建立健全", "逐步完善") == .partial)
         #expect(eval("≥90(%)", "部分达成") == .partial)
     }
+
+    /// Compaction copies the runs between spaces whole; it must drop exactly the space-like
+    /// scalars, wherever they stand.
+    @Test(arguments: ["项 目 名 称", " 前后 ", "a\tb\nc\rd", "甲\u{3000}乙\u{00A0}丙\u{FEFF}丁\u{200B}戊", "𠀀 扩展", "无空格", "", "   ", "e\u{301} x"])
+    func compactionDropsExactlyTheSpaces(text: String) {
+        let expected = String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isSpaceLike }))
+        #expect(text.compacted == expected)
+    }
 }

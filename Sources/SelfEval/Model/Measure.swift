@@ -195,6 +195,7 @@ extension String {
         withBytes { b in
             guard let first = String.firstSpace(b) else { return self }
             // Copy the bytes between space-like scalars (the same set as `isSpaceLike`).
+            // Runs between spaces are copied whole, found a character at a time.
             var out = [UInt8]()
             out.reserveCapacity(b.count)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<first]))
@@ -203,8 +204,10 @@ extension String {
             while i < n {
                 let w = String.spaceWidth(b, i)
                 if w > 0 { i += w; continue }
-                out.append(b[i])
-                i += 1
+                let rest = UnsafeBufferPointer(rebasing: b[i...])
+                let run = String.firstSpace(rest) ?? rest.count
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<run]))
+                i += run
             }
             return String(decoding: out, as: UTF8.self)
         }

@@ -35,10 +35,8 @@ struct CrossFormDuplicate: RunCheck {
             var order: [UInt64] = []
             for (i, form) in forms.enumerated() {
                 guard let field = pick(form) else { continue }
-                let normalized = TextSimilarity.normalized(field.value)
-                guard normalized.count >= minimum else { continue }
-                var hash: UInt64 = 0xcbf29ce484222325
-                for scalar in normalized { hash = (hash ^ UInt64(scalar.value)) &* 0x100000001b3 }
+                let (hash, count) = TextSimilarity.normalizedHash(field.value)
+                guard count >= minimum else { continue }
                 if groups[hash] == nil { order.append(hash) }
                 groups[hash, default: []].append(i)
             }

@@ -13,4 +13,11 @@ import Testing
     @Test func normalizationKeepsOnlyLettersAndDigits() {
         #expect(TextSimilarity.string(TextSimilarity.normalized("满意度 ≥ 90%，完成。e\u{301}")) == "满意度90完成e")
     }
+
+    @Test func hashAgreesWithTheNormalizedText() {
+        let a = "确保医疗救助资金 严格按照规定及时、准确、足额发放。", b = "确保医疗救助资金严格按照规定及时准确足额发放"
+        #expect(TextSimilarity.normalizedHash(a).count == TextSimilarity.normalized(a).count)
+        #expect(TextSimilarity.normalizedHash(a) == TextSimilarity.normalizedHash(b))
+        #expect(TextSimilarity.normalizedHash(a).hash != TextSimilarity.normalizedHash("确保医疗救助资金严格按照规定及时准确足额发放了").hash)
+    }
 }

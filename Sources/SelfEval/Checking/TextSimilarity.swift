@@ -2,23 +2,47 @@
 public enum TextSimilarity {
     /// The text without spaces, punctuation and HTML remnants: only letters and digits.
     public static func normalized(_ text: String) -> [Unicode.Scalar] {
-        // Scalars decoded from the UTF-8 bytes directly (a String's bytes are valid UTF-8).
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count / 2 + 1)
+        forEachWordScalar(text) { out.append($0) }
+        return out
+    }
+
+    /// A 64-bit FNV-1a hash of `normalized(text)` and its length, without building it: how
+    /// cross-form-duplicate groups every goal text of a run.
+    public static func normalizedHash(_ text: String) -> (hash: UInt64, count: Int) {
+        var hash: UInt64 = 0xcbf29ce484222325
+        var count = 0
+        forEachWordScalar(text) { s in
+            hash = (hash ^ UInt64(s.value)) &* 0x100000001b3
+            count += 1
+        }
+        return (hash, count)
+    }
+
+    /// Calls `body` with each letter or digit of the text, decoded straight from its UTF-8
+    /// (a String's bytes are valid UTF-8).
+    @inline(__always)
+    static func forEachWordScalar(_ text: String, _ body: (Unicode.Scalar) -> Void) {
         text.withBytes { b in
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(b.count / 2 + 1)
             let n = b.count
             var i = 0
             while i < n {
                 let c = b[i]
+                // Most goal text is CJK: E5–E9 lead the ideographs U+5000–U+9FFF, all letters.
+                if c >= 0xE5 && c <= 0xE9 && i + 2 < n {
+                    body(Unicode.Scalar(UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F))!)
+                    i += 3
+                    continue
+                }
                 var v: UInt32
                 if c < 0x80 { v = UInt32(c); i += 1 }
                 else if c < 0xE0, i + 1 < n { v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
                 else if c < 0xF0, i + 2 < n { v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3 }
                 else if i + 3 < n { v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4 }
                 else { v = 0xFFFD; i += 1 }
-                if let s = Unicode.Scalar(v), isWordScalar(s) { out.append(s) }
+                if let s = Unicode.Scalar(v), isWordScalar(s) { body(s) }
             }
-            return out
         }
     }
 

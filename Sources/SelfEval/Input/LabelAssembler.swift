@@ -6,10 +6,13 @@ struct LabelAssembler {
 
     /// The labels no other label extends.
     let complete: [String]
+    /// The labels' first characters: a piece starting with none of them starts no label.
+    let firstCharacters: CharacterFilter
 
     init(vocabulary: [String]) {
         self.vocabulary = vocabulary
         complete = vocabulary.filter { label in !vocabulary.contains { $0 != label && $0.hasBytePrefix(label) } }
+        firstCharacters = CharacterFilter(firstCharactersOf: vocabulary)
     }
 
     var isEmpty: Bool { buffer.isEmpty }
@@ -22,10 +25,15 @@ struct LabelAssembler {
     /// The label the pieces so far stand for: itself when complete, else its shortest completion.
     var resolved: String? {
         if buffer.isEmpty { return nil }
-        if vocabulary.containsBytes(buffer) && buffer.hasByteSuffix("指标") { return buffer }
-        // The labels are all CJK, so byte length orders them as character count does.
-        let completions = vocabulary.filter { $0.hasBytePrefix(buffer) }
-        return completions.filter { $0.hasByteSuffix("指标") }.min { $0.utf8.count < $1.utf8.count } ?? completions.min { $0.utf8.count < $1.utf8.count } ?? buffer
+        if buffer.hasByteSuffix("指标") && vocabulary.containsBytes(buffer) { return buffer }
+        // The shortest completion ending in 指标, else the shortest completion (the first of
+        // equal length); the labels are all CJK, so byte length orders them as character count does.
+        var shortest: String?, shortestIndicator: String?
+        for label in vocabulary where label.hasBytePrefix(buffer) {
+            if shortest.map({ label.utf8.count < $0.utf8.count }) ?? true { shortest = label }
+            if label.hasByteSuffix("指标"), shortestIndicator.map({ label.utf8.count < $0.utf8.count }) ?? true { shortestIndicator = label }
+        }
+        return shortestIndicator ?? shortest ?? buffer
     }
 
     /// Some label starts with the buffer followed by `piece` (pieces are whole characters, so
@@ -44,7 +52,7 @@ struct LabelAssembler {
         }
     }
 
-    func canStart(with piece: String) -> Bool { vocabulary.contains { $0.hasBytePrefix(piece) } }
+    func canStart(with piece: String) -> Bool { firstCharacters.matchesFirst(piece) && vocabulary.contains { $0.hasBytePrefix(piece) } }
 
     mutating func extend(_ piece: String) { buffer += piece }
     mutating func start(_ piece: String) { buffer = piece }
@@ -71,8 +79,8 @@ struct LevelLabels {
         let asLevel1 = level1.canStart(with: piece)
         let asLevel2 = level2.canStart(with: piece)
         // 成本指标 is both: a second level under 产出指标, else a first level of its own.
-        let underOutput = level1.resolved.map { $0.sameBytes("产出指标") } ?? false
-        if asLevel1 && (!asLevel2 || (!underOutput && (level1.isEmpty || rowsSinceLevel1 > 0))) {
+        func underOutput() -> Bool { level1.resolved.map { $0.sameBytes("产出指标") } ?? false }
+        if asLevel1 && (!asLevel2 || (!underOutput() && (level1.isEmpty || rowsSinceLevel1 > 0))) {
             level1.start(piece)
             level2.reset()
             rowsSinceLevel1 = 0

@@ -46,7 +46,7 @@ struct DuplicatedGoalText: Check {
     }
 
     private static func planned(_ text: String) -> Message {
-        let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
+        let shown = text.shortened(to: 60)
         return Message(en: "预期目标: \(shown)", zh: "预期目标：\(shown)")
     }
 

@@ -72,7 +72,7 @@ public struct FormReader {
     mutating func unparsed(_ line: TextLine) {
         let text = line.text
         if FormReader.isPageFooter(text) { return }
-        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        let shown = text.shortened(to: 40)
         form.issues.append(ParseIssue(kind: .unparsedRow, message: Message(
             en: "line not understood as part of the form, skipped: \(shown)",
             zh: "无法识别为自评表的一部分，已跳过：\(shown)"), range: line.range))

@@ -67,7 +67,7 @@ public enum Vocabulary {
         if text.utf8.count > 96 { return false }
         let t = text.compacted
         return ["年度总体目标", "总体目标", "年度", "总体", "目标", "预期目标", "实际完成情况", "年度目标", "绩效目标", "实际完成", "完成情况"].containsBytes(t)
-            || (t.hasBytePrefix("年度总体目标") && t.count <= 8)
+            || (t.hasBytePrefix("年度总体目标") && t.hasAtMostCharacters(8))
     }
 
     static let titleCharacter = CharacterFilter("表")
@@ -76,7 +76,7 @@ public enum Vocabulary {
     public static func isTitle(_ text: String) -> Bool {
         guard titleCharacter.matches(text) else { return false }
         let t = text.compacted
-        return t.containsBytes("自评表") && t.count <= 60
+        return t.containsBytes("自评表") && t.hasAtMostCharacters(60)
     }
 
     static let maxHeaderCellBytes = 60

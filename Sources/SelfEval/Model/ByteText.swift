@@ -43,6 +43,24 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// Whether the text has at most `n` characters, without counting a long text to its end.
+    @inlinable
+    public func hasAtMostCharacters(_ n: Int) -> Bool {
+        if utf8.count <= n { return true }
+        guard let i = index(startIndex, offsetBy: n, limitedBy: endIndex) else { return true }
+        return i == endIndex
+    }
+
+    /// The first `n` characters and `…` when the text is longer, for quoting it in a message.
+    @inlinable
+    public func shortened(to n: Int) -> String {
+        if utf8.count <= n { return self }
+        guard let i = index(startIndex, offsetBy: n, limitedBy: endIndex), i != endIndex else { return self }
+        return String(self[..<i]) + "…"
+    }
+}
+
 /// Where `needle` first occurs in `haystack` at or after `start`; an empty needle is found at
 /// `start`. The one byte search behind every substring test.
 @inlinable

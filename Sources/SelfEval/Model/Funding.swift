@@ -10,6 +10,21 @@ public enum FundingColumn: String, Sendable, Hashable, CaseIterable, Codable {
     /// Columns that hold money and must add up across rows.
     public var isMoney: Bool { self == .initialBudget || self == .fullYearBudget || self == .executed }
 
+    /// Hashed by case, not by raw value: rows look their cells up by column all the time, and
+    /// the raw value's hash means hashing a string.
+    public func hash(into hasher: inout Hasher) {
+        let ordinal: UInt8
+        switch self {
+        case .initialBudget: ordinal = 0
+        case .fullYearBudget: ordinal = 1
+        case .executed: ordinal = 2
+        case .weight: ordinal = 3
+        case .rate: ordinal = 4
+        case .score: ordinal = 5
+        }
+        hasher.combine(ordinal)
+    }
+
     public var chineseName: String {
         switch self {
         case .initialBudget: return "年初预算数"

@@ -109,7 +109,7 @@ struct TabularIndicatorReader {
                 names.append(c)
             }
         }
-        if let n = cell(.name) { names.append(n) }
+        if let n = index(.name) { names.append(cells[n]) }
         // Stray cells outside every column are kept as text of the deviation column.
         var stray: [Cell] = []
         for (i, c) in cells.enumerated() where !c.isEmpty && !used[i] { stray.append(c) }
@@ -127,7 +127,8 @@ struct TabularIndicatorReader {
             nameCell = Cell(text: joinedText, range: SourceRange(start: namePrefix[0].range.start, end: range.end), index: namePrefix[0].index)
             namePrefix.removeAll()
         }
-        let weight = cell(.weight), score = cell(.score)
+        // Indices rather than optional cells: an optional Cell is copied through type metadata.
+        let weightIndex = index(.weight), scoreIndex = index(.score)
         func number(_ role: Role) -> Field<ExactDecimal>? {
             guard let i = index(role), case .quantity(let q) = measures[i], q.comparator == nil else { return nil }
             return Field(raw: cells[i].text, value: q.value, range: cells[i].range)
@@ -142,7 +143,8 @@ struct TabularIndicatorReader {
             targetField = target.map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) }
             actualField = actual.map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) }
         }
-        var deviationCells = [cell(.deviation)].compactMap { $0 } + stray
+        var deviationCells = stray
+        if let d = index(.deviation) { deviationCells.append(cells[d]) }
         deviationCells.sort { $0.index < $1.index }
         let rowRange = line.range
         if nameCell == nil {
@@ -161,8 +163,8 @@ struct TabularIndicatorReader {
             target: targetField, actual: actualField,
             weight: weightField, score: scoreField,
             deviation: deviation, range: rowRange))
-        if let w = weight, weightField.isNone { badNumber(w, "分值") }
-        if let s = score, scoreField.isNone { badNumber(s, "得分") }
+        if let w = weightIndex, weightField.isNone { badNumber(cells[w], "分值") }
+        if let s = scoreIndex, scoreField.isNone { badNumber(cells[s], "得分") }
     }
 
     mutating func finish() {

@@ -112,20 +112,17 @@ public struct Form: Sendable, Hashable {
     }
     /// Every weight printed: budget execution first, then the indicators in order (built in
     /// one pass: this runs for every form, in the summary and in several checks).
-    public var weights: [ExactDecimal] {
-        var out: [ExactDecimal] = []
-        out.reserveCapacity(indicators.count + 1)
-        if let w = budgetNumber(.weight) { out.append(w) }
-        for i in indicators.indices { if let w = indicators[i].weight?.value { out.append(w) } }
-        return out
-    }
+    public var weights: [ExactDecimal] { printed(budget: .weight) { $0.weight?.value } }
 
     /// Every score printed, in the same order.
-    public var scores: [ExactDecimal] {
+    public var scores: [ExactDecimal] { printed(budget: .score) { $0.score?.value } }
+
+    @inline(__always)
+    private func printed(budget column: FundingColumn, _ value: (IndicatorRow) -> ExactDecimal?) -> [ExactDecimal] {
         var out: [ExactDecimal] = []
         out.reserveCapacity(indicators.count + 1)
-        if let s = budgetNumber(.score) { out.append(s) }
-        for i in indicators.indices { if let s = indicators[i].score?.value { out.append(s) } }
+        if let b = budgetNumber(column) { out.append(b) }
+        for i in indicators.indices { if let v = value(indicators[i]) { out.append(v) } }
         return out
     }
 

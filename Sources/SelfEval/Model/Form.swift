@@ -121,16 +121,9 @@ public struct Form: Sendable, Hashable {
     private func printed(budget column: FundingColumn, _ value: (IndicatorRow) -> ExactDecimal?) -> [ExactDecimal] {
         var out: [ExactDecimal] = []
         out.reserveCapacity(indicators.count + 1)
-        if let b = budgetNumber(column) { out.append(b) }
+        if let b = funding?.total?.number(column) { out.append(b) }
         for i in indicators.indices { if let v = value(indicators[i]) { out.append(v) } }
         return out
-    }
-
-    /// The number in `column` of the 年度资金总额 row, as `budgetWeight` and `budgetScore` read it.
-    private func budgetNumber(_ column: FundingColumn) -> ExactDecimal? {
-        guard let rows = funding?.rows else { return nil }
-        for i in rows.indices where rows[i].kind == .total { return rows[i].cells[column]?.value.quantity?.value }
-        return nil
     }
 }
 

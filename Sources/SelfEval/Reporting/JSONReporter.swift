@@ -30,7 +30,7 @@ public struct JSONReporter: Sendable {
         w.number("warnings", run.count(.warning))
         w.number("notes", run.count(.note))
         if let fixed = run.fixed {
-            w.number("new", run.countFindings { $0.baselineState != .unchanged })
+            w.number("new", run.countReportable())
             w.number("unchanged", run.countFindings { $0.baselineState == .unchanged })
             w.number("fixed", fixed.count)
         }

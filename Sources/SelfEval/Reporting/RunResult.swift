@@ -18,7 +18,12 @@ public struct RunResult: Sendable {
     /// The findings that count: all of them, or with a baseline only the new ones.
     public var reportable: [Diagnostic] { diagnostics.filter { $0.baselineState != .unchanged } }
 
-    public func countNew(_ severity: Severity) -> Int { countFindings { $0.severity == severity && $0.baselineState != .unchanged } }
+    public func countNew(_ severity: Severity) -> Int { countReportable { $0.severity == severity } }
+
+    /// The findings that count (see `reportable`) that also pass `test`, counted in place.
+    public func countReportable(_ test: (Diagnostic) -> Bool = { _ in true }) -> Int {
+        countFindings { $0.baselineState != .unchanged && test($0) }
+    }
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
     public var formCount: Int { files.reduce(0) { $0 + $1.summaries.count } }

@@ -130,8 +130,9 @@ struct FlowIndicatorReader {
             above.removeLast(above.count - start)
         }
         attachToPrevious(above)
-        let rowRange = [slots[0]?.range, slots[1]?.range, slots[2]?.range, weightCell.range, scoreCell.range]
-            .compactMap { $0 }.reduce(weightCell.range) { $0.union($1) }
+        // Unioned in place: a five-element array of optional ranges was allocated per row.
+        var rowRange = weightCell.range.union(scoreCell.range)
+        for k in 0..<3 { if let r = slots[k]?.range { rowRange = rowRange.union(r) } }
         let name = slots[0].map { Field(raw: $0.text, value: $0.text.compacted, range: $0.range) }
             ?? Field(raw: "", value: "", range: SourceRange(line: lineNumber, column: 1, length: 0))
         if slots[0] == nil {

@@ -20,4 +20,32 @@ import Testing
         #expect(TextSimilarity.normalizedHash(a) == TextSimilarity.normalizedHash(b))
         #expect(TextSimilarity.normalizedHash(a).hash != TextSimilarity.normalizedHash("确保医疗救助资金严格按照规定及时准确足额发放了").hash)
     }
+
+    /// The shared-bigram count the table gives is the multiset intersection that sorting both
+    /// bigram lists and merging them gives, on texts with repeats and on random ones.
+    @Test func sharedBigramsAgreeWithSortAndMerge() {
+        func reference(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+            func bigrams(_ s: [Unicode.Scalar]) -> [UInt64] { (0..<(s.count - 1)).map { UInt64(s[$0].value) << 32 | UInt64(s[$0 + 1].value) }.sorted() }
+            let x = bigrams(a), y = bigrams(b)
+            var i = 0, j = 0, shared = 0
+            while i < x.count && j < y.count { if x[i] == y[j] { shared += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 } }
+            return shared
+        }
+        var pairs: [([Unicode.Scalar], [Unicode.Scalar])] = [
+            (Array("哈哈哈哈哈".unicodeScalars), Array("哈哈哈".unicodeScalars)),
+            (Array("abab".unicodeScalars), Array("babab".unicodeScalars)),
+            (Array("确保资金足额发放".unicodeScalars), Array("资金足额发放确保".unicodeScalars)),
+        ]
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("甲乙丙丁戊己庚12".unicodeScalars)
+        for _ in 0..<200 {
+            let a = (0..<Int.random(in: 2...300, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let b = (0..<Int.random(in: 2...300, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            pairs.append((a, b))
+        }
+        for (a, b) in pairs {
+            #expect(TextSimilarity.sharedBigrams(a, b) == reference(a, b))
+            #expect(TextSimilarity.sharedBigrams(a, b) == TextSimilarity.sharedBigrams(b, a))
+        }
+    }
 }

@@ -68,7 +68,14 @@ public struct JSONWriter {
             out.reserveCapacity(out.count + n + 2)
             // Runs of bytes that need no escape are copied at once.
             var run = 0
+            let base = UnsafeRawPointer(u.baseAddress)
             while i < n {
+                // Eight bytes at a time: a word with no byte that may need an escape (a control,
+                // quote, backslash, DEL, or the E2 that leads U+2028/U+2029) is skipped whole.
+                if let base, i + 8 <= n, !JSONWriter.mayNeedEscape(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let b = u[i]
                 if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0x7F && b != 0xE2 { i += 1; continue }
                 let lineSeparator = b == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)
@@ -93,6 +100,17 @@ public struct JSONWriter {
             if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n])) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether one of the eight bytes of `x` is below 0x20 or is `"`, `\\`, DEL or 0xE2 (the
+    /// bit tricks are exact for "any byte"; which byte is found by the byte loop).
+    @inline(__always)
+    static func mayNeedEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+        let below20 = (x &- 0x2020_2020_2020_2020) & ~x & high
+        return (below20 | hasZeroByte(x ^ (ones &* 0x22)) | hasZeroByte(x ^ (ones &* 0x5C))
+                | hasZeroByte(x ^ (ones &* 0x7F)) | hasZeroByte(x ^ (ones &* 0xE2))) != 0
     }
 
     /// A key: the report's keys are plain ASCII words, copied as they are; anything else is

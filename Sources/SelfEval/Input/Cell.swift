@@ -36,7 +36,8 @@ extension Array where Element == Cell {
     @inline(__always)
     func containsText(where test: (String) -> Bool) -> Bool {
         withUnsafeBufferPointer { b in
-            for i in b.indices where test(b[i].text) { return true }
+            guard let p = b.baseAddress else { return false }
+            for i in 0..<b.count where test(p[i].text) { return true }
             return false
         }
     }
@@ -45,7 +46,8 @@ extension Array where Element == Cell {
     @inline(__always)
     func containsKey(where test: (String) -> Bool) -> Bool {
         withUnsafeBufferPointer { b in
-            for i in b.indices where test(b[i].key) { return true }
+            guard let p = b.baseAddress else { return false }
+            for i in 0..<b.count where test(p[i].key) { return true }
             return false
         }
     }
@@ -60,8 +62,9 @@ extension Array where Element == Cell {
     @inline(__always)
     func countTexts(where test: (String) -> Bool) -> Int {
         withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress else { return 0 }
             var n = 0
-            for i in b.indices where test(b[i].text) { n += 1 }
+            for i in 0..<b.count where test(p[i].text) { n += 1 }
             return n
         }
     }

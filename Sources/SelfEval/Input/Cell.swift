@@ -52,6 +52,38 @@ extension Array where Element == Cell {
         }
     }
 
+    /// The index of the first cell whose text passes `test`, reading only the texts.
+    @inline(__always)
+    func firstIndex(whereText test: (String) -> Bool) -> Int? {
+        withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress else { return nil }
+            for i in 0..<b.count where test(p[i].text) { return i }
+            return nil
+        }
+    }
+
+    /// The text of cell `i`, read through the element's address: `self[i].text` copies the
+    /// whole cell out of the array first (a retain and a release of its text, and more).
+    @inline(__always)
+    func text(at i: Int) -> String {
+        precondition(i >= 0 && i < count, "cell index out of range")
+        return withUnsafeBufferPointer { $0.baseAddress![i].text }
+    }
+
+    /// The key (text without spaces) of cell `i`, read the same way.
+    @inline(__always)
+    func key(at i: Int) -> String {
+        precondition(i >= 0 && i < count, "cell index out of range")
+        return withUnsafeBufferPointer { $0.baseAddress![i].key }
+    }
+
+    /// The `index` (column or token ordinal) of cell `i`, read the same way.
+    @inline(__always)
+    func position(at i: Int) -> Int {
+        precondition(i >= 0 && i < count, "cell index out of range")
+        return withUnsafeBufferPointer { $0.baseAddress![i].index }
+    }
+
     /// Whether every cell's text passes `test`, reading only the texts.
     @inline(__always)
     func allTexts(_ test: (String) -> Bool) -> Bool {

@@ -96,9 +96,9 @@ public struct FormReader {
     /// Routes a line; false when nothing took it.
     mutating func take(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
-        var first = cells[0].key
+        var first = cells.key(at: 0)
         // A label spaced into single characters: "总 分 100 96".
-        if FormReader.isOneScalar(first), cells.count > 1, FormReader.isOneScalar(cells[1].text) { first += cells[1].key }
+        if FormReader.isOneScalar(first), cells.count > 1, FormReader.isOneScalar(cells.text(at: 1)) { first += cells.key(at: 1) }
         // Template placeholders (指标1：, ……) are not data.
         if cells.containsText(where: Vocabulary.isPlaceholder) && cells.allTexts({ Vocabulary.isPlaceholder($0) || Vocabulary.isLevelLabel($0) }) { return true }
 
@@ -118,7 +118,7 @@ public struct FormReader {
             return true
         }
         // A funding table without its 项目资金 label: the header words or 年度资金总额 start it.
-        if section == .header, FundingRowKind.recognise(cells[0].text) == .total || cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
+        if section == .header, FundingRowKind.recognise(cells.text(at: 0)) == .total || cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
             section = .funding
             return takeFunding(line)
         }
@@ -155,7 +155,7 @@ public struct FormReader {
             if Vocabulary.isTotalLabel(first) {
                 finishIndicators()
                 section = .total
-                _ = takeTotal(FormReader.isOneScalar(cells[0].text) && cells.count > 1 && FormReader.isOneScalar(cells[1].text)
+                _ = takeTotal(FormReader.isOneScalar(cells.text(at: 0)) && cells.count > 1 && FormReader.isOneScalar(cells.text(at: 1))
                               ? TextLine(number: line.number, cells: Array(cells.dropFirst()), indent: line.indent) : line, skipFirst: true)
                 return true
             }
@@ -301,18 +301,17 @@ public struct FormReader {
 
     mutating func takeFunding(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
-        let recognised = cells.compactMap { FundingColumn.recognise($0.text) }
-        if recognised.count >= 3 && fundingRows.isEmpty {
+        if fundingRows.isEmpty && cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
             takeFundingHeader(line)
             return true
         }
         if cells.count == 1 {
-            let t = cells[0].key
+            let t = cells.key(at: 0)
             if t.sameBytes("（万元）") || t.sameBytes("(万元)") || t.sameBytes("万元") { fundingUnit = "万元"; return true }
             if t.sameBytes("（元）") || t.sameBytes("(元)") { fundingUnit = "元"; return true }
         }
         if layout.hasColumns {
-            guard let labelIndex = line.cells.firstIndex(where: { FundingRowKind.recognise($0.text) != nil }) else { return false }
+            guard let labelIndex = line.cells.firstIndex(whereText: { FundingRowKind.recognise($0) != nil }) else { return false }
             let label = line.cells[labelIndex]
             let values = Array(line.cells[(labelIndex + 1)...])
             addFundingRow(label: [label], values: values, line: line)
@@ -378,15 +377,18 @@ public struct FormReader {
         }
         let columns = fundingColumns.isEmpty ? [.initialBudget, .fullYearBudget, .executed, .weight, .rate, .score] : fundingColumns
         var cells = [FundingColumn: Field<Measure>](minimumCapacity: columns.count)
-        for (k, column) in columns.enumerated() where k < values.count {
-            let v = values[k]
-            let m = Measure.parse(v.text)
-            if m.isEmpty { continue }
-            if case .text = m {
-                form.issues.append(ParseIssue(kind: .badNumber, message: BadNumber.message(v.text, "\(labelText.compacted) \(column.chineseName)"), range: v.range))
-                continue
+        // Each value is read through its address: `values[k]` copies the whole cell.
+        values.withUnsafeBufferPointer { b in
+            for (k, column) in columns.enumerated() where k < b.count {
+                let v = b.baseAddress! + k
+                let m = Measure.parse(v.pointee.text)
+                if m.isEmpty { continue }
+                if case .text = m {
+                    form.issues.append(ParseIssue(kind: .badNumber, message: BadNumber.message(v.pointee.text, "\(labelText.compacted) \(column.chineseName)"), range: v.pointee.range))
+                    continue
+                }
+                cells[column] = Field(raw: v.pointee.text, value: FormReader.inTableUnit(m, column: column, tableUnit: fundingUnit ?? "元"), range: v.pointee.range)
             }
-            cells[column] = Field(raw: v.text, value: FormReader.inTableUnit(m, column: column, tableUnit: fundingUnit ?? "元"), range: v.range)
         }
         let extra = values.dropFirst(columns.count).filter { !$0.isEmpty }
         if !extra.isEmpty {

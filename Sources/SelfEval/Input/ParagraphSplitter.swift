@@ -32,9 +32,10 @@ public enum ParagraphSplitter {
         }
         var i = 0
         let cells = line.cells
+        // Texts are read with `text(at:)`: `cells[i].text` copies the whole cell.
         while i < cells.count {
-            let t = cells[i].text
-            if Vocabulary.isTitle(t) || FormReader.findYear(cells[i]) != nil && t.unicodeScalars.count <= 10 {
+            let t = cells.text(at: i)
+            if Vocabulary.isTitle(t) || t.utf8.count <= 40 && t.unicodeScalars.count <= 10 && FormReader.findYear(cells[i]) != nil {
                 flush()
                 current.append(cells[i])
                 flush()
@@ -42,11 +43,18 @@ public enum ParagraphSplitter {
                 continue
             }
             // A header block: funding columns, or the indicator header.
-            if FundingColumn.recognise(t) != nil && i + 1 < cells.count && FundingColumn.recognise(cells[i + 1].text) != nil
+            if FundingColumn.recognise(t) != nil && i + 1 < cells.count && FundingColumn.recognise(cells.text(at: i + 1)) != nil
                 || (t.hasBytePrefix("一级指标") || t.hasBytePrefix("绩效指标") || t.hasBytePrefix("三级指标")) {
                 flush()
                 let funding = FundingColumn.recognise(t) != nil && !t.hasBytePrefix("三级指标")
-                while i < cells.count, funding ? FundingColumn.recognise(cells[i].text) != nil : indicatorHeaderWords.contains(where: { cells[i].text.compacted.sameBytes($0) }) {
+                while i < cells.count {
+                    let ti = cells.text(at: i)
+                    if funding {
+                        guard FundingColumn.recognise(ti) != nil else { break }
+                    } else {
+                        let compact = ti.compacted
+                        guard indicatorHeaderWords.contains(where: { compact.sameBytes($0) }) else { break }
+                    }
                     current.append(cells[i])
                     i += 1
                 }

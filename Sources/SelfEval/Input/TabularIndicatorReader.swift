@@ -60,11 +60,24 @@ struct TabularIndicatorReader {
 
     mutating func take(_ line: TextLine) {
         let cells = line.cells
-        // Each cell is parsed once: its kind places it, its measure becomes the value.
-        let measures = cells.map { $0.isEmpty ? Measure.empty : Measure.parse($0.text) }
-        var kinds: [CellKind] = []
+        // Each cell is parsed once: its kind places it, its measure becomes the value. Texts
+        // are read through the cells' addresses (`cells[i].text` copies the whole cell).
+        var measures: [Measure] = [], kinds: [CellKind] = []
+        measures.reserveCapacity(cells.count)
         kinds.reserveCapacity(cells.count)
-        for i in cells.indices { kinds.append(cells[i].isEmpty ? .empty : CellKind.of(cells[i].text, measure: measures[i])) }
+        cells.withUnsafeBufferPointer { b in
+            for i in 0..<b.count {
+                let text = b.baseAddress![i].text
+                if text.isEmpty {
+                    measures.append(.empty)
+                    kinds.append(.empty)
+                } else {
+                    let m = Measure.parse(text)
+                    measures.append(m)
+                    kinds.append(CellKind.of(text, measure: m))
+                }
+            }
+        }
         // What the row holds, counted without building lists.
         var filled = 0, texts = 0, firstText = -1, hasValue = false, labelsOnly = true
         for (i, k) in kinds.enumerated() where k != .empty {
@@ -79,7 +92,7 @@ struct TabularIndicatorReader {
         let nameFragment = !hasValue && texts == 1 && filled - texts <= 2
         if labelsOnly || nameFragment {
             for (i, k) in kinds.enumerated() where k.isLabel {
-                setLabel(cells[i].text, kind: k, inLevel1Column: cells[i].index == column(.level1))
+                setLabel(cells.text(at: i), kind: k, inLevel1Column: cells.position(at: i) == column(.level1))
             }
             if nameFragment { namePrefix.append(cells[firstText]) }
             return
@@ -112,7 +125,7 @@ struct TabularIndicatorReader {
         if let n = index(.name) { names.append(cells[n]) }
         // Stray cells outside every column are kept as text of the deviation column.
         var stray: [Cell] = []
-        for (i, c) in cells.enumerated() where !c.isEmpty && !used[i] { stray.append(c) }
+        for i in kinds.indices where kinds[i] != .empty && !used[i] { stray.append(cells[i]) }
 
         var nameCell: Cell?
         if let first = names.first {

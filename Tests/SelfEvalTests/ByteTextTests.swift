@@ -10,4 +10,25 @@ import Testing
             #expect(text.shortened(to: n) == (text.count > n ? String(text.prefix(n)) + "…" : text), "\(n)")
         }
     }
+
+    /// The character filter (which skips characters by their last byte before comparing them)
+    /// agrees with testing the scalars one by one, for filters of one- to four-byte characters,
+    /// including characters whose last byte has the same low six bits as a filter character's
+    /// (`(` and 表 = E8 A1 A8, `'` and 级 = E7 BA A7, `!` and `a`), which the filter must compare.
+    @Test func characterFilterAgreesWithAScalarTest() {
+        let filters = ["表", "总合综", "行a%", "é😀", "级"]
+        let alphabet = Array("表衩总合综行衡a%é😀级纹A 　('!".unicodeScalars)
+        var rng = SystemRandomNumberGenerator()
+        for f in filters {
+            let filter = CharacterFilter(f), set = Set(f.unicodeScalars)
+            let firsts = CharacterFilter(firstCharactersOf: f.unicodeScalars.map { String($0) + "尾" })
+            for _ in 0..<300 {
+                var s = String.UnicodeScalarView()
+                for _ in 0..<Int.random(in: 0...12, using: &rng) { s.append(alphabet.randomElement(using: &rng)!) }
+                let text = String(s)
+                #expect(filter.matches(text) == text.unicodeScalars.contains { set.contains($0) }, "\(f) \(text)")
+                #expect(firsts.matches(text) == filter.matches(text), "\(f) \(text)")
+            }
+        }
+    }
 }

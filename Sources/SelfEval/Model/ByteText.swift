@@ -123,10 +123,13 @@ func utf8Length(lead b: UInt8) -> Int {
 /// is unique).
 public struct CharacterFilter: Sendable {
     private let packed: [UInt32]
+    /// One bit per value of a character's last byte (mod 64): a character whose bit is clear
+    /// is none of them, found without comparing it with each.
+    private let lastBytes: UInt64
 
     /// The characters of `characters`.
     public init(_ characters: String) {
-        packed = characters.unicodeScalars.map(CharacterFilter.pack)
+        self.init(packed: characters.unicodeScalars.map(CharacterFilter.pack))
     }
 
     /// The first character of each word: a text can hold one of the words only if it holds
@@ -135,7 +138,12 @@ public struct CharacterFilter: Sendable {
         // Each character once: many words share their first one.
         var seen: [UInt32] = []
         for w in words { if let f = w.unicodeScalars.first.map(CharacterFilter.pack), !seen.contains(f) { seen.append(f) } }
-        packed = seen
+        self.init(packed: seen)
+    }
+
+    private init(packed: [UInt32]) {
+        self.packed = packed
+        lastBytes = packed.reduce(0) { $0 | 1 << ($1 & 63) }
     }
 
     static func pack(_ s: Unicode.Scalar) -> UInt32 {
@@ -166,7 +174,9 @@ public struct CharacterFilter: Sendable {
             var i = 0
             while i < b.count {
                 guard let c = CharacterFilter.character(at: i, in: b) else { return false }
-                for p in packed where p == c.key { return true }
+                if lastBytes & 1 << (c.key & 63) != 0 {
+                    for p in packed where p == c.key { return true }
+                }
                 i += c.length
             }
             return false

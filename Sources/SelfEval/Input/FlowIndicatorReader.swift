@@ -72,8 +72,8 @@ struct FlowIndicatorReader {
         while start > 0, cellBufferKinds[start - 1] != .other { start -= 1 }
         guard cellBuffer.count - start >= 2, let run = FlowIndicatorReader.numberRun(kinds: cellBufferKinds[start...]) else { return }
         let tokens = cellBuffer
-        cellBuffer.removeAll()
-        cellBufferKinds.removeAll()
+        cellBuffer.removeAll(keepingCapacity: true)
+        cellBufferKinds.removeAll(keepingCapacity: true)
         row(tokens, run: (start + run.lowerBound)..<(start + run.upperBound), lineNumber: tokens[start].range.start.line)
     }
 

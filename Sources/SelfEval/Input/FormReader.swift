@@ -342,8 +342,8 @@ public struct FormReader {
     mutating func flushFundingRow() {
         guard !fundingValues.isEmpty else { return }
         let label = fundingLabel, values = fundingValues
-        fundingLabel.removeAll()
-        fundingValues.removeAll()
+        fundingLabel.removeAll(keepingCapacity: true)
+        fundingValues.removeAll(keepingCapacity: true)
         let line = TextLine(number: values[0].range.start.line, cells: label + values, indent: 0)
         addFundingRow(label: label, values: values, line: line)
     }

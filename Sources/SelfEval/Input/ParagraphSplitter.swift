@@ -25,10 +25,15 @@ public enum ParagraphSplitter {
     /// The pseudo-lines of one flattened line (same line number, cells keep their columns).
     public static func split(_ line: TextLine) -> [TextLine] {
         var out: [TextLine] = []
+        // Room for a usual pseudo-line from the start, instead of growing 1, 2, 4, 8, 16; not
+        // the last one's capacity, which one huge pseudo-line would hand on to every later one.
         var current: [Cell] = []
+        current.reserveCapacity(16)
         func flush() {
-            if !current.isEmpty { out.append(TextLine(number: line.number, cells: current, indent: 0)) }
-            current.removeAll()
+            guard !current.isEmpty else { return }
+            out.append(TextLine(number: line.number, cells: current, indent: 0))
+            current = []
+            current.reserveCapacity(16)
         }
         var i = 0
         let cells = line.cells

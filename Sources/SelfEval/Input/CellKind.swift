@@ -107,21 +107,24 @@ struct Piece {
         return out
     }
 
-    /// Merges pieces whose brackets are left open with the following ones.
+    /// Merges pieces whose brackets are left open with the following ones. A piece that
+    /// closes what it opens (most) is passed on as it is, without an array of open pieces.
     static func balance(_ pieces: [Piece]) -> [Piece] {
         var out: [Piece] = []
-        var open: [Piece] = []
+        out.reserveCapacity(pieces.count)
+        var openFrom = -1   // the first piece of the run still open, or -1
         var depth = 0
-        for p in pieces {
-            open.append(p)
-            depth += BracketBalance.openCount(p.text)
+        for k in pieces.indices {
+            depth += BracketBalance.openCount(pieces[k].text)
             if depth <= 0 {
-                out.append(join(open[...])!)
-                open.removeAll()
+                if openFrom < 0 { out.append(pieces[k]) } else { out.append(join(pieces[openFrom...k])!) }
+                openFrom = -1
                 depth = 0
+            } else if openFrom < 0 {
+                openFrom = k
             }
         }
-        if !open.isEmpty { out.append(join(open[...])!) }
+        if openFrom >= 0 { out.append(join(pieces[openFrom...])!) }
         return out
     }
 }

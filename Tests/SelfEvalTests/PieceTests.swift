@@ -1,0 +1,39 @@
+import Testing
+@testable import SelfEval
+
+/// Wrapped flow fragments: merging pieces whose brackets are left open.
+@Suite struct PieceTests {
+    static let brackets: [Unicode.Scalar] = ["(", "（", "[", "【", "“", ")", "）", "]", "】", "”"]
+
+    /// Texts of brackets, CJK text, other E2/E3/EF characters (— 、 ｜ ，) and a truncated one.
+    static func randomText(_ rng: inout SystemRandomNumberGenerator) -> String {
+        let alphabet = brackets + Array("甲a1—、｜，‘’「」".unicodeScalars)
+        var s = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: 0...10, using: &rng) { s.append(alphabet.randomElement(using: &rng)!) }
+        return String(s)
+    }
+
+    /// The merge as it was written first: every piece goes through an array of open pieces.
+    static func referenceBalance(_ pieces: [Piece]) -> [Piece] {
+        var out: [Piece] = [], open: [Piece] = [], depth = 0
+        for p in pieces {
+            open.append(p)
+            depth += BracketBalance.openCount(p.text)
+            if depth <= 0 { out.append(Piece.join(open[...])!); open.removeAll(); depth = 0 }
+        }
+        if !open.isEmpty { out.append(Piece.join(open[...])!) }
+        return out
+    }
+
+    @Test func balanceAgreesWithMergingThroughAnArray() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let pieces = (0..<Int.random(in: 0...8, using: &rng)).map { k in
+                Piece(text: PieceTests.randomText(&rng), range: SourceRange(line: 1 + k / 3, column: 1 + 10 * k, length: 5))
+            }
+            let got = Piece.balance(pieces), want = PieceTests.referenceBalance(pieces)
+            #expect(got.map(\.text) == want.map(\.text))
+            #expect(got.map(\.range) == want.map(\.range))
+        }
+    }
+}

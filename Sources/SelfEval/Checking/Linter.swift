@@ -19,29 +19,30 @@ public struct FileResult: Sendable {
         self.forms = forms
         self.diagnostics = diagnostics
         let counts = FileResult.diagnosticsPerForm(forms, diagnostics)
-        self.summaries = zip(forms, counts).map { FormSummary($0, diagnostics: $1) }
+        // Each form is read where it is stored: zipping the arrays copied every form.
+        self.summaries = forms.withUnsafeBufferPointer { fs in (0..<fs.count).map { FormSummary(fs.baseAddress![$0], diagnostics: counts[$0]) } }
     }
 
     /// How many findings start inside each form's lines. Forms in file order have rising starts
     /// and ends, so each finding is placed by binary search instead of testing every form.
     static func diagnosticsPerForm(_ forms: [Form], _ diagnostics: [Diagnostic]) -> [Int] {
-        func contains(_ f: Form, _ line: Int) -> Bool { line >= f.range.start.line && line <= f.range.end.line }
-        let ordered = zip(forms, forms.dropFirst()).allSatisfy {
-            $0.range.start.line <= $1.range.start.line && $0.range.end.line <= $1.range.end.line
-        }
-        guard ordered else { return forms.map { f in diagnostics.filter { contains(f, $0.range.start.line) }.count } }
-        var counts = [Int](repeating: 0, count: forms.count)
-        for d in diagnostics {
-            let line = d.range.start.line
+        // Only the line ranges matter: taken once, so no form or finding is copied.
+        let spans = forms.withUnsafeBufferPointer { fs in (0..<fs.count).map { (fs.baseAddress![$0].range.start.line, fs.baseAddress![$0].range.end.line) } }
+        let lines = diagnostics.withUnsafeBufferPointer { ds in (0..<ds.count).map { ds.baseAddress![$0].range.start.line } }
+        func contains(_ f: (Int, Int), _ line: Int) -> Bool { line >= f.0 && line <= f.1 }
+        let ordered = zip(spans, spans.dropFirst()).allSatisfy { $0.0 <= $1.0 && $0.1 <= $1.1 }
+        guard ordered else { return spans.map { f in lines.filter { contains(f, $0) }.count } }
+        var counts = [Int](repeating: 0, count: spans.count)
+        for line in lines {
             // The first form whose end reaches the line; forms from there on start in order.
-            var lo = 0, hi = forms.count
+            var lo = 0, hi = spans.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if forms[mid].range.end.line < line { lo = mid + 1 } else { hi = mid }
+                if spans[mid].1 < line { lo = mid + 1 } else { hi = mid }
             }
             var i = lo
-            while i < forms.count, forms[i].range.start.line <= line {
-                if contains(forms[i], line) { counts[i] += 1 }
+            while i < spans.count, spans[i].0 <= line {
+                if contains(spans[i], line) { counts[i] += 1 }
                 i += 1
             }
         }
@@ -55,9 +56,11 @@ public struct FileResult: Sendable {
         if let language {
             // Findings keep only the language they will be reported in.
             for i in r.diagnostics.indices {
-                let d = r.diagnostics[i]
-                r.diagnostics[i].message = language == .zh ? Message(en: "", zh: d.message.zh) : Message(en: d.message.en, zh: "")
-                r.diagnostics[i].notes = d.notes.map { language == .zh ? Message(en: "", zh: $0.zh) : Message(en: $0.en, zh: "") }
+                // Changed in place: `let d = r.diagnostics[i]` copied the whole finding.
+                if language == .zh { r.diagnostics[i].message.en = "" } else { r.diagnostics[i].message.zh = "" }
+                for k in r.diagnostics[i].notes.indices {
+                    if language == .zh { r.diagnostics[i].notes[k].en = "" } else { r.diagnostics[i].notes[k].zh = "" }
+                }
             }
         }
         if let source, keepGoalLines {

@@ -33,7 +33,14 @@ public struct RunResult: Sendable {
     /// Findings matching `test`, counted in place (`diagnostics` copies every finding).
     public func countFindings(_ test: (Diagnostic) -> Bool) -> Int {
         var n = 0
-        for f in files { for d in f.diagnostics where test(d) { n += 1 } }
+        // Read through the storage: `for d in f.diagnostics` copies every finding.
+        files.withUnsafeBufferPointer { fs in
+            for k in 0..<fs.count {
+                fs.baseAddress![k].diagnostics.withUnsafeBufferPointer { ds in
+                    for i in 0..<ds.count where test(ds.baseAddress![i]) { n += 1 }
+                }
+            }
+        }
         return n
     }
 }

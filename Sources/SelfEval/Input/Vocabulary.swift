@@ -81,11 +81,19 @@ public enum Vocabulary {
 
     static let maxHeaderCellBytes = 60
 
-    static let levelCharacter = Array("级".utf8)
-
-    /// Whether the text holds 级 (run on every indicator row, so by memchr).
+    /// Whether the text holds 级 (E7 BA A7). Run on every short cell of every line before the
+    /// indicator table and on every indicator row: an inline byte loop, which costs less on
+    /// these short cells than a call to memchr and the lookup of a global needle.
+    @inline(__always)
     static func containsLevelCharacter(_ text: String) -> Bool {
-        text.withBytes { b in levelCharacter.withUnsafeBufferPointer { firstIndexOfBytesByLastByte($0, in: b) != nil } }
+        text.withBytes { b in
+            var i = 2
+            while i < b.count {
+                if b[i] == 0xA7 && b[i - 1] == 0xBA && b[i - 2] == 0xE7 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The same for scanned cells, without building the list of texts for most lines.

@@ -39,7 +39,7 @@ struct FlowIndicatorReader {
         // Leading labels: two-character pieces of a vertical label, or whole labels written
         // at the start of a row (`产出指标 数量指标 检查次数 ≥4次 5次 20 20`).
         while tokens.count > 1, tokens[0].text.utf8.count <= 8 && tokens[0].text.unicodeScalars.count <= 2
-                || (Vocabulary.isLevelLabel(tokens[0].text) && Vocabulary.normalizedLabel(tokens[0].text).hasByteSuffix("指标")),
+                || Vocabulary.isWholeLevelLabel(tokens[0].text),
               labels.accept(tokens[0].text) {
             tokens.removeFirst()
         }
@@ -61,7 +61,7 @@ struct FlowIndicatorReader {
             }
             flushAnchoredBuffer()
             // Whole cells hold whole labels; a bare 服务对象满意度 is a name.
-            if Vocabulary.isLevelLabel(cell.text), Vocabulary.normalizedLabel(cell.text).hasByteSuffix("指标"), labels.accept(cell.text) { continue }
+            if Vocabulary.isWholeLevelLabel(cell.text), labels.accept(cell.text) { continue }
             cellBuffer.append(cell)
             cellBufferKinds.append(.other)
         }

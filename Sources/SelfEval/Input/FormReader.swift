@@ -301,7 +301,7 @@ public struct FormReader {
 
     mutating func takeFunding(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
-        if fundingRows.isEmpty && cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
+        if fundingRows.isEmpty && cells.count >= 3 && cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
             takeFundingHeader(line)
             return true
         }

@@ -61,6 +61,14 @@ public enum Vocabulary {
 
     public static func isLevelLabel(_ text: String) -> Bool { let l = levels(text); return l.level1 || l.level2 }
 
+    /// Whether the text is a 一级 or 二级 label whose name ends in 指标 (a whole label, not a
+    /// two-character piece like 产出), normalizing once.
+    static func isWholeLevelLabel(_ text: String) -> Bool {
+        guard text.utf8.count <= maxLabelBytes && labelStarts.matchesFirst(text) else { return false }
+        let l = normalizedLabel(text)
+        return (level1.containsBytes(l) || level2.containsBytes(l)) && l.hasByteSuffix("指标")
+    }
+
     /// Cells that only label the goals part.
     public static func isGoalLabel(_ text: String) -> Bool {
         // The longest label, spaced out, is far shorter than this: goal texts are not compacted.

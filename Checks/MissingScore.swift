@@ -26,14 +26,15 @@ struct MissingScore: Check {
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
         let missingScores = form.indicators.filter { $0.score.isNone }
         for row in form.indicators where row.weight.isNone || row.score.isNone {
+            let noWeight = row.weight.isNone, noScore = row.score.isNone
             var notes: [Message] = []
             // With one score missing, the stated total says what it must have been.
-            if row.score.isNone, missingScores.count == 1, let total = form.total?.score {
+            if noScore, missingScores.count == 1, let total = form.total?.score {
                 let known = form.scores.sum
                 notes.append(Self.implied(total.value, known, total.value - known))
             }
-            let what = row.weight.isNone && row.score.isNone ? "分值 and 得分" : (row.weight.isNone ? "分值" : "得分")
-            let zhWhat = row.weight.isNone && row.score.isNone ? "分值和得分" : (row.weight.isNone ? "分值" : "得分")
+            let what = noWeight && noScore ? "分值 and 得分" : (noWeight ? "分值" : "得分")
+            let zhWhat = noWeight && noScore ? "分值和得分" : (noWeight ? "分值" : "得分")
             report.add(Message(en: "indicator \(row.name.raw) has no \(what)", zh: "指标“\(row.name.raw)”缺少\(zhWhat)"),
                        at: row.weight?.range ?? row.score?.range ?? row.name.range, row: row.name.value, notes: notes, values: [what])
         }

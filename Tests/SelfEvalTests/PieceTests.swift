@@ -5,7 +5,7 @@ import Testing
 @Suite struct PieceTests {
     static let brackets: [Unicode.Scalar] = ["(", "（", "[", "【", "“", ")", "）", "]", "】", "”"]
 
-    /// Texts of brackets, CJK text, other E2/E3/EF characters (— 、 ｜ ，) and a truncated one.
+    /// Texts of brackets, CJK text and other characters with the brackets' lead bytes (— ‘ ’ 、 「 」 ｜ ，).
     static func randomText(_ rng: inout SystemRandomNumberGenerator) -> String {
         let alphabet = brackets + Array("甲a1—、｜，‘’「」".unicodeScalars)
         var s = String.UnicodeScalarView()

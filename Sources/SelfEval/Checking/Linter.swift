@@ -20,15 +20,15 @@ public struct FileResult: Sendable {
         self.diagnostics = diagnostics
         let counts = FileResult.diagnosticsPerForm(forms, diagnostics)
         // Each form is read where it is stored: zipping the arrays copied every form.
-        self.summaries = forms.withUnsafeBufferPointer { fs in (0..<fs.count).map { FormSummary(fs.baseAddress![$0], diagnostics: counts[$0]) } }
+        self.summaries = forms.map(byAddress: { FormSummary($1.pointee, diagnostics: counts[$0]) })
     }
 
     /// How many findings start inside each form's lines. Forms in file order have rising starts
     /// and ends, so each finding is placed by binary search instead of testing every form.
     static func diagnosticsPerForm(_ forms: [Form], _ diagnostics: [Diagnostic]) -> [Int] {
         // Only the line ranges matter: taken once, so no form or finding is copied.
-        let spans = forms.withUnsafeBufferPointer { fs in (0..<fs.count).map { (fs.baseAddress![$0].range.start.line, fs.baseAddress![$0].range.end.line) } }
-        let lines = diagnostics.withUnsafeBufferPointer { ds in (0..<ds.count).map { ds.baseAddress![$0].range.start.line } }
+        let spans = forms.map(byAddress: { ($1.pointee.range.start.line, $1.pointee.range.end.line) })
+        let lines = diagnostics.map(byAddress: { $1.pointee.range.start.line })
         func contains(_ f: (Int, Int), _ line: Int) -> Bool { line >= f.0 && line <= f.1 }
         let ordered = zip(spans, spans.dropFirst()).allSatisfy { $0.0 <= $1.0 && $0.1 <= $1.1 }
         guard ordered else { return spans.map { f in lines.filter { contains(f, $0) }.count } }

@@ -30,76 +30,40 @@ public struct Cell: Sendable, Hashable {
     @inline(__always) public var isEmpty: Bool { text.isEmpty }
 }
 
+/// Tests and reads on a line's cells that take only the field they need, each cell read where
+/// it is stored (see `ArrayByAddress.swift`: `cells[i].text` copies the whole cell first).
 extension Array where Element == Cell {
-    /// Whether some cell's text passes `test`. Looping over the cells themselves copies each
-    /// one (a retain, a copy and a release per cell); this reads only the texts.
+    /// Whether some cell's text passes `test`.
     @inline(__always)
-    func containsText(where test: (String) -> Bool) -> Bool {
-        withUnsafeBufferPointer { b in
-            guard let p = b.baseAddress else { return false }
-            for i in 0..<b.count where test(p[i].text) { return true }
-            return false
-        }
-    }
+    func containsText(where test: (String) -> Bool) -> Bool { firstIndex(byAddress: { test($0.pointee.text) }) != nil }
 
     /// Whether some cell's key (its text without spaces) passes `test`.
     @inline(__always)
-    func containsKey(where test: (String) -> Bool) -> Bool {
-        withUnsafeBufferPointer { b in
-            guard let p = b.baseAddress else { return false }
-            for i in 0..<b.count where test(p[i].key) { return true }
-            return false
-        }
-    }
+    func containsKey(where test: (String) -> Bool) -> Bool { firstIndex(byAddress: { test($0.pointee.key) }) != nil }
 
-    /// The index of the first cell whose text passes `test`, reading only the texts.
+    /// The index of the first cell whose text passes `test`.
     @inline(__always)
-    func firstIndex(whereText test: (String) -> Bool) -> Int? {
-        withUnsafeBufferPointer { b in
-            guard let p = b.baseAddress else { return nil }
-            for i in 0..<b.count where test(p[i].text) { return i }
-            return nil
-        }
-    }
+    func firstIndex(whereText test: (String) -> Bool) -> Int? { firstIndex(byAddress: { test($0.pointee.text) }) }
 
-    /// The text of cell `i`, read through the element's address: `self[i].text` copies the
-    /// whole cell out of the array first (a retain and a release of its text, and more).
+    /// Whether every cell's text passes `test`.
     @inline(__always)
-    func text(at i: Int) -> String {
-        precondition(i >= 0 && i < count, "cell index out of range")
-        return withUnsafeBufferPointer { $0.baseAddress![i].text }
-    }
+    func allTexts(_ test: (String) -> Bool) -> Bool { !containsText { !test($0) } }
 
-    /// The key (text without spaces) of cell `i`, read the same way.
+    /// How many cells' texts pass `test`.
     @inline(__always)
-    func key(at i: Int) -> String {
-        precondition(i >= 0 && i < count, "cell index out of range")
-        return withUnsafeBufferPointer { $0.baseAddress![i].key }
-    }
+    func countTexts(where test: (String) -> Bool) -> Int { count(byAddress: { test($0.pointee.text) }) }
 
-    /// The `index` (column or token ordinal) of cell `i`, read the same way.
+    /// The text of cell `i`.
     @inline(__always)
-    func position(at i: Int) -> Int {
-        precondition(i >= 0 && i < count, "cell index out of range")
-        return withUnsafeBufferPointer { $0.baseAddress![i].index }
-    }
+    func text(at i: Int) -> String { read(at: i) { $0.pointee.text } }
 
-    /// Whether every cell's text passes `test`, reading only the texts.
+    /// The key (text without spaces) of cell `i`.
     @inline(__always)
-    func allTexts(_ test: (String) -> Bool) -> Bool {
-        !containsText { !test($0) }
-    }
+    func key(at i: Int) -> String { read(at: i) { $0.pointee.key } }
 
-    /// How many cells' texts pass `test`, reading only the texts.
+    /// The `index` (column or token ordinal) of cell `i`.
     @inline(__always)
-    func countTexts(where test: (String) -> Bool) -> Int {
-        withUnsafeBufferPointer { b in
-            guard let p = b.baseAddress else { return 0 }
-            var n = 0
-            for i in 0..<b.count where test(p[i].text) { n += 1 }
-            return n
-        }
-    }
+    func position(at i: Int) -> Int { read(at: i) { $0.pointee.index } }
 }
 
 /// A source line split into cells.

@@ -120,7 +120,7 @@ public enum Decoder {
                 // Eight bytes at a time: only a word with a byte below 0x20 (a line break,
                 // mostly) is looked at byte by byte.
                 let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080 != 0 {
+                if ByteWord.controls(x) != 0 {
                     for k in i..<(i + 8) where isControl(b[k]) { return k }
                 }
                 i += 8

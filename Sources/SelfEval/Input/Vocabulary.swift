@@ -51,9 +51,17 @@ public enum Vocabulary {
 
     /// Whether the text is a 一级 and/or a 二级 label (成本指标 is both), normalizing once.
     public static func levels(_ text: String) -> (level1: Bool, level2: Bool) {
-        guard text.utf8.count <= maxLabelBytes && labelStarts.matchesFirst(text) else { return (false, false) }
+        guard let m = levelMatch(text) else { return (false, false) }
+        return (m.level1, m.level2)
+    }
+
+    /// The normalized label and which levels name it; nil for a text that cannot be a label
+    /// (too long, or not starting like one), which is never normalized.
+    @inline(__always)
+    private static func levelMatch(_ text: String) -> (label: String, level1: Bool, level2: Bool)? {
+        guard text.utf8.count <= maxLabelBytes && labelStarts.matchesFirst(text) else { return nil }
         let l = normalizedLabel(text)
-        return (level1.containsBytes(l), level2.containsBytes(l))
+        return (l, level1.containsBytes(l), level2.containsBytes(l))
     }
 
     /// Every label starts with one of a few characters: a cheap first-character filter.
@@ -64,9 +72,8 @@ public enum Vocabulary {
     /// Whether the text is a 一级 or 二级 label whose name ends in 指标 (a whole label, not a
     /// two-character piece like 产出), normalizing once.
     static func isWholeLevelLabel(_ text: String) -> Bool {
-        guard text.utf8.count <= maxLabelBytes && labelStarts.matchesFirst(text) else { return false }
-        let l = normalizedLabel(text)
-        return (level1.containsBytes(l) || level2.containsBytes(l)) && l.hasByteSuffix("指标")
+        guard let m = levelMatch(text) else { return false }
+        return (m.level1 || m.level2) && m.label.hasByteSuffix("指标")
     }
 
     /// Cells that only label the goals part.
@@ -107,7 +114,8 @@ public enum Vocabulary {
     /// The same for scanned cells, without building the list of texts for most lines.
     static func isIndicatorHeader(_ cells: [Cell]) -> Bool {
         // Header cells are short: long texts (names, deviation analyses) are not searched.
-        guard cells.containsText(where: { $0.utf8.count <= maxHeaderCellBytes && containsLevelCharacter($0) }) else { return false }
+        // Run on most lines: one closure deep, so the byte loop is inlined into the cell loop.
+        guard cells.firstIndex(byAddress: { $0.pointee.text.utf8.count <= maxHeaderCellBytes && containsLevelCharacter($0.pointee.text) }) != nil else { return false }
         return isIndicatorHeader(cells.map(\.text))
     }
 

@@ -107,6 +107,25 @@ extension Array where Element == String {
     public func containsBytes(_ text: String) -> Bool { contains { $0.sameBytes(text) } }
 }
 
+/// Tests on eight bytes at once (one `UInt64` loaded from text). Each gives a word that is
+/// not zero exactly when some byte matches (which byte is left to a byte loop); words are
+/// combined with `|` to test several bytes in one branch.
+enum ByteWord {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let high: UInt64 = 0x8080_8080_8080_8080
+
+    /// Not zero when some byte is below 0x20 (a control character).
+    @inline(__always)
+    static func controls(_ x: UInt64) -> UInt64 { (x &- ones &* 0x20) & ~x & high }
+
+    /// Not zero when some byte is `byte`.
+    @inline(__always)
+    static func matches(_ byte: UInt8, _ x: UInt64) -> UInt64 {
+        let v = x ^ (ones &* UInt64(byte))
+        return (v &- ones) & ~v & high
+    }
+}
+
 /// The length of the UTF-8 sequence a lead byte starts (1 for a stray continuation byte).
 @inlinable @inline(__always)
 func utf8Length(lead b: UInt8) -> Int {

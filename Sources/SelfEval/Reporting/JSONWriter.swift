@@ -106,11 +106,8 @@ public struct JSONWriter {
     /// bit tricks are exact for "any byte"; which byte is found by the byte loop).
     @inline(__always)
     static func mayNeedEscape(_ x: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
-        let below20 = (x &- 0x2020_2020_2020_2020) & ~x & high
-        return (below20 | hasZeroByte(x ^ (ones &* 0x22)) | hasZeroByte(x ^ (ones &* 0x5C))
-                | hasZeroByte(x ^ (ones &* 0x7F)) | hasZeroByte(x ^ (ones &* 0xE2))) != 0
+        (ByteWord.controls(x) | ByteWord.matches(0x22, x) | ByteWord.matches(0x5C, x)
+            | ByteWord.matches(0x7F, x) | ByteWord.matches(0xE2, x)) != 0
     }
 
     /// A key: the report's keys are plain ASCII words, copied as they are; anything else is

@@ -32,15 +32,9 @@ public struct RunResult: Sendable {
 
     /// Findings matching `test`, counted in place (`diagnostics` copies every finding).
     public func countFindings(_ test: (Diagnostic) -> Bool) -> Int {
+        // Read where they are stored: `for d in f.diagnostics` copies every finding.
         var n = 0
-        // Read through the storage: `for d in f.diagnostics` copies every finding.
-        files.withUnsafeBufferPointer { fs in
-            for k in 0..<fs.count {
-                fs.baseAddress![k].diagnostics.withUnsafeBufferPointer { ds in
-                    for i in 0..<ds.count where test(ds.baseAddress![i]) { n += 1 }
-                }
-            }
-        }
+        for k in files.indices { n += files.read(at: k) { $0.pointee.diagnostics.count(byAddress: { test($0.pointee) }) } }
         return n
     }
 }

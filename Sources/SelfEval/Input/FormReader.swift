@@ -4,7 +4,6 @@
 /// decides how cells are grouped. Every line is either taken by a section or reported.
 public struct FormReader {
     let layout: Layout
-    let lines: [TextLine]
     var form: Form
 
     enum Section { case header, funding, goals, indicatorHeader, indicators, total, done }
@@ -36,11 +35,9 @@ public struct FormReader {
     var totalNumbers: [Field<ExactDecimal>] = []
     var totalRange: SourceRange?
 
-    /// Reads already scanned lines of one form written in `layout`.
-    public init(lines: [TextLine], layout: Layout, file: String) {
+    /// A reader for one form written in `layout` on source lines `first...last`.
+    init(first: Int, last: Int, layout: Layout, file: String) {
         self.layout = layout
-        self.lines = lines
-        let first = lines.first?.number ?? 1, last = lines.last?.number ?? first
         self.form = Form(file: file, layout: layout,
                          range: SourceRange(start: SourceLocation(line: first, column: 1), end: SourceLocation(line: last, column: 1)))
         if layout == .cellPerLine || layout == .paragraph { flow.wholeCells = true }
@@ -48,25 +45,26 @@ public struct FormReader {
 
     public static func read(source: SourceText, chunk: FormChunk, file: String) -> Form {
         let scanner = CellScanner(mode: FormSplitter.scannerMode(chunk.layout))
-        let lines = (chunk.firstLine...chunk.lastLine).map { scanner.scan(source, line: $0) }
-        var reader = FormReader(lines: lines, layout: chunk.layout, file: file)
-        return reader.read()
+        var reader = FormReader(first: chunk.firstLine, last: chunk.lastLine, layout: chunk.layout, file: file)
+        // Each line is scanned just before it is read, so the cells the readers do not keep
+        // are freed while the next line's are made (the allocator reuses them at once).
+        for n in chunk.firstLine...chunk.lastLine { reader.read(scanner.scan(source, line: n)) }
+        reader.finish()
+        return reader.form
     }
 
     public static func read(lines: [TextLine], layout: Layout, file: String) -> Form {
-        var reader = FormReader(lines: lines, layout: layout, file: file)
-        return reader.read()
+        let first = lines.first?.number ?? 1, last = lines.last?.number ?? first
+        var reader = FormReader(first: first, last: last, layout: layout, file: file)
+        for line in lines { reader.read(line) }
+        reader.finish()
+        return reader.form
     }
 
-    mutating func read() -> Form {
-        for line in lines {
-            if line.isBlank { continue }
-            if !take(line) {
-                unparsed(line)
-            }
-        }
-        finish()
-        return form
+    /// Takes one line, or reports it when no section takes it.
+    mutating func read(_ line: TextLine) {
+        if line.isBlank { return }
+        if !take(line) { unparsed(line) }
     }
 
     mutating func unparsed(_ line: TextLine) {

@@ -1,6 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// With type-layout lowering (the default), copying or destroying an optional struct such as
+/// `Field<ExactDecimal>?` or `Cell?` went through Optional's generic value witness and type
+/// metadata: about 78,000 such calls, 3% of all instructions, on 250 forms. The classic lowering
+/// copies them with direct retains and releases (callgrind on the 5-file sample:
+/// 288.9 M → 280.0 M instructions, output unchanged).
+let fastValueCopies: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-type-layout"])]
+
 let package = Package(
     name: "selfeval",
     products: [
@@ -11,8 +18,8 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(name: "SelfEval", path: "Sources/SelfEval"),
-        .target(name: "SelfEvalChecks", dependencies: ["SelfEval"], path: "Checks"),
+        .target(name: "SelfEval", path: "Sources/SelfEval", swiftSettings: fastValueCopies),
+        .target(name: "SelfEvalChecks", dependencies: ["SelfEval"], path: "Checks", swiftSettings: fastValueCopies),
         .executableTarget(name: "selfeval", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Sources/selfeval"),
         .executableTarget(name: "selfeval-bench", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Sources/selfeval-bench"),
         .testTarget(name: "SelfEvalTests", dependencies: ["SelfEval"], path: "Tests/SelfEvalTests"),

@@ -37,4 +37,22 @@ import Testing
         #expect(try ExactDecimal.parse("-1000").get().format(grouping: true) == "-1,000")
         #expect(try ExactDecimal.parse("98.835").get().rounded(toScale: 2).description == "98.84")
     }
+
+    /// `compare` and `scaled(to:)` skip the multiplication when the scales agree; the result must
+    /// be what comparing the values scaled through 128 bits gives, at equal and unequal scales,
+    /// at the ends of the range and across zero.
+    @Test func compareAgreesWithComparingScaledValues() {
+        let significands: [Int64] = [0, 1, -1, 7, -7, 10, 100, 958, -958, 44_800_000, Int64.max, Int64.min, Int64.max - 1, Int64.min + 1]
+        let values = significands.flatMap { s in (0...4).map { ExactDecimal(significand: s, scale: $0) } }
+        for a in values {
+            for b in values {
+                let s = max(a.scale, b.scale)
+                var x = Int128(a.significand), y = Int128(b.significand)
+                for _ in 0..<(s - a.scale) { x *= 10 }
+                for _ in 0..<(s - b.scale) { y *= 10 }
+                #expect(a.compare(b) == (x < y ? -1 : (x > y ? 1 : 0)), "\(a.significand)e-\(a.scale) vs \(b.significand)e-\(b.scale)")
+                #expect(a.scaled(to: s) == x)
+            }
+        }
+    }
 }

@@ -374,7 +374,7 @@ public struct FormReader {
             return
         }
         let columns = fundingColumns.isEmpty ? [.initialBudget, .fullYearBudget, .executed, .weight, .rate, .score] : fundingColumns
-        var cells = [FundingColumn: Field<Measure>](minimumCapacity: columns.count)
+        var cells = FundingCells()
         // Each value is read through its address: `values[k]` copies the whole cell.
         values.withUnsafeBufferPointer { b in
             for (k, column) in columns.enumerated() where k < b.count {

@@ -55,7 +55,7 @@ public enum ModelJSONReader {
             var rows: [FundingRow] = []
             for r in funding["rows"] as? [[String: Any]] ?? [] {
                 guard let kind = (r["kind"] as? String).flatMap(FundingRowKind.init(rawValue:)), let label = text(r["label"]) else { continue }
-                var cells: [FundingColumn: Field<Measure>] = [:]
+                var cells = FundingCells()
                 for (k, v) in r["cells"] as? [String: Any] ?? [:] {
                     if let c = FundingColumn(rawValue: k), let m = measure(v) { cells[c] = m }
                 }

@@ -83,7 +83,8 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
 
     /// The value scaled to `scale` digits, exactly (scale must be ≥ self.scale).
     func scaled(to target: Int) -> Int128 {
-        Int128(significand) * ExactDecimal.pow10(target - scale)
+        // Most figures compared share their scale: no multiplication then.
+        target == scale ? Int128(significand) : Int128(significand) * ExactDecimal.pow10(target - scale)
     }
 
     public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
@@ -138,6 +139,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
 
     /// Numeric comparison, independent of printed precision.
     public func compare(_ other: ExactDecimal) -> Int {
+        if scale == other.scale { return significand < other.significand ? -1 : (significand > other.significand ? 1 : 0) }
         let s = max(scale, other.scale)
         let a = scaled(to: s), b = other.scaled(to: s)
         return a < b ? -1 : (a > b ? 1 : 0)

@@ -10,20 +10,20 @@ public enum FundingColumn: String, Sendable, Hashable, CaseIterable, Codable {
     /// Columns that hold money and must add up across rows.
     public var isMoney: Bool { self == .initialBudget || self == .fullYearBudget || self == .executed }
 
-    /// Hashed by case, not by raw value: rows look their cells up by column all the time, and
-    /// the raw value's hash means hashing a string.
-    public func hash(into hasher: inout Hasher) {
-        let ordinal: UInt8
+    /// The column's place in `allCases`, which `FundingCells` stores its cells by.
+    var ordinal: Int {
         switch self {
-        case .initialBudget: ordinal = 0
-        case .fullYearBudget: ordinal = 1
-        case .executed: ordinal = 2
-        case .weight: ordinal = 3
-        case .rate: ordinal = 4
-        case .score: ordinal = 5
+        case .initialBudget: return 0
+        case .fullYearBudget: return 1
+        case .executed: return 2
+        case .weight: return 3
+        case .rate: return 4
+        case .score: return 5
         }
-        hasher.combine(ordinal)
     }
+
+    /// Hashed by case, not by raw value: the raw value's hash means hashing a string.
+    public func hash(into hasher: inout Hasher) { hasher.combine(UInt8(ordinal)) }
 
     public var chineseName: String {
         switch self {
@@ -89,9 +89,9 @@ public struct FundingRow: Sendable, Hashable {
     public var kind: FundingRowKind
     public var label: Field<String>
     /// The cells by column; a column missing here was blank or absent.
-    public var cells: [FundingColumn: Field<Measure>]
+    public var cells: FundingCells
 
-    public init(kind: FundingRowKind, label: Field<String>, cells: [FundingColumn: Field<Measure>]) {
+    public init(kind: FundingRowKind, label: Field<String>, cells: FundingCells) {
         self.kind = kind
         self.label = label
         self.cells = cells

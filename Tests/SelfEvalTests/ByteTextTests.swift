@@ -11,6 +11,15 @@ import Testing
         }
     }
 
+    /// Counting scalars on the bytes agrees with the stdlib's scalar view, for one- to four-byte
+    /// scalars, combining marks, flags, NBSP and U+3000, in strings and substrings.
+    @Test(arguments: ["", "a", "甲", "总 分", "项目支出绩效自评表", "e\u{301}e\u{301}", "🇨🇳🇨🇳", "\u{A0}\u{3000}x", "≥95%", "é", String(repeating: "长", count: 61)])
+    func scalarCountAgreesWithTheScalarView(text: String) {
+        #expect(text.scalarCount == text.unicodeScalars.count)
+        let sub = text.dropFirst()
+        #expect(sub.scalarCount == sub.unicodeScalars.count)
+    }
+
     /// The character filter (which skips characters by their last byte before comparing them)
     /// agrees with testing the scalars one by one, for filters of one- to four-byte characters,
     /// including characters whose last byte has the same low six bits as a filter character's

@@ -88,7 +88,7 @@ struct Piece {
         for p in pieces {
             let t = p.text.compacted
             // An operator is at most two characters (8 bytes): long texts are not counted.
-            if t.utf8.count <= 8, t.unicodeScalars.count <= 2, Measure.leadingComparator(Substring(t).unicodeScalars).map({ $0.1.isEmpty }) == true {
+            if t.utf8.count <= 8, t.scalarCount <= 2, Measure.leadingComparator(Substring(t).unicodeScalars).map({ $0.1.isEmpty }) == true {
                 carry = carry.map { Piece(text: $0.text + t, range: $0.range.union(p.range)) } ?? p
                 continue
             }

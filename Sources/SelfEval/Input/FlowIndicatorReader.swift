@@ -38,7 +38,7 @@ struct FlowIndicatorReader {
         if tokens.count == 1, DisplayWidth.of(tokens[0].text) <= 16 || Vocabulary.isLevelLabel(tokens[0].text), labels.accept(tokens[0].text) { return }
         // Leading labels: two-character pieces of a vertical label, or whole labels written
         // at the start of a row (`产出指标 数量指标 检查次数 ≥4次 5次 20 20`).
-        while tokens.count > 1, tokens[0].text.utf8.count <= 8 && tokens[0].text.unicodeScalars.count <= 2
+        while tokens.count > 1, tokens[0].text.utf8.count <= 8 && tokens[0].text.scalarCount <= 2
                 || Vocabulary.isWholeLevelLabel(tokens[0].text),
               labels.accept(tokens[0].text) {
             tokens.removeFirst()

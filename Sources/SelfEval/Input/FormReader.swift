@@ -89,7 +89,7 @@ public struct FormReader {
     }
 
     /// One Unicode scalar, without counting the scalars of a long text.
-    static func isOneScalar(_ text: String) -> Bool { text.utf8.count <= 4 && text.unicodeScalars.count == 1 }
+    static func isOneScalar(_ text: String) -> Bool { text.utf8.count <= 4 && text.scalarCount == 1 }
 
     /// Routes a line; false when nothing took it.
     mutating func take(_ line: TextLine) -> Bool {

@@ -76,7 +76,7 @@ struct LevelLabels {
         if level2.isPartial && level2.canExtend(with: piece) { level2.extend(piece); return true }
         // A new label starts with at least two characters; a lone character only ends one.
         // (A scalar is at most four bytes: a longer piece has two without counting.)
-        guard piece.utf8.count > 4 || piece.unicodeScalars.count >= 2 else { return false }
+        guard piece.utf8.count > 4 || piece.scalarCount >= 2 else { return false }
         let asLevel1 = level1.canStart(with: piece)
         let asLevel2 = level2.canStart(with: piece)
         // 成本指标 is both: a second level under 产出指标, else a first level of its own.

@@ -40,7 +40,7 @@ public enum ParagraphSplitter {
         // Texts are read with `text(at:)`: `cells[i].text` copies the whole cell.
         while i < cells.count {
             let t = cells.text(at: i)
-            if Vocabulary.isTitle(t) || t.utf8.count <= 40 && t.unicodeScalars.count <= 10 && FormReader.findYear(cells[i]) != nil {
+            if Vocabulary.isTitle(t) || t.utf8.count <= 40 && t.scalarCount <= 10 && FormReader.findYear(cells[i]) != nil {
                 flush()
                 current.append(cells[i])
                 flush()

@@ -36,6 +36,17 @@ extension StringProtocol {
         return withBytes { a in other.withBytes { b in a.count == 0 || memcmpBytes(a.baseAddress!, b.baseAddress!, a.count) } }
     }
 
+    /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte that is not a
+    /// continuation byte starts one): `unicodeScalars.count` walks a scalar at a time.
+    @inlinable @inline(__always)
+    public var scalarCount: Int {
+        withBytes { b in
+            var n = 0
+            for c in b where c & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+    }
+
     /// Whether `needle` occurs in the text, by byte search.
     @inlinable
     public func containsBytes(_ needle: String) -> Bool {

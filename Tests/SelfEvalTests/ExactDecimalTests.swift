@@ -55,4 +55,40 @@ import Testing
             }
         }
     }
+
+    /// The formatter (digits in a stack buffer, written straight into the report's bytes) agrees
+    /// with formatting the scaled value's decimal digits as a String, with and without grouping,
+    /// with a wider minimum scale, at the ends of the range.
+    @Test func formattingAgreesWithFormattingTheDigitsOfTheScaledValue() {
+        func reference(_ d: ExactDecimal, grouping: Bool, scale minimumScale: Int?) -> String {
+            let target = max(d.scale, minimumScale ?? d.scale)
+            let v = d.scaled(to: target)
+            var digits = String(v.magnitude)
+            while digits.count < target + 1 { digits = "0" + digits }
+            var integer = String(digits.dropLast(target))
+            if grouping {
+                var grouped = ""
+                for (k, c) in integer.enumerated() {
+                    if k > 0 && (integer.count - k) % 3 == 0 { grouped += "," }
+                    grouped.append(c)
+                }
+                integer = grouped
+            }
+            return (v < 0 ? "-" : "") + integer + (target > 0 ? "." + digits.suffix(target) : "")
+        }
+        let significands: [Int64] = [0, 5, -5, 958, 1000, -1000, 1_234_567, 44_800_000, Int64.max, Int64.min, -999_999]
+        for s in significands {
+            for scale in 0...12 {
+                let d = ExactDecimal(significand: s, scale: scale)
+                for grouping in [false, true] {
+                    for minimum in [nil, 0, 2, 14] as [Int?] {
+                        #expect(d.format(grouping: grouping, scale: minimum) == reference(d, grouping: grouping, scale: minimum), "\(s)e-\(scale)")
+                        var bytes: [UInt8] = Array("x".utf8)
+                        d.appendFormatted(grouping: grouping, scale: minimum, to: &bytes)
+                        #expect(String(decoding: bytes, as: UTF8.self) == "x" + reference(d, grouping: grouping, scale: minimum))
+                    }
+                }
+            }
+        }
+    }
 }

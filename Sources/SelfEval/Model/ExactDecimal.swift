@@ -184,36 +184,42 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     /// Plain text with exactly `scale` digits after the point.
     public var description: String { format(grouping: false) }
 
-    /// ASCII digits of `m`, least significant first.
-    private static func digitsReversed<T: BinaryInteger>(_ m: T) -> [UInt8] {
-        var m = m
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
-        repeat { digits.append(UInt8(m % 10) + 48); m /= 10 } while m > 0
-        return digits
-    }
-
     /// Formats with the printed precision, optionally grouping thousands with commas.
     public func format(grouping: Bool, scale minimumScale: Int? = nil) -> String {
+        var out: [UInt8] = []
+        appendFormatted(grouping: grouping, scale: minimumScale, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends what `format` returns as UTF-8, without making a String (reports write many).
+    public func appendFormatted(grouping: Bool, scale minimumScale: Int? = nil, to out: inout [UInt8]) {
         let target = max(scale, minimumScale ?? scale)
         let v = scaled(to: target)
-        // Digits, least significant first, padded to at least one integer digit.
-        // 64-bit division when the value fits, as it almost always does.
         let magnitude = v.magnitude
-        var digits = magnitude <= UInt128(UInt64.max) ? Self.digitsReversed(UInt64(magnitude)) : Self.digitsReversed(magnitude)
-        while digits.count < target + 1 { digits.append(48) }
-        var out: [UInt8] = []
-        out.reserveCapacity(digits.count + digits.count / 3 + 2)
-        if v < 0 { out.append(UInt8(ascii: "-")) }
-        let intCount = digits.count - target
-        for k in 0..<intCount {
-            if grouping && k > 0 && (intCount - k) % 3 == 0 { out.append(UInt8(ascii: ",")) }
-            out.append(digits[digits.count - 1 - k])
+        // Digits, least significant first, padded to at least one integer digit, in a buffer on
+        // the stack: at most 39 digits of a 128-bit magnitude, or `target + 1`.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(40, target + 1)) { digits in
+            var count = 0
+            // 64-bit division when the value fits, as it almost always does.
+            if magnitude <= UInt128(UInt64.max) {
+                var m = UInt64(magnitude)
+                repeat { digits[count] = UInt8(m % 10) + 48; m /= 10; count += 1 } while m > 0
+            } else {
+                var m = magnitude
+                repeat { digits[count] = UInt8(m % 10) + 48; m /= 10; count += 1 } while m > 0
+            }
+            while count < target + 1 { digits[count] = 48; count += 1 }
+            out.reserveCapacity(out.count + count + count / 3 + 2)
+            if v < 0 { out.append(UInt8(ascii: "-")) }
+            let intCount = count - target
+            for k in 0..<intCount {
+                if grouping && k > 0 && (intCount - k) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+                out.append(digits[count - 1 - k])
+            }
+            if target > 0 {
+                out.append(UInt8(ascii: "."))
+                for k in intCount..<count { out.append(digits[count - 1 - k]) }
+            }
         }
-        if target > 0 {
-            out.append(UInt8(ascii: "."))
-            for k in intCount..<digits.count { out.append(digits[digits.count - 1 - k]) }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

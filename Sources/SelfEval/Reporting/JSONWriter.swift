@@ -203,7 +203,7 @@ public struct JSONWriter {
     /// An exact decimal as a JSON number with its printed precision.
     public mutating func decimal(_ key: String?, _ value: ExactDecimal?) {
         prefix(key: key)
-        raw(value.map { $0.description } ?? "null")
+        if let value { value.appendFormatted(grouping: false, to: &bytes) } else { raw("null") }
     }
 
     public mutating func bool(_ key: String?, _ value: Bool) {

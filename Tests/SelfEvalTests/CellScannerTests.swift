@@ -77,4 +77,38 @@ import Testing
             #expect(cut.indent == made.indent, "line \(n): \(line)")
         }
     }
+
+    /// Lines scanned into reused arrays (`LineStorage`) are the lines a fresh scan gives, whether
+    /// the caller keeps every line (so no array may be written over) or lets each go; lines with
+    /// empty cells, with none, blank, and one too long for its room to be handed on.
+    @Test(arguments: [CellScanner.Mode.tabs, .spaces, .pipes, .wholeLine])
+    func linesScannedIntoReusedArraysAreTheLinesAFreshScanGives(mode: CellScanner.Mode) {
+        let lines = [
+            "\t产出指标\t数量指标\t每年检查次数\t=1次\t1次\t10\t10\t",
+            "项目名称\t医疗救助资金专项检查工作经费",
+            "",
+            "\t\t\t检查人员资质\t符合要求\t符合要求\t10\t10\t",
+            "总分 100 96.5",
+            String(repeating: "甲\t", count: 400) + "乙",
+            "| 一级指标 | 二级指标 |  | 分值 |",
+            "年度总体目标 |",
+            "\t\t时效指标\t检查工作完成及时性\t及时\t及时\t10\t10\t",
+        ]
+        let source = SourceText(utf8: Array(lines.joined(separator: "\n").utf8))
+        let scanner = CellScanner(mode: mode)
+        var kept: [TextLine] = []
+        var storage = LineStorage(), other = LineStorage()
+        for n in 1...lines.count {
+            let fresh = scanner.scan(source, line: n)
+            kept.append(scanner.scan(source, line: n, storage: &storage))
+            let passing = scanner.scan(source, line: n, storage: &other)
+            #expect(passing.cells == fresh.cells && passing.nonEmpty == fresh.nonEmpty, "\(mode) line \(n)")
+        }
+        for n in 1...lines.count {
+            let fresh = scanner.scan(source, line: n)
+            #expect(kept[n - 1].cells == fresh.cells, "\(mode) kept line \(n)")
+            #expect(kept[n - 1].nonEmpty == fresh.nonEmpty, "\(mode) kept line \(n)")
+            #expect(kept[n - 1].cells.map(\.hasInnerSpace) == fresh.cells.map(\.hasInnerSpace), "\(mode) kept line \(n)")
+        }
+    }
 }

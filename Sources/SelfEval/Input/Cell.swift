@@ -83,6 +83,24 @@ public struct TextLine: Sendable {
         self.nonEmpty = cells.containsText(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
     }
 
+    /// The same, with the non-empty cells written into `storage`'s room when nothing holds the
+    /// array any more (see `LineStorage`).
+    init(number: Int, cells: [Cell], indent: Int, storage: inout LineStorage) {
+        self.number = number
+        self.cells = cells
+        self.indent = indent
+        if cells.containsText(where: \.isEmpty) {
+            storage.nonEmpty.removeAll(keepingCapacity: true)
+            cells.withUnsafeBufferPointer { b in
+                for i in b.indices where !b[i].text.isEmpty { storage.nonEmpty.append(b[i]) }
+            }
+            self.nonEmpty = storage.nonEmpty
+            if storage.nonEmpty.capacity > LineStorage.maxKeptCells { storage.nonEmpty = [] }
+        } else {
+            self.nonEmpty = cells
+        }
+    }
+
     public var isBlank: Bool { nonEmpty.isEmpty }
 
     /// All visible text, cells joined by one space.
@@ -94,6 +112,21 @@ public struct TextLine: Sendable {
         guard let f = ne.first, let l = ne.last else { return SourceRange(line: number, column: 1, length: 0) }
         return f.range.union(l.range)
     }
+}
+
+/// The arrays a scanner fills line after line. A line's cells are written into the room the
+/// previous line's used, which is free again once the reader has let that line go; a line a
+/// reader keeps keeps its arrays (copy on write gives the next line new ones). Reading a form
+/// line by line so allocates about two arrays per form instead of two per line.
+///
+/// The room of an absurdly long line is not handed on: a line kept after it would hold as much.
+public struct LineStorage {
+    var cells: [Cell] = []
+    var nonEmpty: [Cell] = []
+    public init() {}
+
+    /// Room for more cells than this is not reused.
+    static let maxKeptCells = 256
 }
 
 /// Splits lines into cells, scanning bytes: tabs separate cells (tabular), or runs of
@@ -119,6 +152,12 @@ public struct CellScanner: Sendable {
     public static let maxCellBytes = 200_000
 
     public func scan(_ source: SourceText, line number: Int) -> TextLine {
+        var storage = LineStorage()
+        return scan(source, line: number, storage: &storage)
+    }
+
+    /// Scans a line into `storage`'s arrays where it can (see `LineStorage`).
+    public func scan(_ source: SourceText, line number: Int, storage: inout LineStorage) -> TextLine {
         let slice = source.lineBytes(number)
         // Most lines hold no `<` (so no tag) and no absurdly long cell: their cells are plain
         // slices of the line, read without copying bytes one run at a time.
@@ -129,14 +168,18 @@ public struct CellScanner: Sendable {
             // made once instead of made and then shortened.
             if mode == .wholeLine, let end = CellScanner.endBeforeTrailingPipe(b) {
                 cutInBytes = true
-                var s = scanPlain(UnsafeBufferPointer(rebasing: b[..<end]), line: number)
+                var s = scanPlain(UnsafeBufferPointer(rebasing: b[..<end]), line: number, into: &storage.cells)
                 // As `withoutTrailingPipe` does for a cell it shortens.
                 if end < b.count { for i in s.cells.indices { s.cells[i].hasInnerSpace = s.cells[i].text.withBytes(String.hasSpaceBytes) } }
                 return s
             }
-            return scanPlain(b, line: number)
+            return scanPlain(b, line: number, into: &storage.cells)
         }
-        if cutInBytes { return TextLine(number: number, cells: scanned.cells, indent: scanned.indent) }
+        if cutInBytes || mode == .tabs || mode == .spaces {
+            // The cells array goes back to the storage for the next line.
+            storage.cells = scanned.cells.capacity <= LineStorage.maxKeptCells ? scanned.cells : []
+            return TextLine(number: number, cells: scanned.cells, indent: scanned.indent, storage: &storage)
+        }
         return finished(scanned, number)
     }
 
@@ -182,9 +225,16 @@ public struct CellScanner: Sendable {
     /// The scanner for a line without `<`: every cell is one slice of the line, from its first
     /// to its last visible character, so its text is made once from the bytes in place.
     func scanPlain(_ b: UnsafeBufferPointer<UInt8>, line number: Int) -> (cells: [Cell], indent: Int) {
+        var cells: [Cell] = []
+        return scanPlain(b, line: number, into: &cells)
+    }
+
+    /// The same, appending to `room` emptied (its storage is reused when nothing else holds it);
+    /// `room` is left empty.
+    func scanPlain(_ b: UnsafeBufferPointer<UInt8>, line number: Int, into room: inout [Cell]) -> (cells: [Cell], indent: Int) {
         // The state lives in a struct, not in variables captured by local functions: captured
         // variables were checked for exclusive access at run time on every cell.
-        var s = PlainScan(b: b, number: number, keepsEmptyCells: keepsEmptyCells)
+        var s = PlainScan(b: b, number: number, keepsEmptyCells: keepsEmptyCells, cells: &room)
         let end = b.count
         var i = 0
         while i < end {
@@ -239,10 +289,13 @@ public struct CellScanner: Sendable {
         var sawVisible = false
         var index = 0
 
-        init(b: UnsafeBufferPointer<UInt8>, number: Int, keepsEmptyCells: Bool) {
+        init(b: UnsafeBufferPointer<UInt8>, number: Int, keepsEmptyCells: Bool, cells room: inout [Cell]) {
             self.b = b
             self.number = number
             self.keepsEmptyCells = keepsEmptyCells
+            // Taken over without a second reference, so an array no line holds is unique here.
+            swap(&cells, &room)
+            cells.removeAll(keepingCapacity: true)
             cells.reserveCapacity(8)
         }
 

@@ -46,9 +46,10 @@ public struct FormReader {
     public static func read(source: SourceText, chunk: FormChunk, file: String) -> Form {
         let scanner = CellScanner(mode: FormSplitter.scannerMode(chunk.layout))
         var reader = FormReader(first: chunk.firstLine, last: chunk.lastLine, layout: chunk.layout, file: file)
-        // Each line is scanned just before it is read, so the cells the readers do not keep
-        // are freed while the next line's are made (the allocator reuses them at once).
-        for n in chunk.firstLine...chunk.lastLine { reader.read(scanner.scan(source, line: n)) }
+        // Each line is scanned just before it is read, into the arrays of the line before when
+        // the reader has not kept it.
+        var storage = LineStorage()
+        for n in chunk.firstLine...chunk.lastLine { reader.read(scanner.scan(source, line: n, storage: &storage)) }
         reader.finish()
         return reader.form
     }

@@ -71,10 +71,11 @@ struct FlowIndicatorReader {
         var start = cellBuffer.count
         while start > 0, cellBufferKinds[start - 1] != .other { start -= 1 }
         guard cellBuffer.count - start >= 2, let run = FlowIndicatorReader.numberRun(kinds: cellBufferKinds[start...]) else { return }
-        let tokens = cellBuffer
+        // The buffer is emptied after the row is read, when nothing else holds it, so its
+        // room is kept instead of copied.
+        row(cellBuffer, run: (start + run.lowerBound)..<(start + run.upperBound), lineNumber: cellBuffer[start].range.start.line)
         cellBuffer.removeAll(keepingCapacity: true)
         cellBufferKinds.removeAll(keepingCapacity: true)
-        row(tokens, run: (start + run.lowerBound)..<(start + run.upperBound), lineNumber: tokens[start].range.start.line)
     }
 
     static func isBlank(_ t: String) -> Bool {

@@ -2,30 +2,35 @@
 /// vocabulary of one indicator level. The pieces of two levels may interleave.
 struct LabelAssembler {
     let vocabulary: [String]
-    private(set) var buffer = ""
+    private(set) var buffer = "" { didSet { resolved = resolve() } }
+    /// The label the pieces so far stand for: itself when complete, else its shortest
+    /// completion. Worked out when the buffer changes, not on every row that asks.
+    private(set) var resolved: String?
 
     /// The labels no other label extends.
-    let complete: [String]
+    let complete: WordList
+    /// The vocabulary, for lookups.
+    let words: WordList
     /// The labels' first characters: a piece starting with none of them starts no label.
     let firstCharacters: CharacterFilter
 
     init(vocabulary: [String]) {
         self.vocabulary = vocabulary
-        complete = vocabulary.filter { label in !vocabulary.contains { $0 != label && $0.hasBytePrefix(label) } }
+        complete = WordList(vocabulary.filter { label in !vocabulary.contains { $0 != label && $0.hasBytePrefix(label) } })
+        words = WordList(vocabulary)
         firstCharacters = CharacterFilter(firstCharactersOf: vocabulary)
     }
 
     var isEmpty: Bool { buffer.isEmpty }
 
     /// Complete: the buffer is a label no other label extends.
-    var isComplete: Bool { complete.containsBytes(buffer) }
+    var isComplete: Bool { complete.contains(buffer) }
 
     var isPartial: Bool { !buffer.isEmpty && !isComplete }
 
-    /// The label the pieces so far stand for: itself when complete, else its shortest completion.
-    var resolved: String? {
+    private func resolve() -> String? {
         if buffer.isEmpty { return nil }
-        if buffer.hasByteSuffix("指标") && vocabulary.containsBytes(buffer) { return buffer }
+        if buffer.hasByteSuffix("指标") && words.contains(buffer) { return buffer }
         // The shortest completion ending in 指标, else the shortest completion (the first of
         // equal length); the labels are all CJK, so byte length orders them as character count does.
         var shortest: String?, shortestIndicator: String?

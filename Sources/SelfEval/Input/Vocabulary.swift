@@ -61,8 +61,11 @@ public enum Vocabulary {
     private static func levelMatch(_ text: String) -> (label: String, level1: Bool, level2: Bool)? {
         guard text.utf8.count <= maxLabelBytes && labelStarts.matchesFirst(text) else { return nil }
         let l = normalizedLabel(text)
-        return (l, level1.containsBytes(l), level2.containsBytes(l))
+        return (l, level1Words.contains(l), level2Words.contains(l))
     }
+
+    /// `level1` and `level2` for lookups.
+    static let level1Words = WordList(level1), level2Words = WordList(level2)
 
     /// Every label starts with one of a few characters: a cheap first-character filter.
     static let labelStarts = CharacterFilter(firstCharactersOf: level1 + level2)
@@ -76,12 +79,14 @@ public enum Vocabulary {
         return (m.level1 || m.level2) && m.label.hasByteSuffix("指标")
     }
 
+    static let goalLabels = WordList(["年度总体目标", "总体目标", "年度", "总体", "目标", "预期目标", "实际完成情况", "年度目标", "绩效目标", "实际完成", "完成情况"])
+
     /// Cells that only label the goals part.
     public static func isGoalLabel(_ text: String) -> Bool {
         // The longest label, spaced out, is far shorter than this: goal texts are not compacted.
         if text.utf8.count > 96 { return false }
         let t = text.compacted
-        return ["年度总体目标", "总体目标", "年度", "总体", "目标", "预期目标", "实际完成情况", "年度目标", "绩效目标", "实际完成", "完成情况"].containsBytes(t)
+        return goalLabels.contains(t)
             || (t.hasBytePrefix("年度总体目标") && t.hasAtMostCharacters(8))
     }
 

@@ -40,3 +40,12 @@ extension Array {
         return withUnsafeBufferPointer { read($0.baseAddress! + i) }
     }
 }
+
+extension Array {
+    /// Room for `n` more elements. `reserveCapacity(count + n)` on a full array grows it to
+    /// exactly that, copying everything for a few elements; this grows it at least twofold.
+    @inline(__always)
+    mutating func reserveRoom(_ n: Int) {
+        if capacity - count < n { reserveCapacity(Swift.max(count + n, 2 * capacity)) }
+    }
+}

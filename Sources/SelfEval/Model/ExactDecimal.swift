@@ -209,7 +209,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
                 repeat { digits[count] = UInt8(m % 10) + 48; m /= 10; count += 1 } while m > 0
             }
             while count < target + 1 { digits[count] = 48; count += 1 }
-            out.reserveCapacity(out.count + count + count / 3 + 2)
+            out.reserveRoom(count + count / 3 + 2)
             if v < 0 { out.append(UInt8(ascii: "-")) }
             let intCount = count - target
             for k in 0..<intCount {

@@ -65,7 +65,7 @@ public struct JSONWriter {
         s.withBytes { u in
             var i = 0
             let n = u.count
-            out.reserveCapacity(out.count + n + 2)
+            out.reserveRoom(n + 2)
             // Runs of bytes that need no escape are copied at once.
             var run = 0
             let base = UnsafeRawPointer(u.baseAddress)

@@ -117,7 +117,7 @@ public struct FormReader {
             return true
         }
         // A funding table without its 项目资金 label: the header words or 年度资金总额 start it.
-        if section == .header, FundingRowKind.recognise(cells.text(at: 0)) == .total || cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
+        if section == .header, FundingRowKind.recognise(cells.text(at: 0)) == .total || cells.count >= 3 && cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
             section = .funding
             return takeFunding(line)
         }

@@ -90,11 +90,19 @@ public enum Vocabulary {
             || (t.hasBytePrefix("年度总体目标") && t.hasAtMostCharacters(8))
     }
 
-    static let titleCharacter = CharacterFilter("表")
-
     /// Header label of a whole form's title line.
     public static func isTitle(_ text: String) -> Bool {
-        guard titleCharacter.matches(text) else { return false }
+        // Asked of every cell before the indicator table: 表 (E8 A1 A8) is looked for by an
+        // inline byte loop first, as 级 is below.
+        let hasTableCharacter = text.withBytes { b in
+            var i = 2
+            while i < b.count {
+                if b[i] == 0xA8 && b[i - 1] == 0xA1 && b[i - 2] == 0xE8 { return true }
+                i += 1
+            }
+            return false
+        }
+        guard hasTableCharacter else { return false }
         let t = text.compacted
         return t.containsBytes("自评表") && t.hasAtMostCharacters(60)
     }

@@ -14,6 +14,24 @@ import Testing
         #expect(TextSimilarity.string(TextSimilarity.normalized("满意度 ≥ 90%，完成。e\u{301}")) == "满意度90完成e")
     }
 
+    /// A text past the length written into room for one scalar per byte (64 KiB) is normalized
+    /// the other way; both ways give the scalars of the text's pieces one after another.
+    @Test func longTextsNormalizeLikeTheirPieces() {
+        let piece = "满意度 ≥ 90%，完成。e\u{301}𠀀 a1"
+        for count in [1, 1_000, 3_000, 3_500] {
+            let text = String(repeating: piece, count: count)
+            #expect(TextSimilarity.normalized(text) == Array(repeating: TextSimilarity.normalized(piece), count: count).flatMap { $0 }, "\(text.utf8.count) bytes")
+        }
+    }
+
+    /// The figures of a text: each run of digits once.
+    @Test func numbersAreTheRunsOfDigits() {
+        #expect(TextSimilarity.numbers(TextSimilarity.normalized("2024年印刷6250份，覆盖14个街镇，满意度90%，共6250份")) == ["2024", "6250", "14", "90"])
+        #expect(TextSimilarity.numbers(TextSimilarity.normalized("按计划推进")) == [])
+        #expect(TextSimilarity.numbers(TextSimilarity.normalized("7")) == ["7"])
+        #expect(TextSimilarity.numbers(TextSimilarity.normalized("a1b22c333")) == ["1", "22", "333"])
+    }
+
     @Test func hashAgreesWithTheNormalizedText() {
         let a = "确保医疗救助资金 严格按照规定及时、准确、足额发放。", b = "确保医疗救助资金严格按照规定及时准确足额发放"
         #expect(TextSimilarity.normalizedHash(a).count == TextSimilarity.normalized(a).count)

@@ -2,8 +2,19 @@
 public enum TextSimilarity {
     /// The text without spaces, punctuation and HTML remnants: only letters and digits.
     public static func normalized(_ text: String) -> [Unicode.Scalar] {
+        let bytes = text.utf8.count
+        // A text of usual length is written straight into room for one scalar per byte (no
+        // capacity check per scalar); a very long one grows as it goes, so that its scalars
+        // do not take four bytes of memory for every byte of text.
+        if bytes <= 1 << 16 {
+            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes) { buffer, count in
+                var n = 0
+                forEachWordScalar(text) { buffer.initializeElement(at: n, to: $0); n += 1 }
+                count = n
+            }
+        }
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.utf8.count / 2 + 1)
+        out.reserveCapacity(bytes / 2 + 1)
         forEachWordScalar(text) { out.append($0) }
         return out
     }
@@ -117,14 +128,16 @@ public enum TextSimilarity {
     /// The runs of digits in a normalized text: the figures it states.
     public static func numbers(_ text: [Unicode.Scalar]) -> Set<String> {
         var out = Set<String>()
-        var current = String.UnicodeScalarView()
+        // Digits are ASCII: each run is made into a String from its bytes at once (appending to
+        // a scalar view a scalar at a time cost several times more).
+        var current: [UInt8] = []
         for s in text {
-            if s.value >= 48 && s.value <= 57 { current.append(s) } else if !current.isEmpty {
-                out.insert(String(current))
-                current = String.UnicodeScalarView()
+            if s.value >= 48 && s.value <= 57 { current.append(UInt8(s.value)) } else if !current.isEmpty {
+                out.insert(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { out.insert(String(current)) }
+        if !current.isEmpty { out.insert(String(decoding: current, as: UTF8.self)) }
         return out
     }
 }

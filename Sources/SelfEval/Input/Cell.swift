@@ -296,7 +296,8 @@ public struct CellScanner: Sendable {
             // Taken over without a second reference, so an array no line holds is unique here.
             swap(&cells, &room)
             cells.removeAll(keepingCapacity: true)
-            cells.reserveCapacity(8)
+            // Reused room is usually enough: the call is skipped then.
+            if cells.capacity < 8 { cells.reserveCapacity(8) }
         }
 
         @inline(__always) mutating func flush() {

@@ -22,6 +22,7 @@ public enum TargetEvaluation {
     public static let missedWords = ["未达成", "未完成", "未达到", "未达标", "没有完成", "没有达到", "不及时", "不合格", "不符合", "不满意"]
     /// Whole-cell verdicts that say it was not.
     public static let missedVerdicts = ["否", "无", "未", "没有"]
+    static let missedVerdictWords = WordList(missedVerdicts)
     /// Texts hold one of the words only if they hold one of these first characters.
     static let missedFilter = CharacterFilter(firstCharactersOf: missedWords)
     static let partialFilter = CharacterFilter(firstCharactersOf: partialWords)
@@ -79,9 +80,11 @@ public enum TargetEvaluation {
     public static func qualitative(target: String, actual: String) -> Attainment {
         let t = target.compacted, a = actual.compacted
         if a.isEmpty { return .unknown }
+        // The same words as the target (the usual case): no missed word can be new, so only a
+        // whole-cell verdict like 否 makes it missed.
+        if a.sameBytes(t) { return missedVerdictWords.contains(a) ? .missed : .met }
         if (missedFilter.matches(a) && missedWords.contains(where: { a.containsBytes($0) }) && !missedWords.contains(where: { t.containsBytes($0) }))
-            || missedVerdicts.containsBytes(a) { return .missed }
-        if a.sameBytes(t) { return .met }
+            || missedVerdictWords.contains(a) { return .missed }
         let weaker = partialFilter.matches(a) && partialWords.contains { a.containsBytes($0) && !t.containsBytes($0) }
         if weaker { return .partial }
         return verdict(actual) == .missed ? .missed : (a.containsBytes(t) || metWords.contains(where: { a.hasBytePrefix($0) }) ? .met : .unknown)
@@ -90,7 +93,7 @@ public enum TargetEvaluation {
     /// A verdict word alone (达成指标, 部分达成, 未完成).
     public static func verdict(_ actual: String) -> Attainment {
         let a = actual.compacted
-        if missedWords.contains(where: { a.hasBytePrefix($0) }) || missedVerdicts.containsBytes(a) { return .missed }
+        if missedWords.contains(where: { a.hasBytePrefix($0) }) || missedVerdictWords.contains(a) { return .missed }
         if partialWords.contains(where: { a.hasBytePrefix($0) }) { return .partial }
         if metWords.contains(where: { a.hasBytePrefix($0) }) { return .met }
         return .unknown

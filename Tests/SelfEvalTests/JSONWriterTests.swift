@@ -21,6 +21,45 @@ import Testing
 
     /// Escaping, which skips eight bytes at a time when none may need it, agrees with a
     /// scalar-by-scalar escaper wherever the special characters fall in or across words.
+    /// Commas, line breaks, indentation and keys (written together on the stack for plain keys
+    /// at shallow depths) come out as writing them one by one gives: pretty and compact, plain
+    /// and escaped keys, a key of more than 64 bytes, and nesting deeper than 16 levels.
+    @Test(arguments: [true, false])
+    func prefixesAgreeWithWritingThemOneByOne(pretty: Bool) {
+        let keys = ["line", "implementingUnit", "a\"b", "名称", String(repeating: "k", count: 80), "tab\there"]
+        func escapedKey(_ k: String) -> String { JSONWriter.escape(k) }
+        var w = JSONWriter(pretty: pretty)
+        var expected = ""
+        func newline(_ depth: Int) { if pretty { expected += "\n" + String(repeating: " ", count: depth * 2) } }
+        w.beginObject()
+        expected += "{"
+        var depth = 1
+        for level in 0..<20 {
+            for (i, key) in keys.enumerated() {
+                if i > 0 { expected += "," }
+                newline(depth)
+                expected += escapedKey(key) + ":" + (pretty ? " " : "") + "\(level)"
+                w.number(key, level)
+            }
+            expected += ","
+            newline(depth)
+            expected += "\"next\":" + (pretty ? " " : "") + "{"
+            w.beginObject("next")
+            depth += 1
+        }
+        for k in 0..<20 {
+            w.endObject()
+            depth -= 1
+            // The innermost object is empty: `{}` on one line.
+            if k > 0 { newline(depth) }
+            expected += "}"
+        }
+        w.endObject()
+        newline(0)
+        expected += "}"
+        #expect(w.output == expected)
+    }
+
     @Test func escapingAgreesWithAScalarByScalarEscaper() {
         func reference(_ s: String) -> String {
             var out = "\""

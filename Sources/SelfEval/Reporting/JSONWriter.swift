@@ -114,7 +114,7 @@ public struct JSONWriter {
     /// escaped like a value.
     static func appendKey(_ key: String, to out: inout [UInt8]) {
         let plain = key.withBytes { b in
-            for c in b where c < 0x20 || c >= 0x7F || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return false }
+            guard isPlainKey(b) else { return false }
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: b)
             out.append(UInt8(ascii: "\""))
@@ -124,14 +124,48 @@ public struct JSONWriter {
     }
 
     private mutating func prefix(key: String?) {
-        if itemBits & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+        let comma = itemBits & 1 != 0
         itemBits |= 1
-        if pretty && indentLevel > 0 { newline(indent: indentLevel) }
+        let breaks = pretty && indentLevel > 0
+        // The usual case, a plain key at a shallow depth: comma, line break, indentation and
+        // `"key": ` are put together on the stack and appended at once (one append instead of
+        // six, each checking the buffer's room and uniqueness).
+        if let key, !breaks || indentLevel <= 16 {
+            let done = key.withBytes { k -> Bool in
+                guard k.count <= 64, JSONWriter.isPlainKey(k) else { return false }
+                let indent = breaks ? indentLevel * 2 : 0
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + indent + k.count + 4) { buffer in
+                    var i = 0
+                    if comma { buffer[i] = UInt8(ascii: ","); i += 1 }
+                    if breaks {
+                        buffer[i] = 0x0A; i += 1
+                        for _ in 0..<indent { buffer[i] = 0x20; i += 1 }
+                    }
+                    buffer[i] = UInt8(ascii: "\""); i += 1
+                    for c in k { buffer[i] = c; i += 1 }
+                    buffer[i] = UInt8(ascii: "\""); i += 1
+                    buffer[i] = UInt8(ascii: ":"); i += 1
+                    if pretty { buffer[i] = 0x20; i += 1 }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<i]))
+                }
+                return true
+            }
+            if done { return }
+        }
+        if comma { bytes.append(UInt8(ascii: ",")) }
+        if breaks { newline(indent: indentLevel) }
         if let key {
             JSONWriter.appendKey(key, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
             if pretty { bytes.append(UInt8(ascii: " ")) }
         }
+    }
+
+    /// A key copied as it is: no control, quote, backslash or non-ASCII byte.
+    @inline(__always)
+    static func isPlainKey(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in b where c < 0x20 || c >= 0x7F || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return false }
+        return true
     }
 
     /// A line break and the deepest indentation a report uses; shallower ones are its prefixes.

@@ -16,6 +16,8 @@ struct TabularIndicatorReader {
     private var namePrefix: [Cell] = []
     /// Names printed in a row that has values for only one of them, waiting for a nameless row.
     private var spareNames: [Cell] = []
+    /// Room for a row's measures and cell kinds, kept from row to row.
+    private var measureRoom: [Measure] = [], kindRoom: [CellKind] = []
 
     init(header: TextLine) {
         // Column of each role by `Role.rawValue`, -1 where the header does not name it.
@@ -62,7 +64,17 @@ struct TabularIndicatorReader {
         let cells = line.cells
         // Each cell is parsed once: its kind places it, its measure becomes the value. Texts
         // are read through the cells' addresses (`cells[i].text` copies the whole cell).
+        // The lists of the last row are reused for their room (one allocation per table, not
+        // two per row), and given back when the row is read.
         var measures: [Measure] = [], kinds: [CellKind] = []
+        swap(&measures, &measureRoom)
+        swap(&kinds, &kindRoom)
+        measures.removeAll(keepingCapacity: true)
+        kinds.removeAll(keepingCapacity: true)
+        defer {
+            measureRoom = measures
+            kindRoom = kinds
+        }
         measures.reserveCapacity(cells.count)
         kinds.reserveCapacity(cells.count)
         cells.withUnsafeBufferPointer { b in
@@ -105,11 +117,8 @@ struct TabularIndicatorReader {
             return i
         }
         func cell(_ role: Role) -> Cell? { index(role).map { cells[$0] } }
-        var used = [Bool](repeating: false, count: cells.count)
-        for role in Role.allCases {
-            guard let c = column(role).map({ $0 + shift }), c >= 0, c < cells.count else { continue }
-            used[c] = true
-        }
+        // A cell is used when some role's column, shifted, is its own.
+        func used(_ i: Int) -> Bool { columnByRole.contains { $0 >= 0 && $0 + shift == i } }
         // Labels, and text standing in a label column (a name written one column left).
         var names: [Cell] = []
         for role in [Role.level1, .level2] {
@@ -125,7 +134,7 @@ struct TabularIndicatorReader {
         if let n = index(.name) { names.append(cells[n]) }
         // Stray cells outside every column are kept as text of the deviation column.
         var stray: [Cell] = []
-        for i in kinds.indices where kinds[i] != .empty && !used[i] { stray.append(cells[i]) }
+        for i in kinds.indices where kinds[i] != .empty && !used(i) { stray.append(cells[i]) }
 
         var nameCell: Cell?
         if let first = names.first {

@@ -85,7 +85,7 @@ struct FlowIndicatorReader {
     private mutating func row(_ tokens: [Cell], run: Range<Int>, lineNumber: Int) {
         let weightCell = tokens[run.upperBound - 2]
         let scoreCell = tokens[run.upperBound - 1]
-        var slots: [Piece?] = [nil, nil, nil] // name, target, actual
+        var slots = Slots()
         let extra = tokens[run.lowerBound..<(run.upperBound - 2)].map { Piece(text: $0.text, range: $0.range) }
         var slot = 2
         for p in extra.reversed() where slot >= 1 {
@@ -154,6 +154,23 @@ struct FlowIndicatorReader {
             actual: slots[2].map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
             weight: FlowIndicatorReader.decimalField(weightCell), score: FlowIndicatorReader.decimalField(scoreCell),
             deviation: deviation, range: rowRange))
+    }
+
+    /// A row's name, target and actual by position (0, 1, 2), held inline: an array of three
+    /// optional pieces was allocated for every row.
+    private struct Slots {
+        var name: Piece?, target: Piece?, actual: Piece?
+
+        subscript(i: Int) -> Piece? {
+            get { i == 0 ? name : (i == 1 ? target : actual) }
+            set {
+                switch i {
+                case 0: name = newValue
+                case 1: target = newValue
+                default: actual = newValue
+                }
+            }
+        }
     }
 
     /// Lines left at the end of the table belong to the last row's deviation analysis.

@@ -46,29 +46,13 @@ public struct JSONReporter: Sendable {
         }
         w.endArray()
         w.beginArray("forms")
-        for f in run.files {
-            for summary in f.summaries { JSONReporter.writeFormSummary(&w, summary) }
+        appendPerFile(&w, run.files) { f, fw in
+            for summary in f.summaries { JSONReporter.writeFormSummary(&fw, summary) }
         }
         w.endArray()
         w.beginArray("diagnostics")
-        // Diagnostics are rendered in parallel, a batch of files at a time, and spliced in order.
-        let batch = 64
-        var start = 0
-        while start < run.files.count {
-            let files = Array(run.files[start..<min(run.files.count, start + batch)])
-            let fragments = FragmentBox(count: files.count)
-            // One fragment per file: its findings as consecutive array elements.
-            let render: @Sendable (Int) -> Void = { i in
-                var fw = JSONWriter(elementAtDepth: 2)
-                for d in files[i].diagnostics { writeDiagnostic(&fw, d) }
-                fragments.put(i, fw.bytes)
-            }
-            if jobs > 1 { DispatchQueue.concurrentPerform(iterations: files.count, execute: render) } else { for i in 0..<files.count { render(i) } }
-            for fragment in fragments.values where !fragment.isEmpty {
-                w.appendElement(fragment)
-                w.flushIfLarge()
-            }
-            start += batch
+        appendPerFile(&w, run.files) { f, fw in
+            for d in f.diagnostics { writeDiagnostic(&fw, d) }
         }
         w.endArray()
         if let fixed = run.fixed {
@@ -87,6 +71,29 @@ public struct JSONReporter: Sendable {
         }
         w.endObject()
         return w.finish() + (sink == nil ? "\n" : { sink!([0x0A]); return "" }())
+    }
+
+    /// Array elements written file by file: rendered in parallel (with `jobs` > 1), a batch of
+    /// files at a time, and spliced in file order, so the output does not depend on threads.
+    func appendPerFile(_ w: inout JSONWriter, _ all: [FileResult], _ write: @escaping @Sendable (FileResult, inout JSONWriter) -> Void) {
+        let batch = 64
+        var start = 0
+        while start < all.count {
+            let files = Array(all[start..<min(all.count, start + batch)])
+            let fragments = FragmentBox(count: files.count)
+            // One fragment per file: its elements one after another.
+            let render: @Sendable (Int) -> Void = { i in
+                var fw = JSONWriter(elementAtDepth: 2)
+                write(files[i], &fw)
+                fragments.put(i, fw.bytes)
+            }
+            if jobs > 1 { DispatchQueue.concurrentPerform(iterations: files.count, execute: render) } else { for i in 0..<files.count { render(i) } }
+            for fragment in fragments.values where !fragment.isEmpty {
+                w.appendElement(fragment)
+                w.flushIfLarge()
+            }
+            start += batch
+        }
     }
 
     static func writeFormSummary(_ w: inout JSONWriter, _ s: FormSummary) {

@@ -92,6 +92,11 @@ public struct FormReader {
     /// One Unicode scalar, without counting the scalars of a long text.
     static func isOneScalar(_ text: String) -> Bool { text.utf8.count <= 4 && text.scalarCount == 1 }
 
+    /// A goals heading on a line of its own (flow layouts).
+    static let goalHeaderWords = WordList(["年度", "年度总体目标", "总体目标"])
+    /// Pieces of an indicator header on lines of their own.
+    static let indicatorHeaderFragments = WordList(["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"])
+
     /// Routes a line; false when nothing took it.
     mutating func take(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
@@ -136,7 +141,7 @@ public struct FormReader {
                 goalHeader = line
                 return true
             }
-            if section == .funding, !layout.hasColumns, ["年度", "年度总体目标", "总体目标"].containsBytes(first), cells.count == 1 {
+            if section == .funding, !layout.hasColumns, FormReader.goalHeaderWords.contains(first), cells.count == 1 {
                 flushFundingRow()
                 section = .goals
                 return true
@@ -172,12 +177,13 @@ public struct FormReader {
             return true
         case .indicatorHeader:
             let t = line.text.compacted
-            if ["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"].containsBytes(t) { return true }
+            if FormReader.indicatorHeaderFragments.contains(t) { return true }
             return false
         case .indicators:
             // Header fragments right after the header, or a header repeated after a page break.
             if tabular == nil && flow.rows.isEmpty && line.nonEmpty.allSatisfy({ c in
-                ParagraphSplitter.indicatorHeaderWords.contains { $0.sameBytes(c.key) } || "偏差原因分析及改进措施".containsBytes(c.key)
+                let key = c.key
+                return ParagraphSplitter.indicatorHeaderWordList.contains(key) || "偏差原因分析及改进措施".containsBytes(key)
             }) { return true }
             if Vocabulary.isIndicatorHeader(cells) { return true }
             // Mutated in place: a copy would share the reader's arrays and copy them on every row.

@@ -11,6 +11,7 @@ public enum ParagraphSplitter {
     /// Words of the indicator header, kept together on one pseudo-line.
     static let indicatorHeaderWords = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "权重", "得分",
                                        "偏差原因分析及改进措施", "偏差原因分析", "指标性质", "度量单位", "指标值"]
+    static let indicatorHeaderWordList = WordList(indicatorHeaderWords)
 
     /// Whether a line holds a flattened form: long, with several section words.
     public static func isFlattened(_ line: TextLine) -> Bool {
@@ -58,7 +59,7 @@ public enum ParagraphSplitter {
                         guard FundingColumn.recognise(ti) != nil else { break }
                     } else {
                         let compact = ti.compacted
-                        guard indicatorHeaderWords.contains(where: { compact.sameBytes($0) }) else { break }
+                        guard indicatorHeaderWordList.contains(compact) else { break }
                     }
                     current.append(cells[i])
                     i += 1

@@ -11,8 +11,33 @@ public struct FormReader {
 
     // Header: label → value cells.
     var headerKey: Vocabulary.HeaderField?
-    var headerValues: [Vocabulary.HeaderField: [Cell]] = [:]
-    var headerLastLine: [Vocabulary.HeaderField: Int] = [:]
+    var headerValues = HeaderSlots<[Cell]>(empty: [])
+    /// The line each field last took a value on (0: none yet).
+    var headerLastLine = HeaderSlots<Int>(empty: 0)
+
+    /// One value per header field, held inline (a dictionary hashed the field on every cell).
+    struct HeaderSlots<Value> {
+        var name, department, unit: Value
+
+        init(empty: Value) { name = empty; department = empty; unit = empty }
+
+        subscript(field: Vocabulary.HeaderField) -> Value {
+            get {
+                switch field {
+                case .name: return name
+                case .department: return department
+                case .unit: return unit
+                }
+            }
+            set {
+                switch field {
+                case .name: name = newValue
+                case .department: department = newValue
+                case .unit: unit = newValue
+                }
+            }
+        }
+    }
 
     // Funding.
     var fundingUnit: String?
@@ -237,7 +262,7 @@ public struct FormReader {
             var key: Vocabulary.HeaderField?
             // Labels are short and lead the cell: only a cell that starts like one is compacted.
             let compact = Vocabulary.headerLabelStarts.matchesFirst(text) ? text.compacted : ""
-            for (label, field) in Vocabulary.headerLabels where compact.hasBytePrefix(label) {
+            for (label, field) in Vocabulary.headerLabelList where compact.hasBytePrefix(label) {
                 // "项目名称：X" in one cell.
                 let rest = FormReader.dropLabel(text, label)
                 if rest.isEmpty || rest.hasBytePrefix("：") || rest.hasBytePrefix(":") || compact == label {
@@ -286,8 +311,8 @@ public struct FormReader {
 
     mutating func appendHeader(_ key: Vocabulary.HeaderField, _ cell: Cell) {
         // A second value cell on the same line of a tabular form is a repeat of a merged cell.
-        if layout.hasColumns, headerLastLine[key] == cell.range.start.line, headerValues[key] != nil { return }
-        headerValues[key, default: []].append(cell)
+        if layout.hasColumns, headerLastLine[key] == cell.range.start.line, !headerValues[key].isEmpty { return }
+        headerValues[key].append(cell)
         headerLastLine[key] = cell.range.start.line
     }
 
@@ -467,7 +492,8 @@ public struct FormReader {
     mutating func finish() {
         // Header fields.
         func field(_ key: Vocabulary.HeaderField) -> Field<String>? {
-            guard let cells = headerValues[key], let first = cells.first else { return nil }
+            let cells = headerValues[key]
+            guard let first = cells.first else { return nil }
             let joined = Piece.join(cells.map { Piece(text: $0.text, range: $0.range) }[...])!
             return Field(raw: joined.text, value: joined.text, range: first.range.union(joined.range))
         }

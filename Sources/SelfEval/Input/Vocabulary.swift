@@ -28,6 +28,10 @@ public enum Vocabulary {
 
     public enum HeaderField: Sendable { case name, department, unit }
 
+    /// `headerLabels` as a list, longest label first, for the header reader to try in turn.
+    static let headerLabelList: [(label: String, field: HeaderField)] =
+        headerLabels.map { ($0.key, $0.value) }.sorted { ($0.label.utf8.count, $0.label) > ($1.label.utf8.count, $1.label) }
+
     /// The first characters of the header labels (项, 主, 实, 预): a cell compacts to start
     /// with a label only when it starts with one of these.
     static let headerLabelStarts = CharacterFilter(firstCharactersOf: headerLabels.keys)

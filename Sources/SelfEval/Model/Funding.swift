@@ -119,7 +119,8 @@ public struct FundingTable: Sendable, Hashable {
         self.rateInPercent = rateInPercent
     }
 
-    public var total: FundingRow? { rows.first { $0.kind == .total } }
+    /// The 年度资金总额 row; rows are told apart by their kind, read in place.
+    public var total: FundingRow? { rows.firstIndex(byAddress: { $0.pointee.kind == .total }).map { rows[$0] } }
 
     /// A 执行率 cell as a percentage: `80.00%`, `100.00` under a `执行率(%)` header, or a
     /// fraction such as `0.958` (a bare number of at most 1).

@@ -28,7 +28,12 @@ public struct RunResult: Sendable {
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
     public var formCount: Int { files.reduce(0) { $0 + $1.summaries.count } }
 
-    public func count(_ severity: Severity) -> Int { countFindings { $0.severity == severity } }
+    public func count(_ severity: Severity) -> Int {
+        // The severity read where each finding is stored: handing the finding to a closure copied it.
+        var n = 0
+        for k in files.indices { n += files.read(at: k) { $0.pointee.diagnostics.count(byAddress: { $0.pointee.severity == severity }) } }
+        return n
+    }
 
     /// Findings matching `test`, counted in place (`diagnostics` copies every finding).
     public func countFindings(_ test: (Diagnostic) -> Bool) -> Int {

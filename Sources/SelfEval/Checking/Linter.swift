@@ -339,10 +339,14 @@ public struct Linter: Sendable {
     /// Runs checks already filtered by the configuration (done once per file, not per form).
     static func run(_ enabled: [EnabledCheck], on form: Form, context: CheckContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for c in enabled {
-            var report = Report(checkID: c.id, severity: c.severity, form: form)
-            c.check.check(form, context: context, into: &report)
-            out += report.diagnostics
+        // Checks read where they are stored (`for c in enabled` copied each one); most checks
+        // find nothing in a form, so their empty lists are not appended.
+        enabled.withUnsafeBufferPointer { checks in
+            for k in checks.indices {
+                var report = Report(checkID: checks[k].id, severity: checks[k].severity, form: form)
+                checks[k].check.check(form, context: context, into: &report)
+                if !report.diagnostics.isEmpty { out += report.diagnostics }
+            }
         }
         return out
     }

@@ -20,6 +20,14 @@ import Testing
         #expect(sub.scalarCount == sub.unicodeScalars.count)
     }
 
+    /// The byte loop for one three-byte character agrees with a substring search, at the start,
+    /// the end, inside, not at all, and in texts shorter than the character.
+    @Test(arguments: ["", "表", "a", "ab", "自评表", "表格", "项目支出绩效自评表（2023）", "一级指标", "级", "无", "衣表"])
+    func threeByteCharacterLoopAgreesWithASubstringSearch(text: String) {
+        #expect(text.containsCharacter(0xE8, 0xA1, 0xA8) == text.contains("表"))
+        #expect(text.containsCharacter(0xE7, 0xBA, 0xA7) == text.contains("级"))
+    }
+
     /// The character filter (which skips characters by their last byte before comparing them)
     /// agrees with testing the scalars one by one, for filters of one- to four-byte characters,
     /// including characters whose last byte has the same low six bits as a filter character's

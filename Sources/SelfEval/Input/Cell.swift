@@ -77,10 +77,8 @@ public struct TextLine: Sendable {
     public let nonEmpty: [Cell]
 
     public init(number: Int, cells: [Cell], indent: Int) {
-        self.number = number
-        self.cells = cells
-        self.indent = indent
-        self.nonEmpty = cells.containsText(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
+        var storage = LineStorage()
+        self.init(number: number, cells: cells, indent: indent, storage: &storage)
     }
 
     /// The same, with the non-empty cells written into `storage`'s room when nothing holds the
@@ -91,6 +89,8 @@ public struct TextLine: Sendable {
         self.indent = indent
         if cells.containsText(where: \.isEmpty) {
             storage.nonEmpty.removeAll(keepingCapacity: true)
+            // Room for every cell at once when the storage has less (always for a fresh one).
+            if storage.nonEmpty.capacity < cells.count { storage.nonEmpty.reserveCapacity(cells.count) }
             cells.withUnsafeBufferPointer { b in
                 for i in b.indices where !b[i].text.isEmpty { storage.nonEmpty.append(b[i]) }
             }

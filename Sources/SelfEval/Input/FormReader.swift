@@ -208,7 +208,7 @@ public struct FormReader {
             // Header fragments right after the header, or a header repeated after a page break.
             if tabular == nil && flow.rows.isEmpty && line.nonEmpty.allSatisfy({ c in
                 let key = c.key
-                return ParagraphSplitter.indicatorHeaderWordList.contains(key) || "偏差原因分析及改进措施".containsBytes(key)
+                return ParagraphSplitter.indicatorHeaderWords.contains(key) || "偏差原因分析及改进措施".containsBytes(key)
             }) { return true }
             if Vocabulary.isIndicatorHeader(cells) { return true }
             // Mutated in place: a copy would share the reader's arrays and copy them on every row.

@@ -9,9 +9,8 @@ public enum ParagraphSplitter {
     static let starterStarts = CharacterFilter(firstCharactersOf: starters)
 
     /// Words of the indicator header, kept together on one pseudo-line.
-    static let indicatorHeaderWords = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "权重", "得分",
-                                       "偏差原因分析及改进措施", "偏差原因分析", "指标性质", "度量单位", "指标值"]
-    static let indicatorHeaderWordList = WordList(indicatorHeaderWords)
+    static let indicatorHeaderWords = WordList(["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "权重", "得分",
+                                                "偏差原因分析及改进措施", "偏差原因分析", "指标性质", "度量单位", "指标值"])
 
     /// Whether a line holds a flattened form: long, with several section words.
     public static func isFlattened(_ line: TextLine) -> Bool {
@@ -59,7 +58,7 @@ public enum ParagraphSplitter {
                         guard FundingColumn.recognise(ti) != nil else { break }
                     } else {
                         let compact = ti.compacted
-                        guard indicatorHeaderWordList.contains(compact) else { break }
+                        guard indicatorHeaderWords.contains(compact) else { break }
                     }
                     current.append(cells[i])
                     i += 1

@@ -96,17 +96,8 @@ public enum Vocabulary {
 
     /// Header label of a whole form's title line.
     public static func isTitle(_ text: String) -> Bool {
-        // Asked of every cell before the indicator table: 表 (E8 A1 A8) is looked for by an
-        // inline byte loop first, as 级 is below.
-        let hasTableCharacter = text.withBytes { b in
-            var i = 2
-            while i < b.count {
-                if b[i] == 0xA8 && b[i - 1] == 0xA1 && b[i - 2] == 0xE8 { return true }
-                i += 1
-            }
-            return false
-        }
-        guard hasTableCharacter else { return false }
+        // Asked of every cell before the indicator table: 表 (E8 A1 A8) is looked for first.
+        guard text.containsCharacter(0xE8, 0xA1, 0xA8) else { return false }
         let t = text.compacted
         return t.containsBytes("自评表") && t.hasAtMostCharacters(60)
     }
@@ -114,19 +105,9 @@ public enum Vocabulary {
     static let maxHeaderCellBytes = 60
 
     /// Whether the text holds 级 (E7 BA A7). Run on every short cell of every line before the
-    /// indicator table and on every indicator row: an inline byte loop, which costs less on
-    /// these short cells than a call to memchr and the lookup of a global needle.
+    /// indicator table and on every indicator row.
     @inline(__always)
-    static func containsLevelCharacter(_ text: String) -> Bool {
-        text.withBytes { b in
-            var i = 2
-            while i < b.count {
-                if b[i] == 0xA7 && b[i - 1] == 0xBA && b[i - 2] == 0xE7 { return true }
-                i += 1
-            }
-            return false
-        }
-    }
+    static func containsLevelCharacter(_ text: String) -> Bool { text.containsCharacter(0xE7, 0xBA, 0xA7) }
 
     /// The same for scanned cells, without building the list of texts for most lines.
     static func isIndicatorHeader(_ cells: [Cell]) -> Bool {

@@ -28,18 +28,16 @@ public struct RunResult: Sendable {
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
     public var formCount: Int { files.reduce(0) { $0 + $1.summaries.count } }
 
-    public func count(_ severity: Severity) -> Int {
-        // The severity read where each finding is stored: handing the finding to a closure copied it.
-        var n = 0
-        for k in files.indices { n += files.read(at: k) { $0.pointee.diagnostics.count(byAddress: { $0.pointee.severity == severity }) } }
-        return n
-    }
+    /// The severity is read where each finding is stored: handing findings to a closure copies them.
+    public func count(_ severity: Severity) -> Int { countFindings(byAddress: { $0.pointee.severity == severity }) }
 
     /// Findings matching `test`, counted in place (`diagnostics` copies every finding).
-    public func countFindings(_ test: (Diagnostic) -> Bool) -> Int {
-        // Read where they are stored: `for d in f.diagnostics` copies every finding.
+    public func countFindings(_ test: (Diagnostic) -> Bool) -> Int { countFindings(byAddress: { test($0.pointee) }) }
+
+    /// Findings matching `test`, each read where it is stored (`for d in f.diagnostics` copies it).
+    func countFindings(byAddress test: (UnsafePointer<Diagnostic>) -> Bool) -> Int {
         var n = 0
-        for k in files.indices { n += files.read(at: k) { $0.pointee.diagnostics.count(byAddress: { test($0.pointee) }) } }
+        for k in files.indices { n += files.read(at: k) { $0.pointee.diagnostics.count(byAddress: test) } }
         return n
     }
 }

@@ -3,7 +3,8 @@ import Testing
 import SelfEval
 
 /// Baselines survive line shifts, reordering and re-extraction; each entry absorbs one finding.
-@Suite(.serialized) struct BaselineTests {
+/// A class, so that each test's folder is removed when the test ends (`deinit`).
+@Suite(.serialized) final class BaselineTests {
     let dir: URL
     let tabular: URL
     let flow: URL
@@ -20,6 +21,8 @@ import SelfEval
         let w = try CLI.run(["lint", "--write-baseline", baseline.path, dir.appendingPathComponent("forms").path])
         #expect(w.status == 1)
     }
+
+    deinit { try? FileManager.default.removeItem(at: dir) }
 
     func lint(_ extra: [String] = []) throws -> CLI.Result {
         try CLI.run(["lint", "--format", "json", "--baseline", baseline.path] + extra + [dir.appendingPathComponent("forms").path])
@@ -57,7 +60,7 @@ import SelfEval
         for url in [tabular, flow] {
             let (preamble, forms) = chunks(try read(url))
             let shifted = preamble + "\n" + forms.map { "\n\n附件：项目绩效情况说明\n\n\n" + $0 }.joined(separator: "\n")
-            try shifted.write(to: url, atomically: true, encoding: .utf8)
+            try shifted.write(to: url, atomically: false, encoding: .utf8)
         }
         let r = try lint(["--strict-baseline"])
         #expect(try newFindings(r).map { $0["message"] as? String ?? "" } == [])
@@ -67,7 +70,7 @@ import SelfEval
     @Test func reorderingFormsChangesNothing() throws {
         for url in [tabular, flow] {
             let (preamble, forms) = chunks(try read(url))
-            try (preamble + "\n" + forms.reversed().joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+            try (preamble + "\n" + forms.reversed().joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
         }
         let r = try lint(["--strict-baseline"])
         #expect(try newFindings(r).map { $0["message"] as? String ?? "" } == [])
@@ -82,7 +85,7 @@ import SelfEval
             // Convert every other form: the file then mixes both layouts.
             var out = [preamble]
             for (i, chunk) in chunksText.enumerated() { out.append(i % 2 == 0 ? FormRenderer.render(forms[i], as: style) : chunk) }
-            try out.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+            try out.joined(separator: "\n").write(to: url, atomically: false, encoding: .utf8)
         }
         let r = try lint(["--strict-baseline"])
         #expect(try newFindings(r).map { $0["message"] as? String ?? "" } == [])
@@ -98,7 +101,7 @@ import SelfEval
         var changed = forms
         changed[i] = forms[i].replacingOccurrences(of: "总分\t\t\t\t\t\t100\t100", with: "总分\t\t\t\t\t\t100\t99")
         #expect(changed[i] != forms[i])
-        try (preamble + "\n" + changed.joined(separator: "\n")).write(to: tabular, atomically: true, encoding: .utf8)
+        try (preamble + "\n" + changed.joined(separator: "\n")).write(to: tabular, atomically: false, encoding: .utf8)
         let r = try lint()
         let new = try newFindings(r)
         #expect(new.count == 1)
@@ -109,7 +112,7 @@ import SelfEval
 
     @Test func aFixedProblemIsReportedAsFixed() throws {
         let text = try read(tabular)
-        try text.replacingOccurrences(of: "年度资金总额\t448,000.00", with: "年度资金总额\t488,000.00").write(to: tabular, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "年度资金总额\t448,000.00", with: "年度资金总额\t488,000.00").write(to: tabular, atomically: false, encoding: .utf8)
         let r = try lint()
         #expect(try newFindings(r).isEmpty)
         let f = try fixed(r)
@@ -130,7 +133,7 @@ import SelfEval
         let text = try read(tabular)
         let (_, forms) = chunks(text)
         let rent = try #require(forms.first { $0.contains("房屋租赁费") })
-        try (text + "\n" + rent + "\n").write(to: tabular, atomically: true, encoding: .utf8)
+        try (text + "\n" + rent + "\n").write(to: tabular, atomically: false, encoding: .utf8)
         let new = try newFindings(try lint())
         #expect(new.map { $0["check"] as? String ?? "" } == ["missing-actual"])
     }

@@ -120,7 +120,7 @@ import Testing
         let golden = CLI.fixtures.appendingPathComponent("golden/seeds-lint.txt")
         let r = try CLI.run(["lint", "Tests/Fixtures/seeds"])
         if ProcessInfo.processInfo.environment["SELFEVAL_RECORD"] == "1" {
-            try r.stdout.write(to: golden, atomically: true, encoding: .utf8)
+            try r.stdout.write(to: golden, atomically: false, encoding: .utf8)
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(r.stdout == expected, "text output changed; review it and re-record with SELFEVAL_RECORD=1 swift test")
@@ -136,7 +136,7 @@ import Testing
         text = text.replacingOccurrences(of: "⇥", with: "").replacingOccurrences(of: "\t年度资金总额\t448,000.00", with: "\t年度资金总额\t44x8,000.00")
         text = text.replacingOccurrences(of: "\t其他资金\t0.00\t0.00\t\t—\t\t\t\n年度 总体 目标", with: "\t其他资金\t0.00\t0.00\t\t—\t\t\t\n\t神秘行\t1\t2\t3\t4\t5\t6\t7\t8\n年度 总体 目标")
         let file = dir.appendingPathComponent("damaged.txt")
-        try text.write(to: file, atomically: true, encoding: .utf8)
+        try text.write(to: file, atomically: false, encoding: .utf8)
         let r = try CLI.run(["parse", file.path])
         #expect(r.stdout.contains("Not read:"))
         #expect(r.stdout.contains("[bad-number]"))

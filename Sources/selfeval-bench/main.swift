@@ -13,12 +13,13 @@ struct Options {
     var seeds = "Tests/Fixtures/seeds"
     var jobs: [Int] = [1, ProcessInfo.processInfo.activeProcessorCount]
     var generateOnly = false
+    var stages = false
 }
 
 let usage = """
 OVERVIEW: Benchmark selfeval on a deterministic synthetic corpus.
 
-USAGE: selfeval-bench [--forms N] [--seed S] [--per-file K] [--out DIR] [--seeds PATH] [--jobs 1,2] [--generate-only]
+USAGE: selfeval-bench [--forms N] [--seed S] [--per-file K] [--out DIR] [--seeds PATH] [--jobs 1,2] [--stages] [--generate-only]
 
   --forms N        forms in the corpus (default 20000)
   --seed S         random seed; the same seed writes the same bytes (default 42)
@@ -26,7 +27,12 @@ USAGE: selfeval-bench [--forms N] [--seed S] [--per-file K] [--out DIR] [--seeds
   --out DIR        where to write the corpus (default: a temporary folder, removed after)
   --seeds PATH     real forms used as templates (default Tests/Fixtures/seeds)
   --jobs LIST      thread counts to measure (default 1,<cores>)
+  --stages         also time each stage on one thread (read, decode, parse, checks,
+                   report) against reading the bytes and finding the lines alone
   --generate-only  write the corpus and stop
+
+Each configuration prints one line: MB/s and forms/s of lint + JSON report, end to end
+in the process (no process start), and how the time splits between the two.
 """
 
 var options = Options()
@@ -44,6 +50,7 @@ while let a = args.popFirst() {
     case "--seeds": options.seeds = value()
     case "--jobs": options.jobs = value().split(separator: ",").compactMap { Int($0) }.filter { $0 >= 1 }
     case "--generate-only": options.generateOnly = true
+    case "--stages": options.stages = true
     case "-h", "--help": print(usage); exit(0)
     default: FileHandle.standardError.write("Error: unknown option \(a)\nSee 'selfeval-bench --help'.\n".data(using: .utf8)!); exit(2)
     }
@@ -107,7 +114,7 @@ func synthesize(_ i: Int, _ rng: inout Random) -> Form {
 }
 
 let styles = FormRenderer.Style.allCases
-let outDir = options.out ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("selfeval-bench-\(options.seed)-\(options.forms)")
+let outDir = options.out ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("selfeval-bench-\(options.seed)-\(options.forms)-\(ProcessInfo.processInfo.processIdentifier)")
 try? FileManager.default.removeItem(atPath: outDir)
 try! FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
 var rng = Random(state: options.seed)
@@ -133,14 +140,58 @@ if options.generateOnly { exit(0) }
 
 let files = try! FileDiscovery.find([outDir]).map { (path: $0.path, display: $0.display) }
 let linter = Linter(checks: AllChecks.types)
+let mb = Double(bytes) / 1e6
+
+/// Seconds on a monotonic clock.
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
 for jobs in options.jobs {
-    let start = Date()
+    let start = now()
     let results = linter.lint(files: files, jobs: jobs, compact: true)
     let run = RunResult(files: results, checks: AllChecks.descriptions, toolVersion: "bench")
+    let linted = now()
     let json = JSONReporter(language: .en, jobs: jobs).render(run)
-    let seconds = Date().timeIntervalSince(start)
-    print(String(format: "jobs=%d: %d forms, %.1f MB in %.2f s: %.1f MB/s, %.0f forms/s, %d findings, report %.1f MB",
-                 jobs, run.formCount, Double(bytes) / 1e6, seconds, Double(bytes) / 1e6 / seconds, Double(run.formCount) / seconds,
-                 run.diagnostics.count, Double(json.utf8.count) / 1e6))
+    let end = now()
+    let seconds = end - start
+    print(String(format: "jobs=%d: %d forms, %.1f MB in %.2f s: %.1f MB/s, %.0f forms/s, %d findings, report %.1f MB (lint %.2f s, report %.2f s)",
+                 jobs, run.formCount, mb, seconds, mb / seconds, Double(run.formCount) / seconds,
+                 run.diagnostics.count, Double(json.utf8.count) / 1e6, linted - start, end - linted))
+}
+
+/// One thread, stage by stage, file by file: where the time of `lint` goes, and how far it
+/// is from reading the bytes and finding the lines (the floor no linter goes under).
+if options.stages {
+    var read = 0.0, decode = 0.0, parse = 0.0, check = 0.0, floor = 0.0, lines = 0, forms = 0
+    let context = CheckContext(configuration: Configuration())
+    for f in files {
+        var t = now()
+        guard let data = FileManager.default.contents(atPath: f.path) else { continue }
+        let raw = [UInt8](data)
+        var u = now(); read += u - t; t = u
+        guard case .success(let d) = Decoder.decodeRepairing(raw) else { continue }
+        let source = SourceText(utf8: d.text)
+        u = now(); decode += u - t; t = u
+        let parsed = Linter.readForms(source, file: f.display).forms
+        u = now(); parse += u - t; t = u
+        for form in parsed { _ = Linter.run(AllChecks.types, on: form, context: context) }
+        u = now(); check += u - t; t = u
+        forms += parsed.count
+        // The floor: the file's bytes read and its lines found, nothing else.
+        if let again = FileManager.default.contents(atPath: f.path) {
+            again.withUnsafeBytes { (b: UnsafeRawBufferPointer) in
+                guard let base = b.baseAddress else { return }
+                var at = 0
+                while at < b.count, let nl = memchr(base + at, 0x0A, b.count - at) {
+                    lines += 1
+                    at = UnsafeRawPointer(nl) - base + 1
+                }
+            }
+        }
+        u = now(); floor += u - t
+    }
+    func share(_ name: String, _ s: Double) -> String { String(format: "%@ %.2f s (%.0f MB/s)", name, s, mb / s) }
+    let parts: [String] = [share("read", read), share("decode", decode), share("parse", parse), share("per-form checks", check)]
+    let floorText = String(format: "reading the bytes and finding the %d lines alone: %.2f s (%.0f MB/s)", lines, floor, mb / floor)
+    print("stages, one thread, \(forms) forms: \(parts.joined(separator: " · ")); \(floorText)")
 }
 if options.out == nil { try? FileManager.default.removeItem(atPath: outDir) }

@@ -42,5 +42,18 @@ import Testing
         #expect(lines[1].hasPrefix("jobs=1: 60 forms"))
         #expect(lines[2].hasPrefix("jobs=2: 60 forms"))
         #expect(lines[1].contains("MB/s") && lines[1].contains("forms/s"))
+        #expect(lines[1].contains("(lint ") && lines[1].contains(", report "))
+    }
+
+    @Test func benchStagesSplitTheTimeOfOneThread() throws {
+        let r = try CLI.run(["--forms", "60", "--per-file", "20", "--jobs", "1", "--stages"], executable: CLI.product("selfeval-bench"))
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let stages = try #require(lines.last)
+        #expect(stages.hasPrefix("stages, one thread, 60 forms: "))
+        for stage in ["read ", "decode ", "parse ", "per-form checks ", "finding the "] {
+            #expect(stages.contains(stage), "names the stage \(stage)")
+        }
     }
 }

@@ -22,8 +22,11 @@ func fail(_ e: UsageError) -> Never {
     exit(ExitStatus.usage.rawValue)
 }
 
-let environment = ProcessInfo.processInfo.environment
-let defaultLanguage = Language.fromEnvironment(environment)
+/// Only the locale variables are read: `ProcessInfo.environment` copies every variable into a
+/// dictionary (330,000 instructions, 2% of linting one form from start to exit).
+let defaultLanguage = Language.fromEnvironment(Dictionary(uniqueKeysWithValues: ["LC_ALL", "LC_MESSAGES", "LANG"].compactMap { key in
+    getenv(key).map { (key, String(cString: $0)) }
+}))
 let allDescriptions = AllChecks.descriptions + BuiltinDiagnostics.all
 let knownIDs = Set(allDescriptions.map(\.id))
 

@@ -135,18 +135,17 @@ public struct Linter: Sendable {
 
     /// Reads and lints a file from disk; `display` is the name used in output.
     public func lint(path: String, display: String) -> FileResult {
-        let url = URL(fileURLWithPath: path)
         // The size from stat(2): FileManager's attribute dictionary and the cast of its value
         // cost about 0.1 ms a file, which counts when every form is a file of its own.
         var info = stat()
         if stat(path, &info) == 0, Int(info.st_size) > maxFileSize {
             return failed(display, DecodeFailure.tooLarge(bytes: Int(info.st_size), limit: maxFileSize).message)
         }
-        guard let data = try? Data(contentsOf: url) else {
+        guard let bytes = FileBytes.contents(of: path) else {
             return failed(display, Message(en: "cannot read the file; check that it exists and is readable",
                                            zh: "无法读取文件；请确认文件存在且可读"))
         }
-        return lint(bytes: [UInt8](data), file: display)
+        return lint(bytes: bytes, file: display)
     }
 
     func failed(_ file: String, _ message: Message) -> FileResult {

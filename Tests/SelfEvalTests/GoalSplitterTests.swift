@@ -37,4 +37,28 @@ import Testing
         #expect(r?.planned == [half])
         #expect(r?.actual == [half])
     }
+
+    /// Goal text over several lines, the whole of it written twice: split after the piece
+    /// that ends the first copy, even when a piece of spaces only stands at the middle; a text
+    /// whose middle falls inside a piece is not split there.
+    @Test(arguments: [
+        (["按时发放补贴，", "确保足额。", "按时发放补贴，", "确保足额。"], 2),
+        (["按时 发放补贴，", "确保 足额。", "\u{3000}", "按时发放 补贴，", "确保足额。"], 2),
+        (["甲乙丙丁", "甲乙", "丙丁"], 1),
+    ])
+    func aTextWrittenTwiceIsSplitAtItsMiddle(pieces: [String], plannedCount: Int) {
+        let lines = pieces.enumerated().map { TextLine(number: $0.offset + 1, cells: [Cell(text: $0.element, range: SourceRange(line: $0.offset + 1, column: 1, length: 4), index: 0)], indent: 0) }
+        let r = GoalSplitter.split(lines)
+        #expect(r.planned.map(\.text) == Array(pieces.prefix(plannedCount)))
+        #expect(r.actual.count == pieces.count - plannedCount)
+        #expect(!r.ambiguous)
+    }
+
+    @Test func aTextWhoseMiddleFallsInsideAPieceIsNotSplitThere() {
+        let pieces = ["甲乙丙", "丁甲乙", "丙丁"]
+        let lines = pieces.enumerated().map { TextLine(number: $0.offset + 1, cells: [Cell(text: $0.element, range: SourceRange(line: $0.offset + 1, column: 1, length: 3), index: 0)], indent: 0) }
+        let r = GoalSplitter.split(lines)
+        #expect(r.ambiguous, "no piece ends at the middle and no sentence ends: all of it is 预期目标")
+        #expect(r.planned.count == 3)
+    }
 }

@@ -52,5 +52,6 @@ import Testing
     func compactionDropsExactlyTheSpaces(text: String) {
         let expected = String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isSpaceLike }))
         #expect(text.compacted == expected)
+        #expect(text.compactedUTF8Count == expected.utf8.count)
     }
 }

@@ -212,6 +212,24 @@ extension String {
             return String(decoding: out, as: UTF8.self)
         }
     }
+
+    /// `compacted.utf8.count`, counted without building the string.
+    public var compactedUTF8Count: Int {
+        withBytes { b in
+            guard let first = String.firstSpace(b) else { return b.count }
+            var n = first
+            var i = first
+            while i < b.count {
+                let w = String.spaceWidth(b, i)
+                if w > 0 { i += w; continue }
+                let rest = UnsafeBufferPointer(rebasing: b[i...])
+                let run = String.firstSpace(rest) ?? rest.count
+                n += run
+                i += run
+            }
+            return n
+        }
+    }
 }
 
 extension String {

@@ -102,11 +102,14 @@ func runLint(_ args: [String]) -> ExitStatus {
     for extra in options.extraOutputs { write(render(extra.format), to: extra.path) }
     if let out = options.output {
         write(render(options.format), to: out)
-    } else if options.format == .json || options.format == .sarif {
-        // Stream large machine-readable reports instead of building them in memory.
+    } else if options.format == .json || options.format == .sarif || options.format == .text {
+        // Stream large reports instead of building them in memory.
         let sink: @Sendable ([UInt8]) -> Void = { FileHandle.standardOutput.write(Data($0)) }
-        if options.format == .json { _ = JSONReporter(language: options.language, jobs: options.jobs).render(run, sink: sink) }
-        else { _ = SARIFReporter(language: options.language).render(run, sink: sink) }
+        switch options.format {
+        case .json: _ = JSONReporter(language: options.language, jobs: options.jobs).render(run, sink: sink)
+        case .sarif: _ = SARIFReporter(language: options.language).render(run, sink: sink)
+        default: TextReporter(language: options.language).render(run, sink: sink)
+        }
     } else {
         writeStdout(render(options.format))
     }

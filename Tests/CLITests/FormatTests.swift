@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SelfEval
+import SelfEvalChecks
 
 @Suite struct FormatTests {
     @Test func githubEscapesLikeTheActionsToolkit() {
@@ -58,5 +59,25 @@ import SelfEval
         #expect(sarif.contains("\"baselineState\": \"unchanged\""))
         #expect(sarif.contains("\"baselineState\": \"new\""))
         #expect(!sarif.contains("Date") && !sarif.contains("\"startTimeUtc\""), "deterministic: no timestamps")
+    }
+}
+
+/// The text report written in chunks is the report made whole: chunks of at least the chunk
+/// size but the last, in order.
+@Suite struct TextStreamingTests {
+    @Test func theReportInChunksIsTheWholeReport() throws {
+        let linter = Linter(checks: AllChecks.types)
+        let seed = try [UInt8](Data(contentsOf: CLI.fixtures.appendingPathComponent("seeds/000_84adb1842e62a47c.txt")))
+        let files = (0..<3).map { linter.lint(bytes: seed, file: "copy\($0).txt") }
+        let run = RunResult(files: files, checks: AllChecks.descriptions, toolVersion: "test")
+        var reporter = TextReporter(language: .en)
+        reporter.chunkBytes = 4_096
+        var chunks: [[UInt8]] = []
+        reporter.render(run) { chunks.append($0) }
+        let whole = reporter.render(run)
+        #expect(chunks.count >= 2, "a report of \(whole.utf8.count) bytes comes in more than one chunk")
+        #expect(chunks.dropLast().allSatisfy { $0.count >= 4_096 })
+        #expect(chunks.joined().elementsEqual(whole.utf8))
+        #expect(whole.contains("forms in 3 files: "), "the summary line ends the report")
     }
 }

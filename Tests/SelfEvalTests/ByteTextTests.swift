@@ -48,4 +48,24 @@ import Testing
             }
         }
     }
+
+    /// Scalars encoded by hand give the string the scalar view gives, for every UTF-8 length.
+    @Test(arguments: ["", "abc", "é\u{0}ü", "项目支出", "𠀀𝄞a", "a\té\u{3000}项\u{10FFFF}"])
+    func scalarsEncodeAsTheScalarViewDoes(text: String) {
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(scalars: scalars) == String(String.UnicodeScalarView(scalars)))
+        #expect(String(scalars: scalars.dropFirst()) == String(String.UnicodeScalarView(scalars.dropFirst())))
+    }
+
+    /// A window of scalars cut on the bytes is the window of the scalar array, clamped.
+    @Test(arguments: ["", "abc", "项目支出绩效自评表", "a𠀀b\u{301}c项"])
+    func aWindowOfScalarsIsCutWhereTheScalarsAre(text: String) {
+        let scalars = Array(text.unicodeScalars)
+        for from in 0...(scalars.count + 1) {
+            for to in [from, from + 1, from + 3, scalars.count, scalars.count + 5] where to >= from {
+                let f = min(from, scalars.count), t = min(to, scalars.count)
+                #expect(text.scalars(from: from, to: to) == String(String.UnicodeScalarView(scalars[f..<max(f, t)])), "\(from)..<\(to)")
+            }
+        }
+    }
 }

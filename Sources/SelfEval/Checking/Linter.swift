@@ -246,11 +246,10 @@ public struct Linter: Sendable {
             }
             guard length <= maxSnippetBytes * 64 else { continue }
             // A window of scalars around the column: enough for the caret and some context.
-            let scalars = Array(source.line(n).unicodeScalars)
+            let line = source.line(n)
             let column = diagnostics[i].range.start.column
-            let from = max(0, min(column - 1 - 60, scalars.count))
-            let to = min(scalars.count, from + 240)
-            diagnostics[i].sourceLine = String(String.UnicodeScalarView(scalars[from..<to]))
+            let from = max(0, min(column - 1 - 60, line.scalarCount))
+            diagnostics[i].sourceLine = line.scalars(from: from, to: from + 240)
             diagnostics[i].sourceLineStart = from + 1
         }
     }

@@ -57,25 +57,8 @@ public enum TextSimilarity {
         }
     }
 
-    /// Scalars back to a String, encoded by hand (the generic scalar-view append and
-    /// `UTF8.encode` are slow); inlinable so the checks get it specialized.
-    @inlinable public static func string<C: Collection<Unicode.Scalar>>(_ scalars: C) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
-        for s in scalars {
-            let v = s.value
-            switch v {
-            case ..<0x80: bytes.append(UInt8(v))
-            case ..<0x800: bytes.append(0xC0 | UInt8(v >> 6)); bytes.append(0x80 | UInt8(v & 0x3F))
-            case ..<0x10000:
-                bytes.append(0xE0 | UInt8(v >> 12)); bytes.append(0x80 | UInt8((v >> 6) & 0x3F)); bytes.append(0x80 | UInt8(v & 0x3F))
-            default:
-                bytes.append(0xF0 | UInt8(v >> 18)); bytes.append(0x80 | UInt8((v >> 12) & 0x3F))
-                bytes.append(0x80 | UInt8((v >> 6) & 0x3F)); bytes.append(0x80 | UInt8(v & 0x3F))
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// Scalars back to a String (see `String(scalars:)`).
+    @inlinable public static func string<C: Collection<Unicode.Scalar>>(_ scalars: C) -> String { String(scalars: scalars) }
 
     /// Letters and digits: ASCII, CJK ideographs and fullwidth forms by range (fast), the rest
     /// by Unicode property.

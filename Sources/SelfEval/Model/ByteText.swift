@@ -241,3 +241,40 @@ public struct CharacterFilter: Sendable {
         }
     }
 }
+
+extension String {
+    /// The text of these scalars, encoded to UTF-8 by hand: `String.UnicodeScalarView`'s
+    /// append goes a scalar at a time through generic code, several times slower.
+    @inlinable
+    public init<C: Collection<Unicode.Scalar>>(scalars: C) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for s in scalars {
+            let v = s.value
+            switch v {
+            case ..<0x80: bytes.append(UInt8(v))
+            case ..<0x800: bytes.append(0xC0 | UInt8(v >> 6)); bytes.append(0x80 | UInt8(v & 0x3F))
+            case ..<0x10000:
+                bytes.append(0xE0 | UInt8(v >> 12)); bytes.append(0x80 | UInt8((v >> 6) & 0x3F)); bytes.append(0x80 | UInt8(v & 0x3F))
+            default:
+                bytes.append(0xF0 | UInt8(v >> 18)); bytes.append(0x80 | UInt8((v >> 12) & 0x3F))
+                bytes.append(0x80 | UInt8((v >> 6) & 0x3F)); bytes.append(0x80 | UInt8(v & 0x3F))
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The scalars `from..<to` of the text (clamped to its scalar count), cut on the UTF-8
+    /// bytes without decoding the rest.
+    public func scalars(from: Int, to: Int) -> String {
+        withBytes { b in
+            var k = 0, start = b.count, end = b.count
+            for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
+                if k == from { start = i }
+                if k == to { end = i; break }
+                k += 1
+            }
+            return start < end ? String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) : ""
+        }
+    }
+}

@@ -11,20 +11,23 @@ public struct GitHubReporter {
     /// Property values also escape `:` and `,`.
     public static func escapeProperty(_ s: String) -> String { escape(s, property: true) }
 
-    /// Scalar by scalar: in a Swift String "\r\n" is one Character, so no Character-level replace.
+    /// Byte by byte: the characters escaped are ASCII, and no byte of a longer UTF-8 sequence
+    /// is ASCII (in a Swift String "\r\n" is one Character, so no Character-level replace).
     static func escape(_ s: String, property: Bool) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "%": out.append(contentsOf: "%25".unicodeScalars)
-            case "\r": out.append(contentsOf: "%0D".unicodeScalars)
-            case "\n": out.append(contentsOf: "%0A".unicodeScalars)
-            case ":" where property: out.append(contentsOf: "%3A".unicodeScalars)
-            case "," where property: out.append(contentsOf: "%2C".unicodeScalars)
-            default: out.append(scalar)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 8)
+        func percent(_ hex: StaticString) { hex.withUTF8Buffer { out.append(contentsOf: $0) } }
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "%"): percent("%25")
+            case 0x0D: percent("%0D")
+            case 0x0A: percent("%0A")
+            case UInt8(ascii: ":") where property: percent("%3A")
+            case UInt8(ascii: ",") where property: percent("%2C")
+            default: out.append(b)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func command(_ s: Severity) -> String {

@@ -156,18 +156,23 @@ public struct SARIFReporter {
         w.endObject()
     }
 
-    /// A relative URI: path segments percent-encoded where RFC 3986 requires it.
+    /// A relative URI: path segments percent-encoded where RFC 3986 requires it (every byte
+    /// but ASCII letters, digits and `-._~/`), with uppercase hex digits.
     static func uri(_ path: String) -> String {
-        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count * 3)
         for b in path.utf8 {
-            let c = Character(Unicode.Scalar(b))
-            if b < 0x80 && (c.isLetter || c.isNumber || "-._~/".contains(c)) {
-                out.append(c)
-            } else {
-                let hex = String(b, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.append(b)
+            default:
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0F)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

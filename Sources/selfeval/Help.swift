@@ -66,6 +66,8 @@ enum Help {
       --lang <en|zh>          Language of messages (default: from LANG).
       -j, --jobs <n>          Files linted in parallel (default: the number of cores).
                               The output does not depend on it.
+      --max-file-size <size>  Report files larger than this instead of reading them
+                              (bytes, or with K, M or G; default 256M).
       -h, --help              Show this help.
 
     CONFIGURATION (.selfeval.json):

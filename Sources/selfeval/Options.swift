@@ -30,6 +30,8 @@ struct LintOptions {
     /// Files linted at once (default: the number of cores).
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     var language: Language
+    /// Files larger than this are reported, not read (`--max-file-size`).
+    var maxFileSize: Int?
 
     init(arguments: [String], language defaultLanguage: Language, knownChecks: Set<String>) throws {
         self.language = defaultLanguage
@@ -54,6 +56,12 @@ struct LintOptions {
                 let v = try value()
                 guard let n = Int(v), n >= 1, n <= 256 else { throw UsageError(message: "'--jobs' takes a whole number from 1 to 256, not '\(v)'") }
                 jobs = n
+            case "--max-file-size":
+                let v = try value()
+                guard let n = Self.byteCount(v) else {
+                    throw UsageError(message: "'--max-file-size' takes a size in bytes, with K, M or G for KiB, MiB or GiB, not '\(v)'", hint: "For example --max-file-size 512M.")
+                }
+                maxFileSize = n
             case "--output", "-o":
                 let v = try value()
                 if let colon = v.firstIndex(of: ":"), let f = OutputFormat(rawValue: String(v[..<colon])) {
@@ -91,6 +99,22 @@ struct LintOptions {
             }
         }
         if paths.isEmpty { paths = ["."] }
+    }
+
+    /// `300000`, `512K`, `256M`, `2G` (powers of 1024); nil when not a positive size.
+    static func byteCount(_ text: String) -> Int? {
+        var digits = Substring(text)
+        var scale = 1
+        switch digits.last {
+        case "K", "k": scale = 1 << 10
+        case "M", "m": scale = 1 << 20
+        case "G", "g": scale = 1 << 30
+        default: break
+        }
+        if scale > 1 { digits = digits.dropLast() }
+        guard let n = Int(digits), n >= 1 else { return nil }
+        let (total, overflow) = n.multipliedReportingOverflow(by: scale)
+        return overflow ? nil : total
     }
 
     static func ids(_ list: String, _ known: Set<String>) throws -> Set<String> {

@@ -63,6 +63,7 @@ func runLint(_ args: [String]) -> ExitStatus {
     if let select = options.select { configuration.enabled = select }
     configuration.disabled.formUnion(options.ignore)
     var linter = Linter(checks: AllChecks.types, configuration: configuration)
+    if let size = options.maxFileSize { linter.maxFileSize = size }
     let formats = [options.format] + options.extraOutputs.map(\.format)
     linter.keepsSourceLines = formats.contains(.text) || formats.contains(.sarif)
     let files: [FileDiscovery.Found]

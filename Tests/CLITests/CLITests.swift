@@ -20,7 +20,8 @@ import Testing
 
     @Test func usageErrorsExitTwoWithAHint() throws {
         for args in [["lint", "--bogus"], ["frobnicate"], ["lint", "--format", "xml", "Tests/Fixtures/seeds"], ["lint", "no/such/path"],
-                     ["lint", "--select", "no-such-check", "Tests/Fixtures/seeds"], ["explain", "no-such-check"], ["parse"]] {
+                     ["lint", "--select", "no-such-check", "Tests/Fixtures/seeds"], ["explain", "no-such-check"], ["parse"],
+                     ["lint", "--max-file-size", "0", "Tests/Fixtures/seeds"], ["lint", "--max-file-size", "12X", "Tests/Fixtures/seeds"]] {
             let r = try CLI.run(args)
             #expect(r.status == 2, "\(args)")
             #expect(r.stderr.hasPrefix("Error: "), "\(args): \(r.stderr)")
@@ -113,6 +114,18 @@ import Testing
         #expect(r.stdout.contains("c-notes.txt:1:1: warning: no 项目支出绩效自评表 found"))
         #expect(r.stdout.contains("d-forms.txt:"))
         #expect(r.stdout.contains("8 forms in 4 files"))
+    }
+
+    /// Files over `--max-file-size` are reported and not read; the others are linted. A file
+    /// that does not end (`/dev/zero`) is read up to the limit only.
+    @Test func filesOverTheSizeLimitAreReportedNotRead() throws {
+        let small = try CLI.run(["lint", "--max-file-size", "30K", "Tests/Fixtures/seeds"])
+        #expect(small.status == 1)
+        #expect(small.stdout.contains("000_84adb1842e62a47c.txt:1:1: error: the file is 35326 bytes, over the limit of 30720; split it or raise --max-file-size [unreadable-file]"))
+        #expect(small.stdout.contains("8 forms in 2 files"), "the other file is linted")
+        let endless = try CLI.run(["lint", "--max-file-size", "1M", "/dev/zero"])
+        #expect(endless.status == 1)
+        #expect(endless.stdout.contains("/dev/zero:1:1: error: the file holds more than 1048576 bytes (or does not end)"))
     }
 
     /// The text report of a small form, golden-tested. Re-record on purpose with SELFEVAL_RECORD=1.

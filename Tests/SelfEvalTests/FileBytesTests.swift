@@ -47,4 +47,20 @@ import SelfEval
         #expect(read?.count == 200_000)
         #expect(read?.allSatisfy { $0 == 0 } == true)
     }
+
+    /// A file over the limit is not read: its size is told; at the limit it is read whole.
+    @Test func aFileOverTheLimitIsNotRead() throws {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("f.txt")
+        try Data(repeating: 0x41, count: 5_000).write(to: url)
+        #expect(FileBytes.contents(of: url.path, limit: 4_999) == .failure(.tooLarge(bytes: 5_000)))
+        #expect((try? FileBytes.contents(of: url.path, limit: 5_000).get())?.count == 5_000)
+    }
+
+    /// A stream is read up to the limit and no further.
+    @Test func aStreamPastTheLimitIsNotReadFurther() {
+        #expect(FileBytes.contents(of: "/dev/zero", limit: 100_000) == .failure(.tooLarge(bytes: nil)))
+        #expect(FileBytes.contents(of: "/dev/zero", limit: 3) == .failure(.tooLarge(bytes: nil)))
+    }
 }

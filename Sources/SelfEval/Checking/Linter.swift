@@ -135,17 +135,20 @@ public struct Linter: Sendable {
 
     /// Reads and lints a file from disk; `display` is the name used in output.
     public func lint(path: String, display: String) -> FileResult {
-        // The size from stat(2): FileManager's attribute dictionary and the cast of its value
-        // cost about 0.1 ms a file, which counts when every form is a file of its own.
-        var info = stat()
-        if stat(path, &info) == 0, Int(info.st_size) > maxFileSize {
-            return failed(display, DecodeFailure.tooLarge(bytes: Int(info.st_size), limit: maxFileSize).message)
-        }
-        guard let bytes = FileBytes.contents(of: path) else {
+        // The size is checked before reading (fstat), and reading stops past the limit.
+        switch FileBytes.contents(of: path, limit: maxFileSize) {
+        case .success(let bytes):
+            return lint(bytes: bytes, file: display)
+        case .failure(.tooLarge(let bytes?)):
+            return failed(display, DecodeFailure.tooLarge(bytes: bytes, limit: maxFileSize).message)
+        case .failure(.tooLarge(nil)):
+            return failed(display, Message(
+                en: "the file holds more than \(maxFileSize) bytes (or does not end); split it or raise --max-file-size",
+                zh: "文件超过 \(maxFileSize) 字节（或没有结尾）；请拆分文件或提高 --max-file-size"))
+        case .failure(.unreadable):
             return failed(display, Message(en: "cannot read the file; check that it exists and is readable",
                                            zh: "无法读取文件；请确认文件存在且可读"))
         }
-        return lint(bytes: bytes, file: display)
     }
 
     func failed(_ file: String, _ message: Message) -> FileResult {

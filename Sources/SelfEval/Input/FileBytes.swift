@@ -8,28 +8,44 @@ import Darwin
 /// `Data(contentsOf:)` followed by `[UInt8](data)` read each file into one buffer and copied
 /// it into another.
 public enum FileBytes {
-    /// The bytes of the file at `path`, or nil when it cannot be opened or read (a folder, no
-    /// permission, a read error). Files whose size `fstat` does not tell (pipes, `/proc`) or
-    /// that grow while read are read to their end.
+    public enum Failure: Error, Equatable {
+        /// Could not be opened or read (a folder, no permission, a read error).
+        case unreadable
+        /// Holds more than the limit: its size when `fstat` tells it, nil for a file read past
+        /// the limit (a pipe, a device, a file that grew).
+        case tooLarge(bytes: Int?)
+    }
+
+    /// The bytes of the file at `path`, or nil when it cannot be opened or read.
     public static func contents(of path: String) -> [UInt8]? {
+        try? contents(of: path, limit: Int.max - 1).get()
+    }
+
+    /// The bytes of the file at `path`, at most `limit` of them: a longer file (or one that
+    /// does not end, like a pipe that is never closed or `/dev/zero`) is a failure, not read
+    /// further. Files whose size `fstat` does not tell (pipes, `/proc`) or that grow while
+    /// read are read to their end.
+    public static func contents(of path: String, limit: Int) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { return .failure(.unreadable) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        guard fstat(fd, &info) == 0 else { return .failure(.unreadable) }
+        if Int(info.st_size) > limit { return .failure(.tooLarge(bytes: Int(info.st_size))) }
         var bytes: [UInt8] = []
         // One byte more than the stated size, so that the end is seen in the first read.
-        var chunk = max(Int(info.st_size) + 1, 4_096)
+        var chunk = min(max(Int(info.st_size) + 1, 4_096), limit + 1)
         while true {
             var got = 0
             let more = [UInt8](unsafeUninitializedCapacity: chunk) { b, n in
                 got = readFully(fd, b.baseAddress!, chunk)
                 n = max(got, 0)
             }
-            if got < 0 { return nil }
+            if got < 0 { return .failure(.unreadable) }
             if bytes.isEmpty { bytes = more } else { bytes += more }
-            if got < chunk { return bytes }
-            chunk = 65_536
+            if bytes.count > limit { return .failure(.tooLarge(bytes: nil)) }
+            if got < chunk { return .success(bytes) }
+            chunk = min(65_536, limit + 1 - bytes.count)
         }
     }
 

@@ -138,7 +138,7 @@ print(String(format: "corpus: %d forms in %d files, %.1f MB, layouts %@, seed %l
              written, fileIndex, Double(bytes) / 1e6, styles.map(\.rawValue).joined(separator: "/"), options.seed, outDir))
 if options.generateOnly { exit(0) }
 
-let files = try! FileDiscovery.find([outDir]).map { (path: $0.path, display: $0.display) }
+let files = try! FileDiscovery.find([outDir])
 let linter = Linter(checks: AllChecks.types)
 let mb = Double(bytes) / 1e6
 
@@ -147,7 +147,7 @@ func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
 for jobs in options.jobs {
     let start = now()
-    let results = linter.lint(files: files, jobs: jobs, compact: true)
+    let results = linter.lint(found: files, jobs: jobs, compact: true)
     let run = RunResult(files: results, checks: AllChecks.descriptions, toolVersion: "bench")
     let linted = now()
     let json = JSONReporter(language: .en, jobs: jobs).render(run)

@@ -17,6 +17,19 @@ func writeStdout(_ s: String) {
     FileHandle.standardOutput.write(s.data(using: .utf8)!)
 }
 
+/// The bytes of each command-line argument that is not UTF-8, by the text `CommandLine.arguments`
+/// gives for it (with U+FFFD): a file name in GBK typed or globbed in a shell still opens.
+func rawArguments() -> [String: [UInt8]] {
+    var out: [String: [UInt8]] = [:]
+    for i in 0..<Int(CommandLine.argc) {
+        guard let p = CommandLine.unsafeArgv[i] else { continue }
+        let bytes = UnsafeRawBufferPointer(start: p, count: strlen(p)).map { $0 }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if !text.utf8.elementsEqual(bytes) { out[text] = bytes }
+    }
+    return out
+}
+
 func fail(_ e: UsageError) -> Never {
     writeStderr("Error: \(e.message)\n\(e.hint)")
     exit(ExitStatus.usage.rawValue)
@@ -67,14 +80,14 @@ func runLint(_ args: [String]) -> ExitStatus {
     let formats = [options.format] + options.extraOutputs.map(\.format)
     linter.keepsSourceLines = formats.contains(.text) || formats.contains(.sarif)
     let files: [FileDiscovery.Found]
-    do { files = try FileDiscovery.find(options.paths) } catch FileDiscovery.Failure.notFound(let p) {
+    do { files = try FileDiscovery.find(options.paths, raw: rawArguments()) } catch FileDiscovery.Failure.notFound(let p) {
         fail(UsageError(message: "no such file or folder: \(p)", hint: "Check the path; 'selfeval lint' takes files and folders of forms."))
     } catch { fail(UsageError(message: "\(error)")) }
     if files.isEmpty {
         fail(UsageError(message: "no form files (.txt .md .tsv .csv) found in \(options.paths.joined(separator: ", "))",
                         hint: "Name the files directly to read files with other extensions."))
     }
-    var results = linter.lint(files: files.map { (path: $0.path, display: $0.display) }, jobs: options.jobs, compact: true, language: options.language)
+    var results = linter.lint(found: files, jobs: options.jobs, compact: true, language: options.language)
     var fixed: [BaselineEntry]?
     if let path = options.baseline {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -139,7 +152,8 @@ func runBaseline(_ arguments: [String]) -> ExitStatus {
     var missing: Set<String> = []
     if paths.isEmpty {
         for file in Set(baseline.entries.map(\.file)).sorted() {
-            if FileManager.default.fileExists(atPath: file) { paths.append(file) } else { missing.insert(file) }
+            // Found as discovery finds it: a name shown decoded from GB18030 is there too.
+            if (try? FileDiscovery.find([file])) != nil { paths.append(file) } else { missing.insert(file) }
         }
     }
     var configuration = Configuration()
@@ -149,8 +163,8 @@ func runBaseline(_ arguments: [String]) -> ExitStatus {
         } catch { fail(UsageError(message: "\(error)")) }
     }
     let files: [FileDiscovery.Found]
-    do { files = try FileDiscovery.find(paths) } catch { fail(UsageError(message: "\(error)")) }
-    var results = Linter(checks: AllChecks.types, configuration: configuration).lint(files: files.map { (path: $0.path, display: $0.display) })
+    do { files = try FileDiscovery.find(paths, raw: rawArguments()) } catch { fail(UsageError(message: "\(error)")) }
+    var results = Linter(checks: AllChecks.types, configuration: configuration).lint(found: files)
     let fixed = baseline.apply(to: &results)
     let drop = Set(fixed)
     var remaining: [BaselineEntry] = []
@@ -181,11 +195,11 @@ func runParse(_ arguments: [String]) -> ExitStatus {
     }
     if let bad = args.first(where: { $0.hasPrefix("-") }) { fail(UsageError(message: "unknown option '\(bad)' for 'selfeval parse'")) }
     guard args.count == 1 else { fail(UsageError(message: "'selfeval parse' takes exactly one FILE")) }
-    guard FileManager.default.fileExists(atPath: args[0]) else {
+    guard let file = try? FileDiscovery.find([args[0]], raw: rawArguments()).first else {
         fail(UsageError(message: "no such file: \(args[0])", hint: "Check the path."))
     }
     let linter = Linter(checks: [], configuration: Configuration())
-    let result = linter.lint(path: args[0], display: FileDiscovery.display(args[0], FileManager.default.currentDirectoryPath))
+    let result = linter.lint(pathBytes: file.pathBytes, display: file.display)
     switch format {
     case .json: writeStdout(ModelJSON.render(file: result, language: language))
     default: writeStdout(ModelText.render(file: result, language: language))

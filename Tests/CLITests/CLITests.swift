@@ -128,6 +128,22 @@ import Testing
         #expect(endless.stdout.contains("/dev/zero:1:1: error: the file holds more than 1048576 bytes (or does not end)"))
     }
 
+    /// A file name in GBK passed by a shell (the bytes Swift's strings cannot hold) is read,
+    /// and shown decoded.
+    @Test func aFileNamedInGBKOnTheCommandLineIsRead() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("selfeval-gbk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seed = CLI.fixtures.appendingPathComponent("seeds/004_c9f77f6b4bcb1ec1.txt").path
+        // 自评表.txt in GBK, written and named by the shell.
+        let name = #"$(printf '\327\324\306\300\261\355.txt')"#
+        let script = "cp \"$1\" \"$2/\(name)\" && exec \"$0\" lint \"$2/\(name)\""
+        let r = try CLI.run(["-c", script, CLI.binary.path, seed, dir.path], executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.contains("/自评表.txt:44:6: warning: 预期目标 speaks of 2023"))
+        #expect(r.stdout.contains("8 forms in 1 file"))
+    }
+
     /// The text report of a small form, golden-tested. Re-record on purpose with SELFEVAL_RECORD=1.
     @Test func textReportMatchesGolden() throws {
         let golden = CLI.fixtures.appendingPathComponent("golden/seeds-lint.txt")

@@ -34,4 +34,39 @@ import Testing
     func extensions(name: String, expected: String) {
         #expect(FileDiscovery.extensionOf(name) == expected)
     }
+
+    /// File names that are not UTF-8 (GBK names from an archive made on Windows) are opened by
+    /// their bytes and shown decoded; a name in no known encoding is shown with U+FFFD.
+    @Test func namesThatAreNotUTF8AreOpenedByTheirBytes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("selfeval-names-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let seed = Fixtures.bytes(Fixtures.flowSeed)
+        let gbk: [UInt8] = [0xD7, 0xD4, 0xC6, 0xC0, 0xB1, 0xED] + Array(".txt".utf8)   // 自评表.txt in GBK
+        let neither: [UInt8] = [0xFF, 0xFE, 0x41] + Array(".txt".utf8)
+        for name in [gbk, neither] {
+            let path = Array(root.utf8) + [UInt8(ascii: "/")] + name
+            let fd = (path + [0]).withUnsafeBufferPointer { p in
+                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { open($0, O_WRONLY | O_CREAT, 0o644) }
+            }
+            #expect(fd >= 0)
+            _ = seed.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+            close(fd)
+        }
+        let found = try FileDiscovery.find([root], currentDirectory: root)
+        #expect(found.map(\.display) == ["自评表.txt", "\u{FFFD}\u{FFFD}A.txt"])
+        #expect(found.map(\.pathBytes) == [Array(root.utf8) + [UInt8(ascii: "/")] + gbk, Array(root.utf8) + [UInt8(ascii: "/")] + neither])
+        let results = Linter(checks: []).lint(found: found)
+        #expect(results.map(\.forms.count) == [8, 8], "both files are read")
+
+        // Named on the command line: the shell passes the bytes, Swift's strings hold U+FFFD.
+        let typed = root + "/" + String(decoding: gbk, as: UTF8.self)
+        let named = try FileDiscovery.find([typed], raw: [typed: Array(root.utf8) + [UInt8(ascii: "/")] + gbk], currentDirectory: root)
+        #expect(named.map(\.display) == ["自评表.txt"])
+        #expect(throws: FileDiscovery.Failure.self) { try FileDiscovery.find([typed], currentDirectory: root) }
+        // Named as reports show it (decoded), e.g. copied from a report or kept in a baseline.
+        let shown = try FileDiscovery.find([root + "/自评表.txt"], currentDirectory: root)
+        #expect(shown.map(\.pathBytes) == [Array(root.utf8) + [UInt8(ascii: "/")] + gbk])
+        #expect(shown.map(\.display) == ["自评表.txt"])
+    }
 }

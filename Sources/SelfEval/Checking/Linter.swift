@@ -135,8 +135,13 @@ public struct Linter: Sendable {
 
     /// Reads and lints a file from disk; `display` is the name used in output.
     public func lint(path: String, display: String) -> FileResult {
+        lint(pathBytes: Array(path.utf8), display: display)
+    }
+
+    /// The same for a path given as its bytes, as found on disk (see `FileDiscovery.Found`).
+    public func lint(pathBytes: [UInt8], display: String) -> FileResult {
         // The size is checked before reading (fstat), and reading stops past the limit.
-        switch FileBytes.contents(of: path, limit: maxFileSize) {
+        switch FileBytes.contents(ofPath: pathBytes, limit: maxFileSize) {
         case .success(let bytes):
             return lint(bytes: bytes, file: display)
         case .failure(.tooLarge(let bytes?)):
@@ -260,17 +265,22 @@ public struct Linter: Sendable {
     /// Lints files on `jobs` threads (results in input order whatever the scheduling), then runs
     /// the checks that look across all forms. With `compact`, each result keeps only findings.
     public func lint(files: [(path: String, display: String)], jobs: Int = 1, compact: Bool = false, language: Language? = nil) -> [FileResult] {
+        lint(found: files.map { FileDiscovery.Found(path: $0.path, display: $0.display) }, jobs: jobs, compact: compact, language: language)
+    }
+
+    /// The same for files found on disk, opened by their paths' bytes.
+    public func lint(found files: [FileDiscovery.Found], jobs: Int = 1, compact: Bool = false, language: Language? = nil) -> [FileResult] {
         var results = [FileResult?](repeating: nil, count: files.count)
         if jobs <= 1 || files.count <= 1 {
             for (i, f) in files.enumerated() {
-                let r = lint(path: f.path, display: f.display)
+                let r = lint(pathBytes: f.pathBytes, display: f.display)
                 results[i] = compact ? r.compacted(language: language, keepGoalLines: keepsSourceLines) : r
             }
         } else {
             let box = ResultBox(count: files.count)
             DispatchQueue.concurrentPerform(iterations: min(jobs, files.count)) { _ in
                 while let i = box.take() {
-                    let r = lint(path: files[i].path, display: files[i].display)
+                    let r = lint(pathBytes: files[i].pathBytes, display: files[i].display)
                     box.put(i, compact ? r.compacted(language: language, keepGoalLines: keepsSourceLines) : r)
                 }
             }

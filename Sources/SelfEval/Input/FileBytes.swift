@@ -26,7 +26,13 @@ public enum FileBytes {
     /// further. Files whose size `fstat` does not tell (pipes, `/proc`) or that grow while
     /// read are read to their end.
     public static func contents(of path: String, limit: Int) -> Result<[UInt8], Failure> {
-        let fd = open(path, O_RDONLY)
+        contents(ofPath: Array(path.utf8), limit: limit)
+    }
+
+    /// The same for a path given as its bytes: a file name that is not UTF-8 (GBK names from
+    /// an archive made on Windows) is opened as it is on disk.
+    public static func contents(ofPath path: [UInt8], limit: Int) -> Result<[UInt8], Failure> {
+        let fd = openFile(path)
         guard fd >= 0 else { return .failure(.unreadable) }
         defer { close(fd) }
         var info = stat()
@@ -46,6 +52,27 @@ public enum FileBytes {
             if bytes.count > limit { return .failure(.tooLarge(bytes: nil)) }
             if got < chunk { return .success(bytes) }
             chunk = min(65_536, limit + 1 - bytes.count)
+        }
+    }
+
+    /// The first `count` bytes of a file (fewer when it is shorter), or nil when it cannot be read.
+    public static func head(ofPath path: [UInt8], count: Int) -> [UInt8]? {
+        let fd = openFile(path)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var got = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { b, n in
+            got = count == 0 ? 0 : readFully(fd, b.baseAddress!, count)
+            n = max(got, 0)
+        }
+        return got < 0 ? nil : bytes
+    }
+
+    /// `open(2)` on path bytes (a NUL inside the path opens nothing).
+    static func openFile(_ path: [UInt8]) -> Int32 {
+        guard !path.contains(0) else { return -1 }
+        return (path + [0]).withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { open($0, O_RDONLY) }
         }
     }
 

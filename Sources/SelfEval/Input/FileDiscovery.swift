@@ -6,9 +6,23 @@ public enum FileDiscovery {
     public static let extensions: Set<String> = ["txt", "md", "markdown", "tsv", "csv", "text", "json"]
 
     public struct Found: Sendable {
+        /// The path as text. For a name that is not UTF-8 this is not the name on disk (see
+        /// `pathBytes`): GB18030 names are shown decoded, others with U+FFFD.
         public var path: String
         /// The name shown in output: relative to the current directory when under it.
         public var display: String
+        /// The path as it is on disk, byte for byte: what the file is opened by.
+        public var pathBytes: [UInt8]
+
+        public init(path: String, display: String) {
+            self.init(path: path, display: display, pathBytes: Array(path.utf8))
+        }
+
+        init(path: String, display: String, pathBytes: [UInt8]) {
+            self.path = path
+            self.display = display
+            self.pathBytes = pathBytes
+        }
     }
 
     public enum Failure: Error, Sendable {
@@ -16,21 +30,34 @@ public enum FileDiscovery {
     }
 
     /// Expands folders recursively (hidden entries skipped), in sorted order, without duplicates.
-    public static func find(_ paths: [String], currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> [Found] {
+    /// `raw` gives the bytes of paths as typed, for those that are not UTF-8 (the command line's
+    /// strings have U+FFFD in their place).
+    public static func find(_ paths: [String], raw: [String: [UInt8]] = [:],
+                            currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> [Found] {
         var out: [Found] = []
-        var seen = Set<String>()
-        let fm = FileManager.default
+        var seen = Set<[UInt8]>()
         for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw Failure.notFound(path) }
-            if isDir.boolValue {
-                var files: [String] = []
-                collect(path, into: &files)
-                for f in files.sorted() where seen.insert(f).inserted {
-                    out.append(Found(path: f, display: display(f, currentDirectory)))
+            var bytes = raw[path] ?? Array(path.utf8)
+            var info = stat()
+            if withCString(bytes, { stat($0, &info) }) != 0 {
+                // A name shown decoded from GB18030 (copied from a report, or kept in a baseline)
+                // is found under its GB18030 bytes.
+                guard raw[path] == nil, let gbk = Decoder.convert(bytes, from: "UTF-8", to: "GB18030"), gbk != bytes,
+                      withCString(gbk, { stat($0, &info) }) == 0 else { throw Failure.notFound(path) }
+                bytes = gbk
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                var files: [[UInt8]] = []
+                collect(bytes, into: &files)
+                // In the order of their names as text (as before), then of their bytes.
+                let named = files.map { (text: pathText($0), bytes: $0) }
+                    .sorted { $0.text != $1.text ? $0.text < $1.text : $0.bytes.lexicographicallyPrecedes($1.bytes) }
+                for f in named where seen.insert(f.bytes).inserted {
+                    out.append(Found(path: f.text, display: display(f.text, currentDirectory), pathBytes: f.bytes))
                 }
-            } else if seen.insert(path).inserted {
-                out.append(Found(path: path, display: display(path, currentDirectory)))
+            } else if seen.insert(bytes).inserted {
+                let text = pathText(bytes)
+                out.append(Found(path: text, display: display(text, currentDirectory), pathBytes: bytes))
             }
         }
         return out
@@ -40,21 +67,20 @@ public enum FileDiscovery {
     /// symbolic links are followed to files but not into folders (no loops). Foundation's
     /// enumerator and path methods cost about 75,000 instructions a file, which counts when
     /// every form is a file of its own.
-    static func collect(_ directory: String, into files: inout [String]) {
-        guard let dir = opendir(directory) else { return }
+    static func collect(_ directory: [UInt8], into files: inout [[UInt8]]) {
+        guard let dir = withCString(directory, { opendir($0) }) else { return }
         defer { closedir(dir) }
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        let base = directory.last == UInt8(ascii: "/") ? directory : directory + [UInt8(ascii: "/")]
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }   // also . and ..
+            // The name's bytes as they are: a name that is not UTF-8 must still open.
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name.first == UInt8(ascii: ".") { continue }   // also . and ..
             let full = base + name
             var isFile = entry.pointee.d_type == UInt8(DT_REG)
             var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
                 var info = stat()
-                guard stat(full, &info) == 0 else { continue }
+                guard withCString(full, { stat($0, &info) }) == 0 else { continue }
                 isFile = info.st_mode & S_IFMT == S_IFREG
                 // A link to a folder is not followed (as before, and no loops).
                 isFolder = info.st_mode & S_IFMT == S_IFDIR && entry.pointee.d_type != UInt8(DT_LNK)
@@ -62,10 +88,23 @@ public enum FileDiscovery {
             if isFolder {
                 collect(full, into: &files)
             } else if isFile {
-                let ext = extensionOf(name)
+                let ext = extensionOf(String(decoding: name, as: UTF8.self))
                 if extensions.contains(ext), ext != "json" || isModelJSON(full) { files.append(full) }
             }
         }
+    }
+
+    /// Calls `body` with the path bytes as a C string.
+    static func withCString<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {
+        (path + [0]).withUnsafeBufferPointer { p in p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count, body) }
+    }
+
+    /// A path's bytes as text: UTF-8 as it is; a path that is not UTF-8 but is GB18030 (file
+    /// names from Windows archives) decoded; anything else with U+FFFD for the bad bytes.
+    static func pathText(_ bytes: [UInt8]) -> String {
+        if Decoder.firstInvalidUTF8(bytes, from: 0) == nil { return String(decoding: bytes, as: UTF8.self) }
+        if let utf8 = Decoder.convert(bytes, from: "GB18030", to: "UTF-8") { return String(decoding: utf8, as: UTF8.self) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The lowercased text after the last dot of a file name ("" when there is none).
@@ -76,10 +115,8 @@ public enum FileDiscovery {
 
     /// JSON files in folders are read only when they are selfeval model JSON (a baseline or a
     /// configuration file is not a form file). Named explicitly, any file is read.
-    static func isModelJSON(_ path: String) -> Bool {
-        guard let h = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? h.close() }
-        let head = [UInt8](h.readData(ofLength: 4096))
+    static func isModelJSON(_ path: [UInt8]) -> Bool {
+        guard let head = FileBytes.head(ofPath: path, count: 4096) else { return false }
         return ModelJSONReader.looksLikeModel(head)
     }
 

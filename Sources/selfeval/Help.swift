@@ -39,7 +39,8 @@ enum Help {
     USAGE: selfeval lint [PATH ...] [options]
 
     ARGUMENTS:
-      PATH                    Files or folders of forms (default: the current folder).
+      PATH                    Files or folders of forms (default: the current folder),
+                              or - for standard input (reported as <stdin>).
                               Folders are searched recursively for .txt .md .tsv .csv.
 
     OPTIONS:

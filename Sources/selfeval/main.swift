@@ -193,7 +193,7 @@ func runParse(_ arguments: [String]) -> ExitStatus {
         format = f
         args.removeSubrange(i...(i + 1))
     }
-    if let bad = args.first(where: { $0.hasPrefix("-") }) { fail(UsageError(message: "unknown option '\(bad)' for 'selfeval parse'")) }
+    if let bad = args.first(where: { $0.hasPrefix("-") && $0 != "-" }) { fail(UsageError(message: "unknown option '\(bad)' for 'selfeval parse'")) }
     guard args.count == 1 else { fail(UsageError(message: "'selfeval parse' takes exactly one FILE")) }
     guard let file = try? FileDiscovery.find([args[0]], raw: rawArguments()).first else {
         fail(UsageError(message: "no such file: \(args[0])", hint: "Check the path."))

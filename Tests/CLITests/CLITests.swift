@@ -144,6 +144,22 @@ import Testing
         #expect(r.stdout.contains("8 forms in 1 file"))
     }
 
+    /// `-` reads the forms from standard input, as a pipe from a PDF-to-text tool gives them;
+    /// they are reported as `<stdin>`. `parse -` reads them too.
+    @Test func aDashReadsStandardInput() throws {
+        let seed = try Data(contentsOf: CLI.fixtures.appendingPathComponent("seeds/004_c9f77f6b4bcb1ec1.txt"))
+        let r = try CLI.run(["lint", "-"], stdin: seed)
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("<stdin>:44:6: warning: 预期目标 speaks of 2023"))
+        #expect(r.stdout.contains("8 forms in 1 file"))
+        let p = try CLI.run(["parse", "-"], stdin: seed)
+        #expect(p.status == 0, "\(p.stderr)")
+        #expect(p.stdout.hasPrefix("<stdin>: 8 forms"))
+        let empty = try CLI.run(["lint", "-", "-"], stdin: Data())
+        #expect(empty.stdout.contains("<stdin>:1:1: error: the file is empty"))
+        #expect(empty.stdout.contains("0 forms in 1 file"), "read once")
+    }
+
     /// The text report of a small form, golden-tested. Re-record on purpose with SELFEVAL_RECORD=1.
     @Test func textReportMatchesGolden() throws {
         let golden = CLI.fixtures.appendingPathComponent("golden/seeds-lint.txt")

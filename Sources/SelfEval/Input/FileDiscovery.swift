@@ -37,6 +37,12 @@ public enum FileDiscovery {
         var out: [Found] = []
         var seen = Set<[UInt8]>()
         for path in paths {
+            // `-` is standard input (`pdftotext form.pdf - | selfeval lint -`), read once.
+            if path == "-" {
+                let stdin = Array("/dev/stdin".utf8)
+                if seen.insert(stdin).inserted { out.append(Found(path: "-", display: "<stdin>", pathBytes: stdin)) }
+                continue
+            }
             var bytes = raw[path] ?? Array(path.utf8)
             var info = stat()
             if withCString(bytes, { stat($0, &info) }) != 0 {

@@ -109,6 +109,10 @@ func runLint(_ args: [String]) -> ExitStatus {
         }
     }
     func write(_ text: String, to path: String) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            fail(UsageError(message: "cannot write \(path): it is a folder", hint: "Name a file in it, e.g. \((path as NSString).appendingPathComponent("report.txt"))."))
+        }
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             fail(UsageError(message: "cannot write \(path): \(error.localizedDescription)", hint: "Check that the folder exists and is writable."))
         }

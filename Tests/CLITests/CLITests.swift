@@ -21,7 +21,8 @@ import Testing
     @Test func usageErrorsExitTwoWithAHint() throws {
         for args in [["lint", "--bogus"], ["frobnicate"], ["lint", "--format", "xml", "Tests/Fixtures/seeds"], ["lint", "no/such/path"],
                      ["lint", "--select", "no-such-check", "Tests/Fixtures/seeds"], ["explain", "no-such-check"], ["parse"],
-                     ["lint", "--max-file-size", "0", "Tests/Fixtures/seeds"], ["lint", "--max-file-size", "12X", "Tests/Fixtures/seeds"]] {
+                     ["lint", "--max-file-size", "0", "Tests/Fixtures/seeds"], ["lint", "--max-file-size", "12X", "Tests/Fixtures/seeds"],
+                     ["lint", "--output", "Tests", "Tests/Fixtures/seeds"], ["lint", "--output", "sarif:Tests", "Tests/Fixtures/seeds"]] {
             let r = try CLI.run(args)
             #expect(r.status == 2, "\(args)")
             #expect(r.stderr.hasPrefix("Error: "), "\(args): \(r.stderr)")

@@ -70,7 +70,11 @@ func runLint(_ args: [String]) -> ExitStatus {
             fail(UsageError(message: "no such configuration file: \(configPath)", hint: "Check the path given to --config."))
         }
         do { configuration = try ConfigurationFile.load(configPath, knownChecks: allDescriptions) } catch let e as ConfigurationError {
-            fail(UsageError(message: "bad configuration: \(e.description)", hint: "Fix the key in \(e.file); 'selfeval explain ID' lists each check's options."))
+            // A file that cannot be read or parsed has no key to fix.
+            let hint = e.key == "(file)"
+                ? "Check that \(e.file) is a readable JSON file; 'selfeval lint --help' shows its form."
+                : "Fix the key in \(e.file); 'selfeval explain ID' lists each check's options."
+            fail(UsageError(message: "bad configuration: \(e.file): \(e.key == "(file)" ? e.problem : "\(e.key): \(e.problem)")", hint: hint))
         } catch { fail(UsageError(message: "\(error)")) }
     }
     if let select = options.select { configuration.enabled = select }

@@ -56,6 +56,7 @@ import Testing
         let found = try FileDiscovery.find([root], currentDirectory: root)
         #expect(found.map(\.display) == ["自评表.txt", "\u{FFFD}\u{FFFD}A.txt"])
         #expect(found.map(\.pathBytes) == [Array(root.utf8) + [UInt8(ascii: "/")] + gbk, Array(root.utf8) + [UInt8(ascii: "/")] + neither])
+        #expect(try FileDiscovery.find([root, root], currentDirectory: root).count == 2, "each file once")
         let results = Linter(checks: []).lint(found: found)
         #expect(results.map(\.forms.count) == [8, 8], "both files are read")
 

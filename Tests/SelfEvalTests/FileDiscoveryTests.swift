@@ -69,5 +69,17 @@ import Testing
         let shown = try FileDiscovery.find([root + "/自评表.txt"], currentDirectory: root)
         #expect(shown.map(\.pathBytes) == [Array(root.utf8) + [UInt8(ascii: "/")] + gbk])
         #expect(shown.map(\.display) == ["自评表.txt"])
+
+        // In a folder whose name is UTF-8 Chinese, the folder stays readable and the file decoded.
+        let folder = root + "/表格"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let inner = Array(folder.utf8) + [UInt8(ascii: "/")] + gbk
+        let fd = (inner + [0]).withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { open($0, O_WRONLY | O_CREAT, 0o644) }
+        }
+        close(fd)
+        let nested = try FileDiscovery.find([folder], currentDirectory: root)
+        #expect(nested.map(\.display) == ["表格/自评表.txt"])
+        #expect(try FileDiscovery.find([folder + "/自评表.txt"], currentDirectory: root).map(\.pathBytes) == [inner])
     }
 }

@@ -49,9 +49,9 @@ public enum FileDiscovery {
             var info = stat()
             if withCString(bytes, { stat($0, &info) }) != 0 {
                 // A name shown decoded from GB18030 (copied from a report, or kept in a baseline)
-                // is found under its GB18030 bytes.
-                guard raw[path] == nil, let gbk = Decoder.convert(bytes, from: "UTF-8", to: "GB18030"), gbk != bytes,
-                      withCString(gbk, { stat($0, &info) }) == 0 else { throw Failure.notFound(path) }
+                // is found under its GB18030 bytes: the last component's, or the whole path's.
+                guard raw[path] == nil, let gbk = gb18030Candidates(bytes).first(where: { withCString($0, { stat($0, &info) }) == 0 })
+                else { throw Failure.notFound(path) }
                 bytes = gbk
             }
             if info.st_mode & S_IFMT == S_IFDIR {
@@ -107,6 +107,17 @@ public enum FileDiscovery {
         (path + [0]).withUnsafeBufferPointer { p in p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count, body) }
     }
 
+    /// Where a path shown decoded may be on disk: with its file name in GB18030, or all of it.
+    static func gb18030Candidates(_ bytes: [UInt8]) -> [[UInt8]] {
+        let cut = (bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? 0
+        var out: [[UInt8]] = []
+        if let name = Decoder.convert(Array(bytes[cut...]), from: "UTF-8", to: "GB18030"), name != Array(bytes[cut...]) {
+            out.append(Array(bytes[..<cut]) + name)
+        }
+        if let whole = Decoder.convert(bytes, from: "UTF-8", to: "GB18030"), whole != bytes, !out.contains(whole) { out.append(whole) }
+        return out
+    }
+
     /// A key that tells paths apart by their bytes: the text itself when it is UTF-8, else NUL
     /// (never in a path) and the bytes in hex.
     static func seenKey(_ bytes: [UInt8]) -> String {
@@ -117,10 +128,17 @@ public enum FileDiscovery {
 
     /// A path's bytes as text: UTF-8 as it is; a path that is not UTF-8 but is GB18030 (file
     /// names from Windows archives) decoded; anything else with U+FFFD for the bad bytes.
+    /// Component by component: a GBK file name in a folder whose name is UTF-8 keeps both.
     static func pathText(_ bytes: [UInt8]) -> String {
         if Decoder.firstInvalidUTF8(bytes, from: 0) == nil { return String(decoding: bytes, as: UTF8.self) }
-        if let utf8 = Decoder.convert(bytes, from: "GB18030", to: "UTF-8") { return String(decoding: utf8, as: UTF8.self) }
-        return String(decoding: bytes, as: UTF8.self)
+        let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { part -> String in
+            let part = Array(part)
+            if Decoder.firstInvalidUTF8(part, from: 0) != nil, let utf8 = Decoder.convert(part, from: "GB18030", to: "UTF-8") {
+                return String(decoding: utf8, as: UTF8.self)
+            }
+            return String(decoding: part, as: UTF8.self)
+        }
+        return parts.joined(separator: "/")
     }
 
     /// The lowercased text after the last dot of a file name ("" when there is none).

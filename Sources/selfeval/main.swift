@@ -130,7 +130,10 @@ func runLint(_ args: [String]) -> ExitStatus {
         switch options.format {
         case .json: _ = JSONReporter(language: options.language, jobs: options.jobs).render(run, sink: sink)
         case .sarif: _ = SARIFReporter(language: options.language).render(run, sink: sink)
-        default: TextReporter(language: options.language).render(run, sink: sink)
+        default:
+            var text = TextReporter(language: options.language)
+            text.jobs = options.jobs
+            text.render(run, sink: sink)
         }
     } else {
         writeStdout(render(options.format))

@@ -138,14 +138,3 @@ public struct JSONReporter: Sendable {
         w.endObject()
     }
 }
-
-/// Collects per-file fragments written on worker threads.
-final class FragmentBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [[UInt8]]
-    init(count: Int) { values = Array(repeating: [], count: count) }
-    func put(_ i: Int, _ v: [UInt8]) {
-        lock.lock(); defer { lock.unlock() }
-        values[i] = v
-    }
-}

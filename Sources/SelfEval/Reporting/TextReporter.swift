@@ -1,7 +1,11 @@
+import Dispatch
+
 /// Compiler-style text: `file:line:col: severity: message [check]`, the source line with a
 /// gutter, a caret under the value, and notes with the arithmetic.
-public struct TextReporter {
+public struct TextReporter: Sendable {
     public var language: Language
+    /// Threads rendering files' findings (spliced in file order: the output does not depend on it).
+    public var jobs = 1
     /// Source lines longer than this are shown as a window around the caret.
     public var maxLineWidth = 160
     /// About how many bytes `render(_:sink:)` hands on at a time.
@@ -22,15 +26,28 @@ public struct TextReporter {
         let chunk = max(1, chunkBytes)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunk)
-        func emit(_ text: String) {
-            buffer.append(contentsOf: text.utf8)
+        func emit(_ text: String) { emit(Array(text.utf8)) }
+        func emit(_ bytes: [UInt8]) {
+            buffer.append(contentsOf: bytes)
             if buffer.count >= chunk {
                 sink(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        for file in run.files {
-            for d in file.diagnostics where d.baselineState != .unchanged { emit(render(d)) }
+        // Files' findings rendered a batch of files at a time, in parallel with `jobs` > 1.
+        let batch = 64
+        var start = 0
+        while start < run.files.count {
+            let files = Array(run.files[start..<min(run.files.count, start + batch)])
+            let fragments = FragmentBox(count: files.count)
+            let renderFile: @Sendable (Int) -> Void = { i in
+                var bytes: [UInt8] = []
+                for d in files[i].diagnostics where d.baselineState != .unchanged { bytes.append(contentsOf: self.render(d).utf8) }
+                fragments.put(i, bytes)
+            }
+            if jobs > 1 { DispatchQueue.concurrentPerform(iterations: files.count, execute: renderFile) } else { for i in files.indices { renderFile(i) } }
+            for fragment in fragments.values { emit(fragment) }
+            start += batch
         }
         for e in run.fixed ?? [] {
             emit(language == .zh

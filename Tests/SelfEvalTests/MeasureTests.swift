@@ -14,6 +14,24 @@ import Testing
         #expect(q.unit == unit)
     }
 
+    /// Figures typed in full width read as their ASCII forms; text with full-width digits in
+    /// it stays text.
+    @Test(arguments: [
+        ("＝１００％", Comparator.equal, "100", "％"), ("≥９０%", .atLeast, "90", "%"), ("９５．５", nil, "95.5", ""), ("95．５", nil, "95.5", ""),
+        ("＞＝４０００．００(件)", .atLeast, "4000.00", "件"), ("－１２", nil, "-12", ""), ("１０", nil, "10", ""),
+    ] as [(String, Comparator?, String, String)])
+    func fullWidthFiguresAreRead(text: String, op: Comparator?, value: String, unit: String) throws {
+        let q = try #require(Measure.parse(text).quantity, "\(text)")
+        #expect(q.comparator == op)
+        #expect(q.value.description == value)
+        #expect(q.unit == unit)
+    }
+
+    @Test(arguments: ["全年检查１２次", "第１季度完成", "１，２号楼"])
+    func textWithFullWidthDigitsStaysText(text: String) {
+        #expect(Measure.parse(text) == .text(text))
+    }
+
     @Test(arguments: ["98.00(%)", "3344.00(件)", "100", "0.958", "4"])
     func parsesActuals(text: String) throws {
         let q = try #require(Measure.parse(text).quantity)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// The operator of a target or (wrongly) of an actual value.
 public enum Comparator: String, Sendable, Hashable, Codable {
     case equal = "="
@@ -59,6 +62,48 @@ public enum Measure: Hashable, Sendable {
         raw.withBytes { b in parseBytes(b, raw) }
     }
 
+    /// The quantity the text gives with its full-width figures made ASCII, or nil when it is
+    /// not one then either.
+    @inline(never)
+    static func parseNarrowed(_ b: UnsafeBufferPointer<UInt8>) -> Measure? {
+        let ascii = narrowingFullWidthFigures(b)
+        let m = ascii.withUnsafeBufferPointer { parseBytes($0, String(decoding: $0, as: UTF8.self)) }
+        if case .quantity = m { return m }
+        return nil
+    }
+
+    /// Whether the bytes hold a full-width digit ０–９ (EF BC 90–99).
+    static func hasFullWidthDigit(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var from = 0
+        while from + 2 < b.count, let p = memchr(base + from, 0xEF, b.count - from) {
+            let i = UnsafeRawPointer(p) - UnsafeRawPointer(base)
+            if i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] >= 0x90, b[i + 2] <= 0x99 { return true }
+            from = i + 1
+        }
+        return false
+    }
+
+    /// Full-width digits, point, plus and minus (０–９ ． ＋ －) as ASCII; the rest unchanged.
+    /// The full-width comma is left alone: in Chinese text it separates, it does not group.
+    static func narrowingFullWidthFigures(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC {
+                let c = b[i + 2]
+                if c >= 0x90 && c <= 0x99 { out.append(c - 0x90 + 0x30); i += 3; continue }
+                if c == 0x8E { out.append(UInt8(ascii: ".")); i += 3; continue }
+                if c == 0x8B { out.append(UInt8(ascii: "+")); i += 3; continue }
+                if c == 0x8D { out.append(UInt8(ascii: "-")); i += 3; continue }
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return out
+    }
+
     /// The parser on UTF-8 bytes: no Character work, no allocation for text cells.
     static func parseBytes(_ b: UnsafeBufferPointer<UInt8>, _ raw: String) -> Measure {
         var lo = 0, hi = b.count
@@ -77,6 +122,9 @@ public enum Measure: Hashable, Sendable {
         }
         if lo == hi { return .empty }
         func text() -> Measure { .text(lo == 0 && hi == b.count ? raw : String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)) }
+        // Figures typed in full width (１００％, ＝９５．５) are read as their ASCII forms; looked
+        // for only where the text would otherwise not be a quantity.
+        func textOrFullWidth() -> Measure { hasFullWidthDigit(b) ? (parseNarrowed(b) ?? text()) : text() }
         if !mayStartQuantity(b[lo]) { return text() }
         let n = hi - lo
         // Blank markers: - / — －  ——
@@ -123,7 +171,7 @@ public enum Measure: Hashable, Sendable {
             else if c == UInt8(ascii: ".") || c == UInt8(ascii: ",") { i += 1 }
             else { break }
         }
-        guard sawDigit else { return text() }
+        guard sawDigit else { return textOrFullWidth() }
         guard case .success(let value) = ExactDecimal.parse(utf8: b[numberStart..<numberEnd]) else { return text() }
         var u = numberEnd
         while u < hi { let w = spaceAt(u); if w == 0 { break }; u += w }
@@ -131,9 +179,11 @@ public enum Measure: Hashable, Sendable {
         if hi - u == 1 && b[u] == UInt8(ascii: "%") { return .quantity(Quantity(comparator: comparator, value: value, unit: "%")) }
         let unit = Measure.stripBrackets(String(decoding: UnsafeBufferPointer(rebasing: b[u..<hi]), as: UTF8.self))
         // A unit is short and has no digits, except the odd "(100%)" annotation.
-        if unit.unicodeScalars.count > 6 { return text() }
-        if unit.unicodeScalars.contains(where: { $0.value >= 48 && $0.value <= 57 }) && !unit.hasByteSuffix("%") { return text() }
-        if unit.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "。" || $0 == "、" }) { return text() }
+        if unit.unicodeScalars.count > 6 { return textOrFullWidth() }
+        if unit.unicodeScalars.contains(where: { $0.value >= 48 && $0.value <= 57 }) && !unit.hasByteSuffix("%") { return textOrFullWidth() }
+        if unit.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "。" || $0 == "、" }) { return textOrFullWidth() }
+        // 95．５: the unit would be the rest of a full-width figure.
+        if unit.unicodeScalars.contains(where: { $0.value >= 0xFF10 && $0.value <= 0xFF19 }) { return textOrFullWidth() }
         return .quantity(Quantity(comparator: comparator, value: value, unit: unit))
     }
 

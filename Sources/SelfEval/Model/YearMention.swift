@@ -1,4 +1,7 @@
-/// A year written in a text as four ASCII digits (no digit on either side), then optional
+#if canImport(Glibc)
+import Glibc
+#endif
+/// A year written in a text as four ASCII or four full-width digits (no digit before), then optional
 /// spaces and 年: `2023年`, `2024 年度`. Found by a byte scan, for the report year of a form
 /// and for years carried over from earlier forms.
 public struct YearMention: Sendable, Equatable {
@@ -12,20 +15,36 @@ public struct YearMention: Sendable, Equatable {
     @discardableResult
     public static func first(in text: String, where visit: (YearMention) -> Bool) -> YearMention? {
         text.withBytes { b in
+            guard let base = b.baseAddress else { return nil }
             @inline(__always) func isDigit(_ k: Int) -> Bool { b[k] >= 48 && b[k] <= 57 }
-            var i = 0
-            while i + 4 <= b.count {
-                guard isDigit(i), isDigit(i + 1), isDigit(i + 2), isDigit(i + 3), i == 0 || !isDigit(i - 1) else { i += 1; continue }
-                var j = i + 4
-                while j < b.count && b[j] == 0x20 { j += 1 }
-                // 年 is E5 B9 B4, 度 is E5 BA A6.
-                if j + 2 < b.count && b[j] == 0xE5 && b[j + 1] == 0xB9 && b[j + 2] == 0xB4 {
-                    let du = j + 5 < b.count && b[j + 3] == 0xE5 && b[j + 4] == 0xBA && b[j + 5] == 0xA6
-                    let year = (Int(b[i]) - 48) * 1000 + (Int(b[i + 1]) - 48) * 100 + (Int(b[i + 2]) - 48) * 10 + Int(b[i + 3]) - 48
-                    let mention = YearMention(year: year, start: i, isYearOfReport: du)
-                    if visit(mention) { return mention }
+            // ０–９ typed in full-width mode: EF BC 90–99, the digit in the last byte.
+            @inline(__always) func isWideDigitEnding(at k: Int) -> Bool {
+                k >= 2 && b[k - 2] == 0xEF && b[k - 1] == 0xBC && b[k] >= 0x90 && b[k] <= 0x99
+            }
+            // Each 年 (E5 B9 B4) is found with memchr and read backwards: spaces, then four
+            // digits with no digit before them. Mentions come in order, as the 年 do.
+            var from = 0
+            while from < b.count, let p = memchr(base + from, 0xB4, b.count - from) {
+                let k = UnsafeRawPointer(p) - UnsafeRawPointer(base)
+                from = k + 1
+                guard k >= 2, b[k - 2] == 0xE5, b[k - 1] == 0xB9 else { continue }
+                var e = k - 3   // the last byte before 年
+                while e >= 0 && b[e] == 0x20 { e -= 1 }
+                var year = 0, start = 0
+                if e >= 3, isDigit(e), isDigit(e - 1), isDigit(e - 2), isDigit(e - 3) {
+                    start = e - 3
+                    year = (Int(b[start]) - 48) * 1000 + (Int(b[start + 1]) - 48) * 100 + (Int(b[start + 2]) - 48) * 10 + Int(b[e]) - 48
+                } else if isWideDigitEnding(at: e), isWideDigitEnding(at: e - 3), isWideDigitEnding(at: e - 6), isWideDigitEnding(at: e - 9) {
+                    start = e - 11
+                    year = (Int(b[e - 9]) - 0x90) * 1000 + (Int(b[e - 6]) - 0x90) * 100 + (Int(b[e - 3]) - 0x90) * 10 + Int(b[e]) - 0x90
+                } else {
+                    continue
                 }
-                i += 4
+                // No digit (of either kind) just before the four.
+                if start >= 1 && isDigit(start - 1) || isWideDigitEnding(at: start - 1) { continue }
+                let du = k + 3 < b.count && b[k + 1] == 0xE5 && b[k + 2] == 0xBA && b[k + 3] == 0xA6
+                let mention = YearMention(year: year, start: start, isYearOfReport: du)
+                if visit(mention) { return mention }
             }
             return nil
         }

@@ -14,6 +14,7 @@ struct StaleYear: Check {
         triggering: [
             Example(ExampleForm.tabular(year: 2024, planned: "预计 2023年招录保安 2人，雇员到岗率达 100%。", actual: "2024年招录保安 2人，到岗率达 100%。")),
             Example(ExampleForm.tabular(year: 2024, planned: "提升信息管理水平。", actual: "2023年信息系统重大故障率为 0%，监管对象满意度达 95%。")),
+            Example(ExampleForm.tabular(year: 2024, planned: "预计 ２０２３年招录保安 ２人（全角数字）。", actual: "2024年招录保安 2人。")),
         ],
         nonTriggering: [
             Example(ExampleForm.tabular(year: 2024, planned: "预计 2024年招录保安 2人。", actual: "2024年招录保安 2人，较2023年增加 1人。")),
@@ -26,10 +27,12 @@ struct StaleYear: Check {
         for (field, label) in [(form.goals.planned, "预期目标"), (form.goals.actual, "实际完成情况")] {
             guard let field else { continue }
             for stale in Self.staleYears(in: field.value, reportYear: year, window: window) {
-                let range = context.locate("\(stale)年", in: field.range) ?? context.locate("\(stale)", in: field.range) ?? field.range
+                // As written: ASCII digits, or full width (２０２３).
+                let written = field.value.containsBytes("\(stale)") ? "\(stale)" : Self.fullWidth(stale)
+                let range = context.locate("\(written)年", in: field.range) ?? context.locate(written, in: field.range) ?? field.range
                 report.add(Message(en: "\(label) speaks of \(stale) in a \(year) form: text carried over from an earlier year?",
                                    zh: "\(year)年度自评表的\(label)写的是\(stale)年：是否沿用了以前年度的表格？"),
-                           at: range, notes: [Self.context(field.value, stale)], values: [label, "\(stale)"])
+                           at: range, notes: [Self.context(field.value, written)], values: [label, "\(stale)"])
             }
         }
     }
@@ -41,10 +44,18 @@ struct StaleYear: Check {
         let s = Array(text.unicodeScalars)
         var found: [Int] = []
         var i = 0
-        func isDigit(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].value >= 48 && s[k].value <= 57 }
+        // ASCII or full-width (０–９) digits.
+        func digitValue(_ k: Int) -> UInt32? {
+            guard k >= 0 && k < s.count else { return nil }
+            let v = s[k].value
+            if v >= 48 && v <= 57 { return v - 48 }
+            if v >= 0xFF10 && v <= 0xFF19 { return v - 0xFF10 }
+            return nil
+        }
+        func isDigit(_ k: Int) -> Bool { digitValue(k) != nil }
         while i + 4 < s.count {
             guard isDigit(i), isDigit(i + 1), isDigit(i + 2), isDigit(i + 3), !isDigit(i - 1), !isDigit(i + 4) else { i += 1; continue }
-            let y = s[i..<(i + 4)].reduce(0) { $0 * 10 + Int($1.value - 48) }
+            let y = (i..<(i + 4)).reduce(0) { $0 * 10 + Int(digitValue($1)!) }
             var j = i + 4
             while j < s.count && s[j] == " " { j += 1 }
             defer { i += 4 }
@@ -63,9 +74,14 @@ struct StaleYear: Check {
         return found
     }
 
-    private static func context(_ text: String, _ year: Int) -> Message {
+    /// The year in full-width digits (２０２３).
+    private static func fullWidth(_ year: Int) -> String {
+        String(String.UnicodeScalarView("\(year)".unicodeScalars.map { Unicode.Scalar($0.value - 48 + 0xFF10)! }))
+    }
+
+    private static func context(_ text: String, _ written: String) -> Message {
         let scalars = Array(text.unicodeScalars)
-        let needle = Array("\(year)".unicodeScalars)
+        let needle = Array(written.unicodeScalars)
         var at = 0
         for i in 0...max(0, scalars.count - needle.count) where scalars[i..<min(scalars.count, i + needle.count)].elementsEqual(needle) { at = i; break }
         let from = max(0, at - 12), to = min(scalars.count, at + 24)

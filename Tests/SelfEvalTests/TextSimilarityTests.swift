@@ -66,4 +66,10 @@ import Testing
             #expect(TextSimilarity.sharedBigrams(a, b) == TextSimilarity.sharedBigrams(b, a))
         }
     }
+
+    /// Full-width digits state the same figures as ASCII ones.
+    @Test func fullWidthFiguresAreTheSameFigures() {
+        #expect(TextSimilarity.numbers(TextSimilarity.normalized("满意度达９８％，完成１２次")) == ["98", "12"])
+        #expect(TextSimilarity.numbers(TextSimilarity.normalized("满意度达98%，完成12次")) == ["98", "12"])
+    }
 }

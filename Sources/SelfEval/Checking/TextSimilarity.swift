@@ -115,7 +115,9 @@ public enum TextSimilarity {
         // a scalar view a scalar at a time cost several times more).
         var current: [UInt8] = []
         for s in text {
-            if s.value >= 48 && s.value <= 57 { current.append(UInt8(s.value)) } else if !current.isEmpty {
+            // Full-width digits (０–９) state the same figures as ASCII ones.
+            let v = s.value
+            if v >= 48 && v <= 57 { current.append(UInt8(v)) } else if v >= 0xFF10 && v <= 0xFF19 { current.append(UInt8(v - 0xFF10 + 48)) } else if !current.isEmpty {
                 out.insert(String(decoding: current, as: UTF8.self))
                 current.removeAll(keepingCapacity: true)
             }

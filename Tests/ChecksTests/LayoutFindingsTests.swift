@@ -37,4 +37,27 @@ import SelfEval
             #expect(Self.findings(crlf) == Self.findings(bytes), "\(name) with CRLF")
         }
     }
+
+    /// Digits typed in full width (０–９) give the same findings at the same places, in every
+    /// layout: figures, years and goal-text figures are read as their ASCII forms.
+    @Test(arguments: FormRenderer.Style.allCases)
+    func sameFindingsWithFullWidthDigits(style: FormRenderer.Style) throws {
+        func placed(_ text: String) -> [String] {
+            let linter = Linter(checks: AllChecks.types)
+            var results = [linter.lint(bytes: Array(text.utf8), file: "f.txt")]
+            linter.runLevel(&results)
+            return results[0].diagnostics.map { "\($0.check)|\($0.range.start.line):\($0.range.start.column)" }.sorted()
+        }
+        for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
+            let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+            let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
+            // The seed as extracted, once, and the seed written in this layout.
+            let rendered = style == .tabular ? String(decoding: bytes, as: UTF8.self) + "\n" + forms.map { FormRenderer.render($0, as: style) }.joined(separator: "\n")
+                                             : forms.map { FormRenderer.render($0, as: style) }.joined(separator: "\n")
+            let wide = String(String.UnicodeScalarView(rendered.unicodeScalars.map { $0.value >= 48 && $0.value <= 57 ? Unicode.Scalar($0.value - 48 + 0xFF10)! : $0 }))
+            let original = placed(rendered), again = placed(wide)
+            #expect(!original.isEmpty)
+            #expect(original == again, "\(name) as \(style): only with ASCII digits \(Set(original).subtracting(again)), only with full-width \(Set(again).subtracting(original))")
+        }
+    }
 }

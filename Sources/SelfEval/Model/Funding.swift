@@ -77,7 +77,8 @@ public enum FundingRowKind: String, Sendable, Hashable, Codable {
         while l.hasByteSuffix("：") || l.hasByteSuffix(":") { l.removeLast() }
         if l.isEmpty { return nil }
         if l.hasBytePrefix("年度资金总额") || l.sameBytes("资金总额") || l.sameBytes("合计") || l.hasBytePrefix("年度资金总") { return .total }
-        if l.containsBytes("结转") { return .carryover }
+        // 上年结转资金, and the 上年结余资金 or 上年结转结余资金 of other templates.
+        if l.containsBytes("结转") || l.containsBytes("结余") { return .carryover }
         if l.containsBytes("财政拨款") || l.sameBytes("财政资金") || l.hasBytePrefix("当年财政") || l.hasBytePrefix("本年财政") { return .currentFiscal }
         if l.containsBytes("其他资金") || l.containsBytes("单位资金") || l.containsBytes("财政专户") || l.containsBytes("自有资金") || l.containsBytes("其他") { return .other }
         return nil

@@ -53,6 +53,36 @@ import SelfEval
         try Self.sameFindingsPlaced(style) { $0.replacingOccurrences(of: "上年结转资金", with: "上年结余资金") }
     }
 
+    /// Weights and scores written with their unit (`10分`) are the same weights and scores: the
+    /// same checks on the same lines, in every layout (columns move with the longer cells).
+    @Test(arguments: FormRenderer.Style.allCases)
+    func sameFindingsWithPointsWrittenOut(style: FormRenderer.Style) throws {
+        func onLines(_ text: String) -> [String] {
+            let linter = Linter(checks: AllChecks.types)
+            var results = [linter.lint(bytes: Array(text.utf8), file: "f.txt")]
+            linter.runLevel(&results)
+            return results[0].diagnostics.map { "\($0.check)|\($0.range.start.line)" }.sorted()
+        }
+        for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
+            let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+            let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
+            let points = forms.map { form -> Form in
+                var f = form
+                for k in f.indicators.indices {
+                    f.indicators[k].weight?.raw += "分"
+                    f.indicators[k].score?.raw += "分"
+                }
+                return f
+            }
+            let plain = onLines(forms.map { FormRenderer.render($0, as: style) }.joined(separator: "\n"))
+            let written = points.map { FormRenderer.render($0, as: style) }.joined(separator: "\n")
+            #expect(written.contains("分\t") || written.contains("分 ") || written.contains("分 |") || written.contains("分|"))
+            let again = onLines(written)
+            #expect(!plain.isEmpty)
+            #expect(plain == again, "\(name) as \(style): only plain \(Set(plain).subtracting(again)), only with 分 \(Set(again).subtracting(plain))")
+        }
+    }
+
     /// The seeds as extracted (with the tabular style) and written in `style`, linted as they
     /// are and changed by `change`: the same checks at the same places.
     static func sameFindingsPlaced(_ style: FormRenderer.Style, _ change: (String) -> String) throws {

@@ -19,7 +19,7 @@ enum CellKind: Equatable {
         switch m {
         case .empty: return .empty
         case .quantity(let q):
-            return q.comparator == nil && q.unit.isEmpty ? .bareNumber : .quantity
+            return q.comparator == nil && CellKind.isPointsUnit(q.unit) ? .bareNumber : .quantity
         case .text:
             let (l1, l2) = Vocabulary.levels(text)
             if l1 && l2 { return .eitherLabel }
@@ -33,8 +33,12 @@ enum CellKind: Equatable {
     /// for text.
     static func isBareNumber(_ text: String) -> Bool {
         guard !text.isEmpty, case .quantity(let q) = Measure.parse(text) else { return false }
-        return q.comparator == nil && q.unit.isEmpty
+        return q.comparator == nil && isPointsUnit(q.unit)
     }
+
+    /// No unit, or 分 (points): weights and scores are written `10` or `10分`.
+    @inline(__always)
+    static func isPointsUnit(_ unit: String) -> Bool { unit.isEmpty || unit.sameBytes("分") }
 
     /// Whether the text is a number, with or without operator and unit (`.bareNumber` or `.quantity`).
     static func isValue(_ text: String) -> Bool {

@@ -45,13 +45,7 @@ struct StaleYear: Check {
         var found: [Int] = []
         var i = 0
         // ASCII or full-width (０–９) digits.
-        func digitValue(_ k: Int) -> UInt32? {
-            guard k >= 0 && k < s.count else { return nil }
-            let v = s[k].value
-            if v >= 48 && v <= 57 { return v - 48 }
-            if v >= 0xFF10 && v <= 0xFF19 { return v - 0xFF10 }
-            return nil
-        }
+        func digitValue(_ k: Int) -> UInt32? { k >= 0 && k < s.count ? s[k].decimalDigit : nil }
         func isDigit(_ k: Int) -> Bool { digitValue(k) != nil }
         while i + 4 < s.count {
             guard isDigit(i), isDigit(i + 1), isDigit(i + 2), isDigit(i + 3), !isDigit(i - 1), !isDigit(i + 4) else { i += 1; continue }

@@ -7,11 +7,12 @@ import SelfEval
 @Suite struct LayoutFindingsTests {
     static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/seeds")
 
-    static func findings(_ bytes: [UInt8]) -> [String] {
+    /// The findings of a file, each as `key` gives it, sorted.
+    static func findings(_ bytes: [UInt8], _ key: (Diagnostic) -> String = { "\($0.check)|\($0.form ?? "")|\($0.row ?? "")|\($0.fingerprint)" }) -> [String] {
         let linter = Linter(checks: AllChecks.types)
         var results = [linter.lint(bytes: bytes, file: "f.txt")]
         linter.runLevel(&results)
-        return results[0].diagnostics.map { "\($0.check)|\($0.form ?? "")|\($0.row ?? "")|\($0.fingerprint)" }.sorted()
+        return results[0].diagnostics.map(key).sorted()
     }
 
     @Test(arguments: FormRenderer.Style.allCases)
@@ -57,12 +58,7 @@ import SelfEval
     /// same checks on the same lines, in every layout (columns move with the longer cells).
     @Test(arguments: FormRenderer.Style.allCases)
     func sameFindingsWithPointsWrittenOut(style: FormRenderer.Style) throws {
-        func onLines(_ text: String) -> [String] {
-            let linter = Linter(checks: AllChecks.types)
-            var results = [linter.lint(bytes: Array(text.utf8), file: "f.txt")]
-            linter.runLevel(&results)
-            return results[0].diagnostics.map { "\($0.check)|\($0.range.start.line)" }.sorted()
-        }
+        func onLines(_ text: String) -> [String] { Self.findings(Array(text.utf8)) { "\($0.check)|\($0.range.start.line)" } }
         for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
             let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
             let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
@@ -86,12 +82,7 @@ import SelfEval
     /// The seeds as extracted (with the tabular style) and written in `style`, linted as they
     /// are and changed by `change`: the same checks at the same places.
     static func sameFindingsPlaced(_ style: FormRenderer.Style, _ change: (String) -> String) throws {
-        func placed(_ text: String) -> [String] {
-            let linter = Linter(checks: AllChecks.types)
-            var results = [linter.lint(bytes: Array(text.utf8), file: "f.txt")]
-            linter.runLevel(&results)
-            return results[0].diagnostics.map { "\($0.check)|\($0.range.start.line):\($0.range.start.column)" }.sorted()
-        }
+        func placed(_ text: String) -> [String] { findings(Array(text.utf8)) { "\($0.check)|\($0.range.start.line):\($0.range.start.column)" } }
         for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
             let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
             let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms

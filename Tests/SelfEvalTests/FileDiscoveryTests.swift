@@ -46,9 +46,7 @@ import Testing
         let neither: [UInt8] = [0xFF, 0xFE, 0x41] + Array(".txt".utf8)
         for name in [gbk, neither] {
             let path = Array(root.utf8) + [UInt8(ascii: "/")] + name
-            let fd = (path + [0]).withUnsafeBufferPointer { p in
-                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { open($0, O_WRONLY | O_CREAT, 0o644) }
-            }
+            let fd = FileBytes.withCPath(path) { open($0, O_WRONLY | O_CREAT, 0o644) }
             #expect(fd >= 0)
             _ = seed.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
             close(fd)
@@ -74,9 +72,7 @@ import Testing
         let folder = root + "/表格"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let inner = Array(folder.utf8) + [UInt8(ascii: "/")] + gbk
-        let fd = (inner + [0]).withUnsafeBufferPointer { p in
-            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { open($0, O_WRONLY | O_CREAT, 0o644) }
-        }
+        let fd = FileBytes.withCPath(inner) { open($0, O_WRONLY | O_CREAT, 0o644) }
         close(fd)
         let nested = try FileDiscovery.find([folder], currentDirectory: root)
         #expect(nested.map(\.display) == ["表格/自评表.txt"])

@@ -116,8 +116,7 @@ public enum TextSimilarity {
         var current: [UInt8] = []
         for s in text {
             // Full-width digits (０–９) state the same figures as ASCII ones.
-            let v = s.value
-            if v >= 48 && v <= 57 { current.append(UInt8(v)) } else if v >= 0xFF10 && v <= 0xFF19 { current.append(UInt8(v - 0xFF10 + 48)) } else if !current.isEmpty {
+            if let d = s.decimalDigit { current.append(UInt8(d) + 48) } else if !current.isEmpty {
                 out.insert(String(decoding: current, as: UTF8.self))
                 current.removeAll(keepingCapacity: true)
             }

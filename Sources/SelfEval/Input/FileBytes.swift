@@ -71,9 +71,13 @@ public enum FileBytes {
     /// `open(2)` on path bytes (a NUL inside the path opens nothing).
     static func openFile(_ path: [UInt8]) -> Int32 {
         guard !path.contains(0) else { return -1 }
-        return (path + [0]).withUnsafeBufferPointer { p in
-            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { open($0, O_RDONLY) }
-        }
+        return withCPath(path) { open($0, O_RDONLY) }
+    }
+
+    /// Calls `body` with path bytes as a C string: how files are opened, listed and stat'ed
+    /// by the bytes of their names.
+    static func withCPath<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {
+        (path + [0]).withUnsafeBufferPointer { p in p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count, body) }
     }
 
     /// Reads until `count` bytes are read or the file ends; -1 on an error.

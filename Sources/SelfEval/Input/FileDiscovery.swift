@@ -47,10 +47,10 @@ public enum FileDiscovery {
             }
             var bytes = raw[path] ?? Array(path.utf8)
             var info = stat()
-            if withCString(bytes, { stat($0, &info) }) != 0 {
+            if FileBytes.withCPath(bytes, { stat($0, &info) }) != 0 {
                 // A name shown decoded from GB18030 (copied from a report, or kept in a baseline)
                 // is found under its GB18030 bytes: the last component's, or the whole path's.
-                guard raw[path] == nil, let gbk = gb18030Candidates(bytes).first(where: { withCString($0, { stat($0, &info) }) == 0 })
+                guard raw[path] == nil, let gbk = gb18030Candidates(bytes).first(where: { FileBytes.withCPath($0, { stat($0, &info) }) == 0 })
                 else { throw Failure.notFound(path) }
                 bytes = gbk
             }
@@ -76,7 +76,7 @@ public enum FileDiscovery {
     /// enumerator and path methods cost about 75,000 instructions a file, which counts when
     /// every form is a file of its own.
     static func collect(_ directory: [UInt8], into files: inout [[UInt8]]) {
-        guard let dir = withCString(directory, { opendir($0) }) else { return }
+        guard let dir = FileBytes.withCPath(directory, { opendir($0) }) else { return }
         defer { closedir(dir) }
         let base = directory.last == UInt8(ascii: "/") ? directory : directory + [UInt8(ascii: "/")]
         while let entry = readdir(dir) {
@@ -88,7 +88,7 @@ public enum FileDiscovery {
             var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
                 var info = stat()
-                guard withCString(full, { stat($0, &info) }) == 0 else { continue }
+                guard FileBytes.withCPath(full, { stat($0, &info) }) == 0 else { continue }
                 isFile = info.st_mode & S_IFMT == S_IFREG
                 // A link to a folder is not followed (as before, and no loops).
                 isFolder = info.st_mode & S_IFMT == S_IFDIR && entry.pointee.d_type != UInt8(DT_LNK)
@@ -100,11 +100,6 @@ public enum FileDiscovery {
                 if extensions.contains(ext), ext != "json" || isModelJSON(full) { files.append(full) }
             }
         }
-    }
-
-    /// Calls `body` with the path bytes as a C string.
-    static func withCString<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {
-        (path + [0]).withUnsafeBufferPointer { p in p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count, body) }
     }
 
     /// Where a path shown decoded may be on disk: with its file name in GB18030, or all of it.

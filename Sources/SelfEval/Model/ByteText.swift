@@ -278,3 +278,14 @@ extension String {
         }
     }
 }
+
+extension Unicode.Scalar {
+    /// The value of a decimal digit, ASCII or full width (０–９, typed in full-width mode);
+    /// nil for any other scalar.
+    @inlinable
+    public var decimalDigit: UInt32? {
+        if value >= 48 && value <= 57 { return value - 48 }
+        if value >= 0xFF10 && value <= 0xFF19 { return value - 0xFF10 }
+        return nil
+    }
+}

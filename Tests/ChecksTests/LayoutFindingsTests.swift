@@ -72,10 +72,37 @@ import SelfEval
             }
             let plain = onLines(forms.map { FormRenderer.render($0, as: style) }.joined(separator: "\n"))
             let written = points.map { FormRenderer.render($0, as: style) }.joined(separator: "\n")
-            #expect(written.contains("分\t") || written.contains("分 ") || written.contains("分 |") || written.contains("分|"))
+            #expect(written.contains("分\t") || written.contains("分 ") || written.contains("分 |") || written.contains("分|") || written.contains("分,"))
             let again = onLines(written)
             #expect(!plain.isEmpty)
             #expect(plain == again, "\(name) as \(style): only plain \(Set(plain).subtracting(again)), only with 分 \(Set(again).subtracting(plain))")
+        }
+    }
+
+    /// A spreadsheet saved as CSV or tab-separated text writes a cell with line breaks (goal
+    /// texts, deviation analyses typed with Alt+Enter) between quotes over several lines, rows
+    /// ending in CRLF: the rows are read whole, with the same findings as the seeds.
+    @Test(arguments: [FormRenderer.Style.csv, .tabular])
+    func sameFindingsWithLineBreaksInsideQuotedCells(style: FormRenderer.Style) throws {
+        for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
+            let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+            let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
+            let separator = style == .csv ? "," : "\t"
+            var broken = 0
+            // Every cell of more than 12 characters broken after its 6th, and quoted.
+            let rows = forms.map { FormRenderer.render($0, as: style) }.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            let written = rows.map { row in
+                row.components(separatedBy: separator).map { cell -> String in
+                    guard style == .tabular || !cell.hasPrefix("\""), cell.count > 12 else { return cell }
+                    broken += 1
+                    let cut = cell.index(cell.startIndex, offsetBy: 6)
+                    return "\"" + (cell[..<cut] + "\n" + cell[cut...]).replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                }.joined(separator: separator)
+            }.joined(separator: "\r\n")
+            #expect(broken > 20)
+            let original = Self.findings(bytes)
+            let again = Self.findings(Array(written.utf8))
+            #expect(original == again, "\(name) as \(style): only in original \(Set(original).subtracting(again)), only with line breaks \(Set(again).subtracting(original))")
         }
     }
 

@@ -141,9 +141,12 @@ public struct CellScanner: Sendable {
         case pipes
         /// The whole line is one cell, without a trailing ` |`.
         case wholeLine
+        /// Commas separate cells (CSV); empty cells are kept. A cell may be quoted (see
+        /// `scanRecord`).
+        case commas
     }
 
-    var keepsEmptyCells: Bool { mode == .tabs || mode == .pipes }
+    var keepsEmptyCells: Bool { mode == .tabs || mode == .pipes || mode == .commas }
     public let mode: Mode
 
     public init(mode: Mode) { self.mode = mode }
@@ -153,10 +156,13 @@ public struct CellScanner: Sendable {
 
     public func scan(_ source: SourceText, line number: Int) -> TextLine {
         var storage = LineStorage()
+        // Commas need the quote-aware scanner; a quoted cell is not joined with later lines here.
+        if mode == .commas { return scanRecord(source, line: number, through: number, storage: &storage).line }
         return scan(source, line: number, storage: &storage)
     }
 
-    /// Scans a line into `storage`'s arrays where it can (see `LineStorage`).
+    /// Scans a line into `storage`'s arrays where it can (see `LineStorage`). Not for commas,
+    /// which `scanRecord` reads.
     public func scan(_ source: SourceText, line number: Int, storage: inout LineStorage) -> TextLine {
         let slice = source.lineBytes(number)
         // Most lines hold no `<` (so no tag) and no absurdly long cell: their cells are plain

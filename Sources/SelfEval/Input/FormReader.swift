@@ -74,7 +74,18 @@ public struct FormReader {
         // Each line is scanned just before it is read, into the arrays of the line before when
         // the reader has not kept it.
         var storage = LineStorage()
-        for n in chunk.firstLine...chunk.lastLine { reader.read(scanner.scan(source, line: n, storage: &storage)) }
+        guard scanner.separator != nil else {
+            for n in chunk.firstLine...chunk.lastLine { reader.read(scanner.scan(source, line: n, storage: &storage)) }
+            reader.finish()
+            return reader.form
+        }
+        // A row of a delimited layout may go on over lines (a quoted cell with line breaks).
+        var n = chunk.firstLine
+        while n <= chunk.lastLine {
+            let row = scanner.scanRecord(source, line: n, through: chunk.lastLine, storage: &storage)
+            reader.read(row.line)
+            n = row.last + 1
+        }
         reader.finish()
         return reader.form
     }

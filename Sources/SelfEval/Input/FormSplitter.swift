@@ -82,9 +82,10 @@ public enum FormSplitter {
     }
 
     /// The layout most lines are written in: markdown when lines start with `|`, one cell per
-    /// line when they end with `|`, tabular when they hold tabs (30% of non-blank lines each).
+    /// line when they end with `|`, tabular when they hold tabs, CSV when they hold two commas
+    /// that separate cells (30% of non-blank lines each).
     static func detectLayout(_ source: SourceText, _ first: Int, _ last: Int) -> Layout {
-        var tabbed = 0, nonBlank = 0, piped = 0, trailing = 0
+        var tabbed = 0, nonBlank = 0, piped = 0, trailing = 0, commaSeparated = 0
         source.bytes.withUnsafeBufferPointer { b in
             for n in first...last {
                 let lineStart = source.lineStarts[n - 1], lineEnd = source.lineEnds[n - 1]
@@ -95,12 +96,32 @@ public enum FormSplitter {
                 while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
                 if b[start] == 0x7C { piped += 1 } else if b[end - 1] == 0x7C { trailing += 1 }
                 if memchr(b.baseAddress! + lineStart, 0x09, lineEnd - lineStart) != nil { tabbed += 1 }
+                if separatingCommas(UnsafeBufferPointer(rebasing: b[start..<end]), atLeast: 2) { commaSeparated += 1 }
             }
         }
         guard nonBlank > 0 else { return .flow }
         if piped * 10 >= nonBlank * 3 { return .markdown }
         if trailing * 10 >= nonBlank * 3 { return .cellPerLine }
-        return tabbed * 10 >= nonBlank * 3 ? .tabular : .flow
+        if tabbed * 10 >= nonBlank * 3 { return .tabular }
+        return commaSeparated * 10 >= nonBlank * 3 ? .csv : .flow
+    }
+
+    /// Whether the line holds at least `n` commas outside quotes that are not inside a figure
+    /// (`448,000.00` in a PDF dump has one between two digits; CSV cells are never so joined
+    /// except figures after figures, `10,80.00%,8`, whose row has other separators too).
+    static func separatingCommas(_ b: UnsafeBufferPointer<UInt8>, atLeast n: Int) -> Bool {
+        guard let base = b.baseAddress, !b.isEmpty, memchr(base, 0x2C, b.count) != nil else { return false }
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
+        var quoted = false, found = 0
+        for k in b.indices {
+            let c = b[k]
+            if c == 0x22 { quoted.toggle() }
+            else if c == 0x2C && !quoted && !(isDigit(k - 1) && isDigit(k + 1)) {
+                found += 1
+                if found >= n { return true }
+            }
+        }
+        return false
     }
 
     /// How lines of a layout split into cells.
@@ -108,6 +129,7 @@ public enum FormSplitter {
         switch layout {
         case .tabular: return .tabs
         case .markdown: return .pipes
+        case .csv: return .commas
         case .cellPerLine: return .wholeLine
         default: return .spaces
         }

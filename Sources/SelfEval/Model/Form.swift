@@ -35,9 +35,12 @@ public enum Layout: String, Sendable, Hashable, Codable {
     case paragraph
     /// The JSON that `selfeval parse --format json` prints.
     case json
+    /// Comma-separated cells (a spreadsheet saved as CSV): quoted cells may hold commas,
+    /// quotes (doubled) and line breaks.
+    case csv
 
     /// Whether cells are separated explicitly (empty cells kept), so column positions mean something.
-    public var hasColumns: Bool { self == .tabular || self == .markdown }
+    public var hasColumns: Bool { self == .tabular || self == .markdown || self == .csv }
 }
 
 /// The 年度总体目标 part.

@@ -12,6 +12,9 @@ public enum FormRenderer {
         case cellPerLine
         /// The whole form in one paragraph, cells separated by spaces.
         case paragraph
+        /// The tabular rows as a spreadsheet saves CSV: commas between cells, a cell that
+        /// holds a comma or a quote quoted (`"448,000.00"`), its quotes doubled.
+        case csv
     }
 
     public static func render(_ form: Form, as style: Style) -> String {
@@ -21,7 +24,22 @@ public enum FormRenderer {
         case .markdown: return markdown(form)
         case .cellPerLine: return cellPerLine(form)
         case .paragraph: return paragraph(form)
+        case .csv: return csv(form)
         }
+    }
+
+    static func csv(_ form: Form) -> String {
+        tabular(form).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { csvField(String($0)) }.joined(separator: ",")
+        }.joined(separator: "\n")
+    }
+
+    /// A cell as CSV writes it: quoted when it holds a comma, a quote, a line break or spaces
+    /// at its ends.
+    public static func csvField(_ text: String) -> String {
+        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || text.utf8.first == 0x20 || text.utf8.last == 0x20
+        return needsQuotes ? "\"" + text.replacingAll("\"", with: "\"\"") + "\"" : text
     }
 
     static func markdown(_ form: Form) -> String {

@@ -106,6 +106,40 @@ import SelfEval
         }
     }
 
+    /// Forms flattened into a paragraph with no spaces at all (DOMAIN.md: "spaces between cells,
+    /// or none at all"): every form is found; the header, funding and goal findings are the
+    /// spaced paragraph's, except for a funding table reported as not split; every indicator
+    /// table is reported as not read (never silently dropped), and nothing else is reported.
+    @Test func paragraphsWithoutSpacesKeepTheFindingsTheyCanRead() throws {
+        let readable: Set<String> = ["funding-breakdown", "execution-rate", "budget-score", "duplicated-goal-text", "stale-year"]
+        for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
+            let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+            let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
+            let spaced = forms.map { FormRenderer.render($0, as: .paragraph) }.joined()
+            let unspaced = spaced.split(separator: "\n").map { $0.filter { $0 != " " } }.joined(separator: "\n")
+            let linter = Linter(checks: AllChecks.types)
+            func lint(_ text: String) -> FileResult {
+                var results = [linter.lint(bytes: Array(text.utf8), file: "f.txt")]
+                linter.runLevel(&results)
+                return results[0]
+            }
+            let before = lint(spaced), after = lint(unspaced)
+            #expect(after.forms.count == forms.count)
+            func key(_ d: Diagnostic) -> String { "\(d.check)|\(d.form ?? "")|\(d.fingerprint)" }
+            let unsplit = Set(after.diagnostics.filter { $0.message.en.hasPrefix("funding figures written without spaces") }.compactMap(\.form))
+            let expected = Set(before.diagnostics.filter { readable.contains($0.check) }
+                .filter { !(unsplit.contains($0.form ?? "") && ["funding-breakdown", "execution-rate", "budget-score"].contains($0.check)) }.map(key))
+            let found = Set(after.diagnostics.filter { readable.contains($0.check) }.map(key))
+            #expect(found == expected, "\(name): only spaced \(expected.subtracting(found)), only unspaced \(found.subtracting(expected))")
+            #expect(!expected.isEmpty)
+            #expect(unsplit.count * 4 < forms.count, "\(name): \(unsplit.count) of \(forms.count) funding tables not split")
+            let unread = after.diagnostics.filter { $0.message.en.hasPrefix("indicator rows written without spaces") }
+            #expect(Set(unread.compactMap(\.form)).count == forms.count)
+            let others = after.diagnostics.filter { !readable.contains($0.check) && $0.check != "unparsed-row" && $0.check != "cross-form-duplicate" }
+            #expect(others.isEmpty, "\(name): \(others.map { "\($0.check): \($0.message.en)" })")
+        }
+    }
+
     /// The seeds as extracted (with the tabular style) and written in `style`, linted as they
     /// are and changed by `change`: the same checks at the same places.
     static func sameFindingsPlaced(_ style: FormRenderer.Style, _ change: (String) -> String) throws {

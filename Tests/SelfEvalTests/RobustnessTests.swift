@@ -82,6 +82,22 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 120)
     }
 
+    /// Long lines shaped like forms flattened without spaces (many 项目名称 in a row, thousands
+    /// of funding rows, long digit runs): read in time linear in their length, every form found.
+    @Test func unspacedParagraphsOfAbsurdShapeNeitherCrashNorHang() {
+        let shapes = [
+            "财政项目支出绩效自评表" + String(repeating: "项目名称甲", count: 20_000) + "年度资金总额" + String(repeating: "1", count: 5_000) + "预期目标",
+            "项目名称甲项目资金年初预算数全年预算数全年执行数分值执行率得分" + String(repeating: "年度资金总额" + String(repeating: "1234567890", count: 10), count: 5_000) + "预期目标",
+            "项目名称甲主管部门乙" + String(repeating: "一级指标合计" + String(repeating: "1", count: 20), count: 10_000) + "年度资金总额",
+        ]
+        for text in shapes {
+            let start = Date()
+            let r = Self.lint(Array(text.utf8))
+            #expect(!r.diagnostics.isEmpty)
+            #expect(Date().timeIntervalSince(start) < 60)
+        }
+    }
+
     @Test func modelJSONRoundTrip() throws {
         for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {
             let result = Linter(checks: []).lint(path: url.path, display: url.lastPathComponent)

@@ -204,8 +204,8 @@ public struct Linter: Sendable {
         }
         if forms.forms.isEmpty {
             diagnostics.append(builtin(BuiltinDiagnostics.noForm, Message(
-                en: "no 项目支出绩效自评表 found: no line names a 项目名称 or a …自评表 title",
-                zh: "未找到项目支出绩效自评表：没有“项目名称”或“…自评表”标题行"), file: file, range: SourceRange(line: 1, column: 1, length: 0), form: nil))
+                en: "no 项目支出绩效自评表 found: no line starts a form (a cell beginning with 项目名称, or a …自评表 title)",
+                zh: "未找到项目支出绩效自评表：没有一行能作为表的开头（以“项目名称”开头的单元格，或“…自评表”标题）"), file: file, range: SourceRange(line: 1, column: 1, length: 0), form: nil))
         }
         for r in forms.outside {
             let texts = r.map { source.line($0).trimmingSpaces() }.filter { !$0.isEmpty && !FormReader.isPageFooter($0) }
@@ -330,16 +330,47 @@ public struct Linter: Sendable {
         // Candidates are scanned first; the rest of the file only when one is flattened.
         let scanner = CellScanner(mode: .spaces)
         var flattened: [Int: TextLine] = [:]
+        // Indicator tables of forms flattened without spaces, which are not read.
+        var unread: [UnspacedParagraph.Unread] = []
         for n in 1...source.lineCount where candidate(n) {
             let line = scanner.scan(source, line: n)
-            if ParagraphSplitter.isFlattened(line) { flattened[n] = line }
+            if ParagraphSplitter.isFlattened(line) {
+                flattened[n] = line
+            } else if let cut = UnspacedParagraph.segment(line), ParagraphSplitter.isFlattened(cut.line, minimumCells: 8) {
+                flattened[n] = cut.line
+                unread += cut.unread
+            }
         }
         guard !flattened.isEmpty else { return nil }
         var lines: [TextLine] = []
         for n in 1...source.lineCount {
             if let line = flattened[n] { lines += ParagraphSplitter.split(line) } else { lines.append(scanner.scan(source, line: n)) }
         }
-        return FormSplitter.split(lines: lines).map { FormReader.read(lines: Array(lines[$0]), layout: .paragraph, file: file) }
+        let parts = FormSplitter.split(lines: lines)
+        var forms = parts.map { FormReader.read(lines: Array(lines[$0]), layout: .paragraph, file: file) }
+        // Each unread indicator table is reported in the form it follows.
+        let starts = parts.map { lines[$0.lowerBound].range.start }
+        for part in unread {
+            guard let k = starts.lastIndex(where: { $0 <= part.range.start }) else { continue }
+            // It says why the part is missing, in place of the reader's plain "missing".
+            let missing = part.part == .funding ? FormReader.noFundingTable : FormReader.noIndicatorRows
+            forms[k].issues.removeAll { $0.kind == .missingPart && $0.message == missing }
+            forms[k].issues.append(ParseIssue(kind: .unparsedRow, message: Self.unspaced(part), range: part.range))
+        }
+        return forms
+    }
+
+    /// A part of a form flattened without spaces that could not be cut into cells.
+    private static func unspaced(_ part: UnspacedParagraph.Unread) -> Message {
+        let n = part.range.end.column - part.range.start.column
+        switch part.part {
+        case .indicators:
+            return Message(en: "indicator rows written without spaces between cells cannot be told apart (\(n) characters): the indicators of this form are not checked",
+                           zh: "绩效指标各单元格之间没有空格，无法区分各行（\(n)个字符）：本表的绩效指标未检查")
+        case .funding:
+            return Message(en: "funding figures written without spaces between them split more than one way (\(n) characters): the funding rows of this form are not checked",
+                           zh: "项目资金各数字之间没有空格，可有多种拆分（\(n)个字符）：本表的项目资金各行未检查")
+        }
     }
 
     /// Runs the enabled checks on one form.

@@ -90,6 +90,9 @@ public struct FormReader {
         return reader.form
     }
 
+    static let noFundingTable = Message(en: "no 项目资金 (funding) table was found", zh: "未找到项目资金表")
+    static let noIndicatorRows = Message(en: "the indicator table has no rows that could be read", zh: "绩效指标表中没有可读取的行")
+
     public static func read(lines: [TextLine], layout: Layout, file: String) -> Form {
         let first = lines.first?.number ?? 1, last = lines.last?.number ?? first
         var reader = FormReader(first: first, last: last, layout: layout, file: file)
@@ -525,8 +528,7 @@ public struct FormReader {
                     en: "funding label \"\(text)\" has no values", zh: "资金行“\(text)”没有数值"), range: fundingLabel[0].range))
             }
         } else {
-            form.issues.append(ParseIssue(kind: .missingPart, message: Message(
-                en: "no 项目资金 (funding) table was found", zh: "未找到项目资金表"), range: form.range))
+            form.issues.append(ParseIssue(kind: .missingPart, message: FormReader.noFundingTable, range: form.range))
         }
         // Goals.
         finishGoals()
@@ -540,9 +542,8 @@ public struct FormReader {
             form.issues += flow.issues
         }
         if form.indicators.isEmpty {
-            form.issues.append(ParseIssue(kind: .missingPart, message: Message(
-                en: sawIndicatorHeader ? "the indicator table has no rows that could be read" : "no 绩效指标 (indicator) table was found",
-                zh: sawIndicatorHeader ? "绩效指标表中没有可读取的行" : "未找到绩效指标表"), range: form.range))
+            form.issues.append(ParseIssue(kind: .missingPart, message: sawIndicatorHeader ? FormReader.noIndicatorRows : Message(
+                en: "no 绩效指标 (indicator) table was found", zh: "未找到绩效指标表"), range: form.range))
         }
         // Total.
         if let r = totalRange {

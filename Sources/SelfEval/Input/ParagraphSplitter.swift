@@ -12,9 +12,10 @@ public enum ParagraphSplitter {
     static let indicatorHeaderWords = WordList(["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "权重", "得分",
                                                 "偏差原因分析及改进措施", "偏差原因分析", "指标性质", "度量单位", "指标值"])
 
-    /// Whether a line holds a flattened form: long, with several section words.
-    public static func isFlattened(_ line: TextLine) -> Bool {
-        guard line.cells.count >= 30 else { return false }
+    /// Whether a line holds a flattened form: long, with several section words. A line cut
+    /// by `UnspacedParagraph` may hold fewer cells (the parts it could not cut are left out).
+    public static func isFlattened(_ line: TextLine, minimumCells: Int = 30) -> Bool {
+        guard line.cells.count >= minimumCells else { return false }
         var found = 0
         for word in ["项目名称", "项目资金", "年度资金总额", "预期目标", "三级指标", "总分"] where line.cells.containsText(where: { $0.hasBytePrefix(word) }) {
             found += 1

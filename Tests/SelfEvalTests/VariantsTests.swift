@@ -103,3 +103,45 @@ import Testing
         #expect(form.indicators.count == 3)
     }
 }
+
+/// Two seed forms as a spreadsheet saves CSV: quoted figures (`"448,000.00"`), a goal text
+/// typed over two lines inside its quotes, CRLF row ends.
+@Suite struct SpreadsheetCSVTests {
+    @Test func readsAsTheTabSeparatedSeed() throws {
+        let forms = Fixtures.forms(Fixtures.root.appendingPathComponent("variants/spreadsheet.csv"))
+        #expect(forms.map(\.layout) == [.csv, .csv])
+        #expect(forms.map(\.displayName) == ["监督执法专项工作经费", "医保普法、宣教工作经费"])
+        let form = try #require(forms.first)
+        #expect(form.funding?.total?.cells[.initialBudget]?.raw == "448,000.00")
+        #expect(form.goals.planned?.value == "确保区域内定点机构实地监督检查100%覆盖的前提下，提升监管的专业性、规范性和高效性。")
+        #expect(form.goals.planned?.range.start.line == 11)
+        #expect(form.goals.planned?.range.end.line == 12)
+        #expect(form.indicators.count == 8)
+        #expect(form.total?.score?.value.description == "97")
+        #expect(forms.allSatisfy { $0.issues.isEmpty }, "\(forms.flatMap(\.issues).map(\.message.en))")
+    }
+}
+
+/// Two seed forms flattened into one paragraph each with no spaces at all.
+@Suite struct UnspacedParagraphTests {
+    @Test func readsWhatCanBeToldApartAndReportsTheRest() throws {
+        let forms = Fixtures.forms(Fixtures.root.appendingPathComponent("variants/unspaced-paragraph.txt"))
+        #expect(forms.map(\.displayName) == ["监督执法专项工作经费", "医保普法、宣教工作经费"])
+        let form = try #require(forms.first)
+        #expect(form.year?.value == 2023)
+        #expect(form.department?.value == "上海市宝山区医疗保障局")
+        let total = try #require(form.funding?.total)
+        #expect(FundingColumn.allCases.compactMap { total.cells[$0]?.raw } == ["448,000.00", "488,000.00", "390,400", "10", "80.00%", "8"])
+        #expect(form.funding?.rows.map(\.kind) == [.total, .currentFiscal, .carryover, .other])
+        #expect(form.total?.weight?.value.description == "100")
+        #expect(form.total?.score?.value.description == "97")
+        // Both goal texts run together after both labels: read, and said not to be told apart.
+        #expect(form.goals.planned?.value.hasPrefix("确保区域内定点机构") == true)
+        #expect(form.issues.contains { $0.kind == .ambiguous })
+        // The indicator rows are reported as not read, not silently dropped.
+        #expect(form.indicators.isEmpty)
+        for f in forms {
+            #expect(f.issues.contains { $0.kind == .unparsedRow && $0.message.en.hasPrefix("indicator rows written without spaces") })
+        }
+    }
+}

@@ -259,22 +259,28 @@ enum UnspacedParagraph {
         mutating func goals() {
             guard take(UnspacedParagraph.goalLabels) || text.word(UnspacedParagraph.plannedLabel, at: i) != nil else { return }
             let indicators = text.find(UnspacedParagraph.indicatorStarts, from: i, to: limit) ?? nextForm()
-            guard take(UnspacedParagraph.plannedLabel) else {
+            defer { i = max(i, indicators) }
+            guard let planned = text.word(UnspacedParagraph.plannedLabel, at: i) else {
                 emit(i, indicators)
-                i = indicators
                 return
             }
-            if take(UnspacedParagraph.actualLabel) {
-                emit(i, indicators)
-            } else if let actual = text.find(UnspacedParagraph.actualLabel, from: i, to: indicators) {
+            if let actual = text.word(UnspacedParagraph.actualLabel, at: i + planned) {
+                // Both labels, then both texts run together (a table's header row, then its
+                // cells): 预期目标 and the texts as one cell, which the goal reader splits where
+                // it can tell (the same text twice) or reports as not told apart.
+                let texts = i + planned + actual
+                cells.append(Cell(text: "预期目标" + String(String.UnicodeScalarView(text.scalars[texts..<max(texts, indicators)])),
+                                  range: range(i, max(texts, indicators)), index: cells.count))
+                return
+            }
+            emit(i, i + planned)
+            i += planned
+            if let actual = text.find(UnspacedParagraph.actualLabel, from: i, to: indicators) {
                 emit(i, actual)
                 i = actual
                 _ = take(UnspacedParagraph.actualLabel)
-                emit(i, indicators)
-            } else {
-                emit(i, indicators)
             }
-            i = indicators
+            emit(i, indicators)
         }
 
         /// The indicator header words, then the rows, which are not read (see the type's note).

@@ -102,3 +102,17 @@ import Testing
         #expect(FormSplitter.detectLayout(source, 1, source.lineCount) == layout)
     }
 }
+
+extension DelimitedScannerTests {
+    /// Plain cells are trimmed in place; the result is the whole-line scanner's.
+    @Test(arguments: ["", "   ", "甲", " 甲 乙 ", "\u{3000}项目\u{00A0}名称\u{3000}", "\t10\t", "a\u{1}b", "≥ 90%", "  完成 100 %  ", "x\u{3000}\u{3000}y", "，。"])
+    func plainCellsAreCutAsTheScannerCutsThem(cell: String) throws {
+        let bytes = Array(cell.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            let fast = CellScanner.plainCellText(b)
+            let whole = CellScanner(mode: .wholeLine).scanPlain(b, line: 1).cells.first
+            #expect(fast?.text == (whole?.text ?? ""), "\(cell)")
+            #expect(fast?.innerSpace == (whole?.hasInnerSpace ?? false), "\(cell)")
+        }
+    }
+}

@@ -180,10 +180,33 @@ extension CellScanner {
 
     /// A cell's text as the scanners make it: HTML tags removed, entities decoded, trimmed.
     static func cellText(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, innerSpace: Bool) {
+        if let plain = plainCellText(bytes) { return plain }
         let whole = CellScanner(mode: .wholeLine)
         let scanned = bytes.count <= maxCellBytes && !hasTagByte(bytes) ? whole.scanPlain(bytes, line: 1) : whole.scanTagged(bytes, line: 1)
         guard let c = scanned.cells.first else { return ("", false) }
         return (c.text, c.hasInnerSpace)
+    }
+
+    /// The same for a cell without `<` or `&` (most): trimmed in place, as `scanPlain` cuts a
+    /// whole-line cell, without building a line of cells; nil for the others.
+    static func plainCellText(_ b: UnsafeBufferPointer<UInt8>) -> (text: String, innerSpace: Bool)? {
+        guard let base = b.baseAddress else { return ("", false) }
+        guard b.count <= maxCellBytes, memchr(base, 0x3C, b.count) == nil, memchr(base, 0x26, b.count) == nil else { return nil }
+        var first = -1, end = 0, inner = false, pendingSpace = false, k = 0
+        while k < b.count {
+            let w = spaceWidth(b, k)
+            if w > 0 {
+                if first >= 0 { pendingSpace = true }
+                k += w
+                continue
+            }
+            if first < 0 { first = k } else if pendingSpace { inner = true }
+            pendingSpace = false
+            k = min(b.count, k + utf8Length(lead: b[k]))
+            end = k
+        }
+        guard first >= 0 else { return ("", false) }
+        return (String(decoding: UnsafeBufferPointer(rebasing: b[first..<end]), as: UTF8.self), inner)
     }
 
     /// The cell at `index`: empty ones stand at the column where the cell starts.

@@ -63,6 +63,10 @@ import Testing
         let row = Self.row("\t\"预期目标\t含制表符\"\t\"第一行\n第二行\"\t10\nnext", .tabs)
         #expect(row.cells.map(\.text) == ["", "预期目标\t含制表符", "第一行第二行", "10"])
         #expect(row.last == 2)
+        // A stray quote at a cell start does not join the rows of cells after it.
+        let stray = Self.row("\t\"零重大故障\t10\n\t稳定\"\t5\nnext", .tabs)
+        #expect(stray.last == 1)
+        #expect(stray.cells.map(\.text) == ["", "\"零重大故障", "10"])
         // A quote inside a cell leaves the line to the ordinary scanner.
         let plain = Self.row("达标\t全区 \"零重大故障\" 运行\t10", .tabs)
         #expect(plain.cells.map(\.text) == ["达标", "全区 \"零重大故障\" 运行", "10"])

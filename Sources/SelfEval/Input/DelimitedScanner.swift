@@ -150,6 +150,9 @@ extension CellScanner {
                 let visible = first.map { SourceRange(start: $0, end: after) }
                 return QuotedCell(visible: visible, next: m, line: line, column: mcol)
             }
+            // A tab on a joined line is a row of cells, not text typed in one cell: a stray
+            // quote in a tab-separated file does not swallow the rows after it.
+            if c == 0x09, separator == 0x09, line > firstLine { return nil }
             let stop = min(end, k + utf8Length(lead: c))
             joinAtBreak(c)
             content.append(contentsOf: UnsafeBufferPointer(rebasing: b[k..<stop]))

@@ -112,18 +112,20 @@ func runLint(_ args: [String]) -> ExitStatus {
         case .github: return GitHubReporter(language: options.language).render(run)
         }
     }
-    func write(_ text: String, to path: String) {
+    func write(_ text: String, to path: String, as format: OutputFormat) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            fail(UsageError(message: "cannot write \(path): it is a folder", hint: "Name a file in it, e.g. \((path as NSString).appendingPathComponent("report.txt"))."))
+            // The example file name carries the format's usual extension.
+            let name = ["text": "report.txt", "json": "report.json", "sarif": "report.sarif", "github": "annotations.txt"]["\(format)"] ?? "report.txt"
+            fail(UsageError(message: "cannot write \(path): it is a folder", hint: "Name a file in it, e.g. \((path as NSString).appendingPathComponent(name))."))
         }
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             fail(UsageError(message: "cannot write \(path): \(error.localizedDescription)", hint: "Check that the folder exists and is writable."))
         }
     }
-    for extra in options.extraOutputs { write(render(extra.format), to: extra.path) }
+    for extra in options.extraOutputs { write(render(extra.format), to: extra.path, as: extra.format) }
     if let out = options.output {
-        write(render(options.format), to: out)
+        write(render(options.format), to: out, as: options.format)
     } else if options.format == .json || options.format == .sarif || options.format == .text {
         // Stream large reports instead of building them in memory.
         let sink: @Sendable ([UInt8]) -> Void = { FileHandle.standardOutput.write(Data($0)) }

@@ -31,6 +31,15 @@ import Testing
         }
     }
 
+    /// A folder given to --output: the hint names a file of the format's kind in it.
+    @Test func outputToAFolderSuggestsAFileOfItsFormat() throws {
+        for (spec, name) in [("Tests", "Tests/report.txt"), ("sarif:Tests", "Tests/report.sarif"), ("json:Tests", "Tests/report.json")] {
+            let r = try CLI.run(["lint", "--output", spec, "Tests/Fixtures/seeds"])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("e.g. \(name)."), "\(spec): \(r.stderr)")
+        }
+    }
+
     @Test func lintingTheSeedsFindsProblemsAndExitsOne() throws {
         let r = try CLI.run(["lint", "Tests/Fixtures/seeds"])
         #expect(r.status == 1)

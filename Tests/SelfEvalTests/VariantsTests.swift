@@ -120,6 +120,13 @@ import Testing
         #expect(form.total?.score?.value.description == "97")
         #expect(forms.allSatisfy { $0.issues.isEmpty }, "\(forms.flatMap(\.issues).map(\.message.en))")
     }
+
+    /// A form without a title starts at its 项目名称, quoted or not.
+    @Test func aQuotedNameCellStartsAForm() throws {
+        var text = try String(contentsOf: Fixtures.root.appendingPathComponent("variants/spreadsheet.csv"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "财政项目支出绩效自评表,,,,,,,,\r\n", with: "").replacingOccurrences(of: "项目名称,", with: "\"项目名称\",")
+        #expect(Fixtures.forms(text: text).map(\.displayName) == ["监督执法专项工作经费", "医保普法、宣教工作经费"])
+    }
 }
 
 /// Two seed forms flattened into one paragraph each with no spaces at all.

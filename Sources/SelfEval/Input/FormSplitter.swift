@@ -63,7 +63,8 @@ public enum FormSplitter {
             let cells = tabScanner.scan(source, line: n).nonEmpty.map { c -> Cell in
                 var c = c
                 c.text = c.text.trimmingSpaces()
-                while c.text.hasBytePrefix("|") || c.text.hasBytePrefix("｜") { c.text = String(c.text.dropFirst()).trimmingSpaces() }
+                // Markdown pipes, and the quote of a quoted CSV cell ("项目名称",…).
+                while c.text.hasBytePrefix("|") || c.text.hasBytePrefix("｜") || c.text.hasBytePrefix("\"") { c.text = String(c.text.dropFirst()).trimmingSpaces() }
                 return c
             }
             tracker.see(n, title: hasTitle && cells.containsText(where: Vocabulary.isTitle),

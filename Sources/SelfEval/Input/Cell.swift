@@ -397,7 +397,7 @@ public struct CellScanner: Sendable {
             if b == UInt8(ascii: "<"), i + 1 < end, isTagStart(bytes[i + 1]), let close = bytes[i..<end].firstIndex(of: UInt8(ascii: ">")) {
                 // Tags between words act like a space in flow mode.
                 if mode == .spaces && !current.isEmpty { pendingSpaces.append(0x20) }
-                column += scalarCount(bytes[i...close])
+                column += CellScanner.scalarCount(UnsafeBufferPointer(rebasing: bytes[i...close]))
                 i = close + 1
                 continue
             }
@@ -522,7 +522,8 @@ public struct CellScanner: Sendable {
         return (min(j, b.count), scalars, ampersand)
     }
 
-    private func scalarCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+    /// How many scalars the UTF-8 bytes hold (bytes that do not continue a character).
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
         for b in bytes where b & 0xC0 != 0x80 { n += 1 }
         return n

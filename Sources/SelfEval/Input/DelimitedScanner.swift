@@ -219,12 +219,6 @@ extension CellScanner {
         }
         return Cell(text: text.text, range: visible, index: index, hasInnerSpace: text.innerSpace)
     }
-
-    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
-        return n
-    }
 }
 
 extension UInt8 {

@@ -358,7 +358,7 @@ public struct FormReader {
             guard let labelIndex = line.cells.firstIndex(whereText: { FundingRowKind.recognise($0) != nil }) else { return false }
             let label = line.cells[labelIndex]
             let values = Array(line.cells[(labelIndex + 1)...])
-            addFundingRow(label: [label], values: values, line: line)
+            addFundingRow(label: [label], values: values, fallback: line.range)
             return true
         }
         // Flow: label fragments, then values, which may run over several lines.
@@ -388,8 +388,7 @@ public struct FormReader {
         let label = fundingLabel, values = fundingValues
         fundingLabel.removeAll(keepingCapacity: true)
         fundingValues.removeAll(keepingCapacity: true)
-        let line = TextLine(number: values[0].range.start.line, cells: label + values, indent: 0)
-        addFundingRow(label: label, values: values, line: line)
+        addFundingRow(label: label, values: values, fallback: TextLine(number: values[0].range.start.line, cells: values, indent: 0).range)
     }
 
     /// An amount printed with its own unit (`13.2万` in a 元 table) in the table's unit.
@@ -410,10 +409,11 @@ public struct FormReader {
         }
     }
 
-    mutating func addFundingRow(label: [Cell], values: [Cell], line: TextLine) {
+    /// `fallback`: where to report a row without a label.
+    mutating func addFundingRow(label: [Cell], values: [Cell], fallback: @autoclosure () -> SourceRange) {
         let labelText = label.map(\.text).joined()
         guard let kind = FundingRowKind.recognise(labelText), let first = label.first else {
-            let r = label.first.map { $0.range } ?? line.range
+            let r = label.first.map { $0.range } ?? fallback()
             form.issues.append(ParseIssue(kind: .unparsedRow, message: Message(
                 en: "funding row \"\(labelText)\" is not one of 年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金",
                 zh: "资金行“\(labelText)”不是年度资金总额、当年财政拨款、上年结转资金或其他资金"), range: r))

@@ -349,9 +349,13 @@ public struct Linter: Sendable {
         let parts = FormSplitter.split(lines: lines)
         var forms = parts.map { FormReader.read(lines: Array(lines[$0]), layout: .paragraph, file: file) }
         // Each unread indicator table is reported in the form it follows.
+        // Both lists are in text order: one walk, not a search per part.
         let starts = parts.map { lines[$0.lowerBound].range.start }
+        var next = 0
         for part in unread {
-            guard let k = starts.lastIndex(where: { $0 <= part.range.start }) else { continue }
+            while next < starts.count && starts[next] <= part.range.start { next += 1 }
+            guard next > 0 else { continue }
+            let k = next - 1
             // It says why the part is missing, in place of the reader's plain "missing".
             let missing = part.part == .funding ? FormReader.noFundingTable : FormReader.noIndicatorRows
             forms[k].issues.removeAll { $0.kind == .missingPart && $0.message == missing }

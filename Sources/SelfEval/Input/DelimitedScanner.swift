@@ -77,9 +77,9 @@ extension CellScanner {
                         stop = end
                     }
                     let piece = UnsafeBufferPointer(rebasing: b[i..<stop])
-                    let visible = CellScanner.visibleRange(piece, line: line, column: column)
-                    cells.append(CellScanner.cell(CellScanner.cellText(piece), visible, at: line, column, index))
-                    column += CellScanner.scalarCount(piece)
+                    let placed = CellScanner.visibleRange(piece, line: line, column: column)
+                    cells.append(CellScanner.cell(CellScanner.cellText(piece), placed.visible, at: line, column, index))
+                    column += placed.scalars
                     i = stop
                 }
                 index += 1
@@ -102,7 +102,7 @@ extension CellScanner {
     }
 
     /// Reads the quoted cell whose opening quote is at `q` into `content` (quotes undoubled,
-    /// line breaks as spaces), or returns nil when the quote does not open a quoted cell.
+    /// lines joined as wrapped text), or returns nil when the quote does not open a quoted cell.
     static func quotedCell(_ b: UnsafeBufferPointer<UInt8>, _ source: SourceText, quoteAt q: Int, line: Int, column: Int,
                            firstLine: Int, through last: Int, separator: UInt8, into content: inout [UInt8]) -> QuotedCell? {
         content.removeAll(keepingCapacity: true)
@@ -165,8 +165,9 @@ extension CellScanner {
         }
     }
 
-    /// The range from the first to the last character of `piece` that is not a space.
-    static func visibleRange(_ piece: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> SourceRange? {
+    /// The range from the first to the last character of `piece` that is not a space (nil
+    /// when all are), and how many characters (columns) the piece holds.
+    static func visibleRange(_ piece: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> (visible: SourceRange?, scalars: Int) {
         var col = column, k = 0
         var first = -1, after = -1
         while k < piece.count {
@@ -177,8 +178,8 @@ extension CellScanner {
             k += max(1, min(piece.count - k, utf8Length(lead: piece[k])))
             col += 1
         }
-        guard first >= 0 else { return nil }
-        return SourceRange(start: SourceLocation(line: line, column: first), end: SourceLocation(line: line, column: after))
+        guard first >= 0 else { return (nil, col - column) }
+        return (SourceRange(start: SourceLocation(line: line, column: first), end: SourceLocation(line: line, column: after)), col - column)
     }
 
     /// A cell's text as the scanners make it: HTML tags removed, entities decoded, trimmed.

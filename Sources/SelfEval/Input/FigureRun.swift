@@ -7,8 +7,9 @@
 /// Every way to cut the run into at most one figure per column is weighed by how well each
 /// figure fits its column: two decimals or none (as money and scores are printed), money
 /// columns with the same decimals, a 分值 above 0 and at most 100 without `%`, a 执行率 of at
-/// most 300%, a 得分 not above its 分值, and every column filled (a blank costs least). The cut that fits best is taken only when
-/// no other cut fits as well; otherwise the run is left whole (and reported by the reader).
+/// most 300%, a 得分 not above its 分值, and every column filled (a blank costs least). The cut
+/// that fits best is taken only when no other cut fits as well; otherwise the run is left whole
+/// (and reported by the reader).
 enum FigureRun {
     /// Characters a run of figures may hold.
     static func isFigure(_ s: Unicode.Scalar) -> Bool {
@@ -89,14 +90,7 @@ enum FigureRun {
         return found.cuts
     }
 
-    /// Where a figure starting at `p` may end.
-    static func figureEnds(_ s: [Unicode.Scalar], from p: Int) -> [Int] {
-        var out: [Int] = []
-        figureEnds(s, from: p, into: &out)
-        return out
-    }
-
-    /// The same, appended to `out`.
+    /// Where a figure starting at `p` may end, appended to `out`.
     static func figureEnds(_ s: [Unicode.Scalar], from p: Int, into out: inout [Int]) {
         let n = s.count
         if isDash(s[p]) { out.append(p + 1); return }
@@ -151,8 +145,7 @@ enum FigureRun {
         var start = 0, n = 0
         for (k, end) in cuts.enumerated() {
             defer { start = end }
-            guard k < columns.count, k < reference.count, let r = reference[k],
-                  [.initialBudget, .fullYearBudget, .executed].contains(columns[k]) else { continue }
+            guard k < columns.count, k < reference.count, let r = reference[k], columns[k].isMoney else { continue }
             if canonical(s[start..<end]) == r { n += 1 }
         }
         return n

@@ -74,12 +74,8 @@ public struct FormReader {
         // Each line is scanned just before it is read, into the arrays of the line before when
         // the reader has not kept it.
         var storage = LineStorage()
-        guard scanner.separator != nil else {
-            for n in chunk.firstLine...chunk.lastLine { reader.read(scanner.scan(source, line: n, storage: &storage)) }
-            reader.finish()
-            return reader.form
-        }
-        // A row of a delimited layout may go on over lines (a quoted cell with line breaks).
+        // A row of a delimited layout may go on over lines (a quoted cell with line breaks);
+        // in the others a row is a line.
         var n = chunk.firstLine
         while n <= chunk.lastLine {
             let row = scanner.scanRecord(source, line: n, through: chunk.lastLine, storage: &storage)
@@ -419,7 +415,7 @@ public struct FormReader {
                 zh: "资金行“\(labelText)”不是年度资金总额、当年财政拨款、上年结转资金或其他资金"), range: r))
             return
         }
-        let columns = fundingColumns.isEmpty ? [.initialBudget, .fullYearBudget, .executed, .weight, .rate, .score] : fundingColumns
+        let columns = fundingColumns.isEmpty ? FundingColumn.templateOrder : fundingColumns
         var cells = FundingCells()
         // Each value is read through its address: `values[k]` copies the whole cell.
         values.withUnsafeBufferPointer { b in

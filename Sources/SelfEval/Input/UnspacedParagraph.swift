@@ -40,6 +40,8 @@ enum UnspacedParagraph {
     static let indicatorHeader = words(["偏差原因分析及改进措施", "偏差原因分析", "年度指标值", "实际完成值", "绩效指标", "一级指标", "二级指标", "三级指标",
                                         "指标性质", "度量单位", "指标值", "分值", "权重", "得分"])
     static let totalLabels = words(["总分", "合计"])
+    /// What a title ends with.
+    static let titleMark = Array("自评表".unicodeScalars)
     static let gradeLabels = words(["评分等级", "自评等级", "绩效等级"])
     static let gradeWords = words(["不合格", "不及格", "优秀", "良好", "中等", "较差", "合格", "及格", "优", "良", "中", "差"])
 
@@ -171,7 +173,7 @@ enum UnspacedParagraph {
 
         /// Before 项目名称: the title (…自评表) and the year line, as far as they are there.
         mutating func titleAndYear(upTo end: Int) {
-            let title = Array("自评表".unicodeScalars)
+            let title = UnspacedParagraph.titleMark
             var k = i
             while k < end, !text.matches(title, at: k) { k += 1 }
             if k < end {
@@ -216,7 +218,7 @@ enum UnspacedParagraph {
                     unread.append(Unread(part: .funding, range: range(start, i)))
                 }
             }
-            if columns.isEmpty { columns = [.initialBudget, .fullYearBudget, .executed, .weight, .rate, .score] }
+            if columns.isEmpty { columns = FundingColumn.templateOrder }
             while i < limit {
                 let labelStart = i
                 if let p = text.word(UnspacedParagraph.rowPrefixes, at: i) { i += p }
@@ -234,9 +236,8 @@ enum UnspacedParagraph {
             }
         }
 
-        /// A run of figures: one cell per figure when the run splits one best way, else whole
-        /// (and false).
-        /// Returns the figures (canonical) when cut.
+        /// A run of figures: one cell per figure, returned canonical, when the run splits one
+        /// best way; else one cell and nil.
         @discardableResult
         mutating func figures(_ a: Int, _ b: Int, _ columns: [FundingColumn], reference: [String?] = [], part: Bool = false) -> [String?]? {
             guard a < b else { return [] }
@@ -268,9 +269,9 @@ enum UnspacedParagraph {
                 // Both labels, then both texts run together (a table's header row, then its
                 // cells): 预期目标 and the texts as one cell, which the goal reader splits where
                 // it can tell (the same text twice) or reports as not told apart.
-                let texts = i + planned + actual
-                cells.append(Cell(text: "预期目标" + String(String.UnicodeScalarView(text.scalars[texts..<max(texts, indicators)])),
-                                  range: range(i, max(texts, indicators)), index: cells.count))
+                let texts = i + planned + actual, end = max(texts, indicators)
+                let label = String(String.UnicodeScalarView(text.scalars[i..<(i + planned)]))
+                cells.append(Cell(text: label + String(String.UnicodeScalarView(text.scalars[texts..<end])), range: range(i, end), index: cells.count))
                 return
             }
             emit(i, i + planned)
@@ -307,7 +308,7 @@ enum UnspacedParagraph {
         /// (never before `i`).
         func nextForm() -> Int {
             guard limit > i else { return i }
-            let title = Array("自评表".unicodeScalars)
+            let title = UnspacedParagraph.titleMark
             var k = limit - 1
             let floor = max(i, limit - 64)
             while k >= floor && !text.matches(title, at: k) { k -= 1 }

@@ -7,6 +7,9 @@ public enum FundingColumn: String, Sendable, Hashable, CaseIterable, Codable {
     case rate               // 执行率
     case score              // 得分
 
+    /// The columns of the usual template in its order, read when a table prints no header.
+    public static let templateOrder: [FundingColumn] = allCases
+
     /// Columns that hold money and must add up across rows.
     public var isMoney: Bool { self == .initialBudget || self == .fullYearBudget || self == .executed }
 

@@ -94,7 +94,7 @@ public enum FormRenderer {
 
     static func columns(_ form: Form) -> [FundingColumn] {
         let c = form.funding?.columns ?? []
-        return c.isEmpty ? [.initialBudget, .fullYearBudget, .executed, .weight, .rate, .score] : c
+        return c.isEmpty ? FundingColumn.templateOrder : c
     }
 
     static func header(_ column: FundingColumn, _ form: Form) -> String {

@@ -152,3 +152,34 @@ import Testing
         }
     }
 }
+
+/// Many forms flattened without spaces on one line.
+@Suite struct LongUnspacedParagraphTests {
+    static let fixture = Fixtures.root.appendingPathComponent("variants/unspaced-paragraph.txt")
+
+    /// A line far longer than the longest cell the scanner keeps (`maxCellBytes`): every form
+    /// is read, not only those in its first 200 KB.
+    @Test func everyFormOfAVeryLongLineIsRead() throws {
+        let text = try String(contentsOf: Self.fixture, encoding: .utf8)
+        let forms = text.split(separator: "\n").joined()
+        let line = String(repeating: forms, count: 80)
+        #expect(line.utf8.count > CellScanner.maxCellBytes)
+        let read = Fixtures.forms(text: line + "\n")
+        #expect(read.count == 160)
+        #expect(read.last?.funding?.total?.cells[.initialBudget]?.raw == Fixtures.forms(text: text).last?.funding?.total?.cells[.initialBudget]?.raw)
+        #expect(read.allSatisfy { $0.funding?.total != nil })
+    }
+
+    /// A line longer than the segmenter reads is reported, not taken for a file without forms.
+    @Test func aLineTooLongToCutIsReported() throws {
+        let text = try String(contentsOf: Self.fixture, encoding: .utf8)
+        let forms = text.split(separator: "\n").joined()
+        let line = String(repeating: forms, count: UnspacedParagraph.maxBytes / forms.utf8.count + 1)
+        let result = Linter(checks: []).lint(bytes: Array(("标题\n" + line + "\n").utf8), file: "long.txt")
+        #expect(result.diagnostics.map(\.check) == ["unparsed-row"])
+        let d = try #require(result.diagnostics.first)
+        #expect(d.range.start.line == 2)
+        #expect(d.message.en.contains("\(line.utf8.count) bytes"))
+        #expect(d.message.en.contains("not checked"))
+    }
+}

@@ -59,6 +59,8 @@ public protocol Check: Sendable {
 public struct CheckContext: Sendable {
     public var configuration: Configuration
     public var source: SourceText?
+    /// Column positions in the source's long lines, found once (see `locate`).
+    let columns = ColumnIndex()
 
     public init(configuration: Configuration, source: SourceText? = nil) {
         self.configuration = configuration
@@ -66,7 +68,9 @@ public struct CheckContext: Sendable {
     }
 
     /// The exact position of `needle` inside `range` (searched line by line), for pointing a
-    /// diagnostic at a word inside a long cell.
+    /// diagnostic at a word inside a long cell. The search starts at the range's first column,
+    /// found through `columns`, so a long line (a paragraph of many forms) is not walked from
+    /// its start for every form.
     public func locate(_ needle: String, in range: SourceRange) -> SourceRange? {
         guard let source, !needle.isEmpty else { return nil }
         let lastLine = min(range.end.line, source.lineCount)
@@ -75,14 +79,12 @@ public struct CheckContext: Sendable {
         for line in range.start.line...lastLine {
             let found: SourceRange? = source.lineBytes(line).withUnsafeBufferPointer { h in
                 needle.withBytes { n in
-                    var from = 0
-                    while let i = firstIndexOfBytes(n, in: h, from: from) {
-                        var column = 1
-                        for k in 0..<i where h[k] & 0xC0 != 0x80 { column += 1 }
-                        if line != range.start.line || column >= range.start.column { return SourceRange(line: line, column: column, length: length) }
-                        from = i + 1
-                    }
-                    return nil
+                    // The byte where the range's first column starts (columns count scalars).
+                    var (at, column) = (0, 1)
+                    if line == range.start.line { (at, column) = columns.start(of: range.start.column, line: line, in: h) }
+                    guard let i = firstIndexOfBytes(n, in: h, from: at) else { return nil }
+                    for k in at..<i where h[k] & 0xC0 != 0x80 { column += 1 }
+                    return SourceRange(line: line, column: column, length: length)
                 }
             }
             if let found { return found }

@@ -202,7 +202,11 @@ public struct Linter: Sendable {
                 en: "damaged text: \(what) (first at byte \(offset)); check the text near this line",
                 zh: "文本有损坏：\(zh)（首处在第 \(offset) 字节）；请检查此行附近的文字"), file: file, range: SourceRange(line: line, column: 1, length: 0), form: nil))
         }
-        if forms.forms.isEmpty {
+        for n in forms.tooLong {
+            diagnostics.append(builtin(BuiltinDiagnostics.unparsedRow, Self.tooLong(line: n, bytes: source.lineBytes(n).count), file: file,
+                                       range: SourceRange(line: n, column: 1, length: 0), form: nil))
+        }
+        if forms.forms.isEmpty && forms.tooLong.isEmpty {
             diagnostics.append(builtin(BuiltinDiagnostics.noForm, Message(
                 en: "no 项目支出绩效自评表 found: no line starts a form (a cell beginning with 项目名称, or a …自评表 title)",
                 zh: "未找到项目支出绩效自评表：没有一行能作为表的开头（以“项目名称”开头的单元格，或“…自评表”标题）"), file: file, range: SourceRange(line: 1, column: 1, length: 0), form: nil))
@@ -244,6 +248,7 @@ public struct Linter: Sendable {
     static let wholeLineBytes = 1_024
 
     static func attachSourceLines(_ diagnostics: inout [Diagnostic], _ source: SourceText) {
+        let columns = ColumnIndex()
         for i in diagnostics.indices {
             let n = diagnostics[i].range.start.line
             guard n >= 1, n <= source.lineCount else { continue }
@@ -252,13 +257,19 @@ public struct Linter: Sendable {
                 diagnostics[i].sourceLine = source.line(n)
                 continue
             }
-            guard length <= maxSnippetBytes * 64 else { continue }
             // A window of scalars around the column: enough for the caret and some context.
-            let line = source.line(n)
+            // Found through the column index, not by decoding the line for each finding: a
+            // paragraph of thousands of forms is megabytes long and has thousands of findings.
             let column = diagnostics[i].range.start.column
-            let from = max(0, min(column - 1 - 60, line.scalarCount))
-            diagnostics[i].sourceLine = line.scalars(from: from, to: from + 240)
-            diagnostics[i].sourceLineStart = from + 1
+            let window: String = source.bytes.withUnsafeBufferPointer { all in
+                let h = UnsafeBufferPointer(rebasing: all[source.lineStarts[n - 1]..<source.lineEnds[n - 1]])
+                let scalarCount = columns.start(of: Int.max, line: n, in: h).column - 1
+                let from = max(0, min(column - 1 - 60, scalarCount))
+                diagnostics[i].sourceLineStart = from + 1
+                let start = columns.start(of: from + 1, line: n, in: h).byte, end = columns.start(of: from + 241, line: n, in: h).byte
+                return start < end ? String(decoding: UnsafeBufferPointer(rebasing: h[start..<end]), as: UTF8.self) : ""
+            }
+            diagnostics[i].sourceLine = window
         }
     }
 
@@ -313,14 +324,17 @@ public struct Linter: Sendable {
     }
 
     /// Splits a text into forms and reads each.
-    public static func readForms(_ source: SourceText, file: String) -> (forms: [Form], outside: [ClosedRange<Int>]) {
-        if let flattened = readParagraphs(source, file: file) { return (flattened, []) }
+    /// `tooLong` lists the lines that hold forms flattened without spaces but are longer than
+    /// such a line is read (`UnspacedParagraph.maxBytes`), so their forms are not read.
+    public static func readForms(_ source: SourceText, file: String) -> (forms: [Form], outside: [ClosedRange<Int>], tooLong: [Int]) {
+        var tooLong: [Int] = []
+        if let flattened = readParagraphs(source, file: file, tooLong: &tooLong) { return (flattened, [], tooLong) }
         let split = FormSplitter.split(source)
-        return (split.chunks.map { FormReader.read(source: source, chunk: $0, file: file) }, split.outside)
+        return (split.chunks.map { FormReader.read(source: source, chunk: $0, file: file) }, split.outside, tooLong)
     }
 
     /// Forms flattened into paragraphs, when some line of the file is one.
-    static func readParagraphs(_ source: SourceText, file: String) -> [Form]? {
+    static func readParagraphs(_ source: SourceText, file: String, tooLong: inout [Int]) -> [Form]? {
         // Cheap test first: only a long line can hold a flattened form.
         let name = Array("项目名称".utf8), funding = Array("年度资金总额".utf8)
         func candidate(_ n: Int) -> Bool {
@@ -329,6 +343,13 @@ public struct Linter: Sendable {
         }
         // Candidates are scanned first; the rest of the file only when one is flattened.
         let scanner = CellScanner(mode: .spaces)
+        // A paragraph without spaces is one cell, which the scanner cuts at `maxCellBytes`:
+        // such a line is scanned again whole for the segmenter (which has its own limit), or
+        // the forms past the cut would be lost without a word.
+        func whole(_ line: TextLine, _ n: Int) -> TextLine {
+            guard source.lineBytes(n).count > CellScanner.maxCellBytes else { return line }
+            return CellScanner(mode: .spaces, cellLimit: UnspacedParagraph.maxBytes + 1).scan(source, line: n)
+        }
         var flattened: [Int: TextLine] = [:]
         // Indicator tables of forms flattened without spaces, which are not read.
         var unread: [UnspacedParagraph.Unread] = []
@@ -336,7 +357,9 @@ public struct Linter: Sendable {
             let line = scanner.scan(source, line: n)
             if ParagraphSplitter.isFlattened(line) {
                 flattened[n] = line
-            } else if let cut = UnspacedParagraph.segment(line), ParagraphSplitter.isFlattened(cut.line, minimumCells: 8) {
+            } else if source.lineBytes(n).count > UnspacedParagraph.maxBytes {
+                tooLong.append(n)
+            } else if let cut = UnspacedParagraph.segment(whole(line, n)), ParagraphSplitter.isFlattened(cut.line, minimumCells: 8) {
                 flattened[n] = cut.line
                 unread += cut.unread
             }
@@ -362,6 +385,12 @@ public struct Linter: Sendable {
             forms[k].issues.append(ParseIssue(kind: .unparsedRow, message: Self.unspaced(part), range: part.range))
         }
         return forms
+    }
+
+    /// A line of forms flattened without spaces that is too long to be cut into cells.
+    private static func tooLong(line n: Int, bytes: Int) -> Message {
+        Message(en: "line \(n) holds forms flattened without spaces between cells (\(bytes) bytes), longer than the \(UnspacedParagraph.maxBytes) bytes such a line is read: its forms are not checked; put each form on a line of its own",
+                zh: "第 \(n) 行是各单元格之间没有空格、压成一段的自评表（\(bytes) 字节），超过此类行的读取上限 \(UnspacedParagraph.maxBytes) 字节：其中的表未检查；请把每张表放在单独一行")
     }
 
     /// A part of a form flattened without spaces that could not be cut into cells.

@@ -148,10 +148,17 @@ public struct CellScanner: Sendable {
 
     var keepsEmptyCells: Bool { mode == .tabs || mode == .pipes || mode == .commas }
     public let mode: Mode
+    /// Text kept of one cell (`maxCellBytes` unless a reader needs whole long cells).
+    public let cellLimit: Int
 
-    public init(mode: Mode) { self.mode = mode }
+    public init(mode: Mode, cellLimit: Int = CellScanner.maxCellBytes) {
+        self.mode = mode
+        self.cellLimit = cellLimit
+    }
 
-    /// Text kept of one cell; the cell's range still covers all of it.
+    /// Text kept of one cell by default; the cell's range still covers all of it. No real cell
+    /// is this long, but a paragraph flattened without spaces is one cell (see `readParagraphs`,
+    /// which scans its candidate lines with a larger limit).
     public static let maxCellBytes = 200_000
 
     public func scan(_ source: SourceText, line number: Int) -> TextLine {
@@ -169,7 +176,7 @@ public struct CellScanner: Sendable {
         // slices of the line, read without copying bytes one run at a time.
         var cutInBytes = false
         let scanned = slice.withUnsafeBufferPointer { b in
-            guard b.count <= CellScanner.maxCellBytes && !CellScanner.hasTagByte(b) else { return scanTagged(b, line: number) }
+            guard b.count <= cellLimit && !CellScanner.hasTagByte(b) else { return scanTagged(b, line: number) }
             // Whole-line cells: the trailing ` |` is cut from the bytes, so the cell's text is
             // made once instead of made and then shortened.
             if mode == .wholeLine, let end = CellScanner.endBeforeTrailingPipe(b) {
@@ -384,7 +391,7 @@ public struct CellScanner: Sendable {
                 let run = CellScanner.plainRun(bytes, from: i)
                 sawVisible = true
                 if cellStart < 0 { cellStart = column }
-                if current.count < CellScanner.maxCellBytes {
+                if current.count < cellLimit {
                     hasAmpersand = hasAmpersand || run.ampersand
                     current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<run.end]))
                 }
@@ -433,7 +440,7 @@ public struct CellScanner: Sendable {
             if cellStart < 0 { cellStart = column }
             let stop = min(end, i + width)
             // No real cell is this long; keep absurd ones from costing time downstream.
-            if current.count < CellScanner.maxCellBytes {
+            if current.count < cellLimit {
                 // A plain byte right after a space comes this way too.
                 if b == UInt8(ascii: "&") { hasAmpersand = true }
                 current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<stop]))

@@ -12,7 +12,7 @@ enum Help {
 
     SUBCOMMANDS:
       lint [PATH ...]         Check forms in files and folders (folders are searched
-                              recursively for .txt .md .tsv .csv files). Default: .
+                              recursively for .txt .md .tsv .csv .html files). Default: .
       parse FILE              Show a file's forms as the linter reads them.
       explain [ID]            List the checks, or explain one with its examples.
       baseline prune FILE     Drop baseline entries that no longer match any finding.
@@ -41,7 +41,7 @@ enum Help {
     ARGUMENTS:
       PATH                    Files or folders of forms (default: the current folder),
                               or - for standard input (reported as <stdin>).
-                              Folders are searched recursively for .txt .md .tsv .csv.
+                              Folders are searched recursively for .txt .md .tsv .csv .html.
 
     OPTIONS:
       -f, --format <format>   text (default), json, sarif (SARIF 2.1.0) or github

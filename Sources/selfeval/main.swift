@@ -88,7 +88,7 @@ func runLint(_ args: [String]) -> ExitStatus {
         fail(UsageError(message: "no such file or folder: \(p)", hint: "Check the path; 'selfeval lint' takes files and folders of forms."))
     } catch { fail(UsageError(message: "\(error)")) }
     if files.isEmpty {
-        fail(UsageError(message: "no form files (.txt .md .tsv .csv) found in \(options.paths.joined(separator: ", "))",
+        fail(UsageError(message: "no form files (.txt .md .tsv .csv .html) found in \(options.paths.joined(separator: ", "))",
                         hint: "Name the files directly to read files with other extensions."))
     }
     var results = linter.lint(found: files, jobs: options.jobs, compact: true, language: options.language)

@@ -40,11 +40,16 @@ import SelfEval
     }
 
     /// Digits typed in full width (０–９) give the same findings at the same places, in every
-    /// layout: figures, years and goal-text figures are read as their ASCII forms.
+    /// layout: figures, years and goal-text figures are read as their ASCII forms. (In HTML,
+    /// the digits of the text, not of the tags' `rowspan="2"`.)
     @Test(arguments: FormRenderer.Style.allCases)
     func sameFindingsWithFullWidthDigits(style: FormRenderer.Style) throws {
         try Self.sameFindingsPlaced(style) { text in
-            String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value >= 48 && $0.value <= 57 ? Unicode.Scalar($0.value - 48 + 0xFF10)! : $0 }))
+            var inTag = false
+            return String(String.UnicodeScalarView(text.unicodeScalars.map { s in
+                if style == .html && (s == "<" || s == ">") { inTag = s == "<" }
+                return !inTag && s.value >= 48 && s.value <= 57 ? Unicode.Scalar(s.value - 48 + 0xFF10)! : s
+            }))
         }
     }
 
@@ -72,7 +77,7 @@ import SelfEval
             }
             let plain = onLines(forms.map { FormRenderer.render($0, as: style) }.joined(separator: "\n"))
             let written = points.map { FormRenderer.render($0, as: style) }.joined(separator: "\n")
-            #expect(written.contains("分\t") || written.contains("分 ") || written.contains("分 |") || written.contains("分|") || written.contains("分,"))
+            #expect(written.contains("分\t") || written.contains("分 ") || written.contains("分 |") || written.contains("分|") || written.contains("分,") || written.contains("分</td>"))
             let again = onLines(written)
             #expect(!plain.isEmpty)
             #expect(plain == again, "\(name) as \(style): only plain \(Set(plain).subtracting(again)), only with 分 \(Set(again).subtracting(plain))")
@@ -104,6 +109,30 @@ import SelfEval
             let again = Self.findings(Array(written.utf8))
             #expect(original == again, "\(name) as \(style): only in original \(Set(original).subtracting(again)), only with line breaks \(Set(again).subtracting(original))")
         }
+    }
+
+    /// The tabular seed as HTML tables written three ways (a row per line, a cell per line,
+    /// the whole table on one line; its own HTML kept inside the cells): the seed's findings.
+    @Test(arguments: ["row", "cell", "table"])
+    func sameFindingsInHTMLTablesWhateverTheLines(per: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent("000_84adb1842e62a47c.txt")))
+        let rows = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        let html: String
+        switch per {
+        case "row": html = "<html><body><table>\n" + rows.map { "<tr>" + $0.map { "<td>\($0)</td>" }.joined() + "</tr>" }.joined(separator: "\n") + "\n</table></body></html>\n"
+        case "cell": html = "<table>\n" + rows.map { "<tr>\n" + $0.map { "  <td>\($0)</td>\n" }.joined() + "</tr>" }.joined(separator: "\n") + "\n</table>\n"
+        default: html = "<table>" + rows.map { "<tr>" + $0.map { "<td>\($0)</td>" }.joined() + "</tr>" }.joined() + "</table>\n"
+        }
+        let original = Self.findings(bytes), again = Self.findings(Array(html.utf8))
+        #expect(original.count > 30)
+        #expect(original == again, "per \(per): only in the seed \(Set(original).subtracting(again)), only in HTML \(Set(again).subtracting(original))")
+    }
+
+    /// The Word export fixture: its two findings, at their cells.
+    @Test func wordExportFindings() throws {
+        let url = Self.seeds.deletingLastPathComponent().appendingPathComponent("variants/word-export.html")
+        let found = Self.findings([UInt8](try Data(contentsOf: url))) { "\($0.check)|\($0.row ?? "")|\($0.range.start.line):\($0.range.start.column)" }
+        #expect(found == ["funding-breakdown|年度资金总额|23:25", "missing-actual|定点机构满意度|53:42"])
     }
 
     /// Forms flattened into a paragraph with no spaces at all (DOMAIN.md: "spaces between cells,

@@ -327,10 +327,24 @@ public struct Linter: Sendable {
     /// `tooLong` lists the lines that hold forms flattened without spaces but are longer than
     /// such a line is read (`UnspacedParagraph.maxBytes`), so their forms are not read.
     public static func readForms(_ source: SourceText, file: String) -> (forms: [Form], outside: [ClosedRange<Int>], tooLong: [Int]) {
+        if let html = readHTMLTables(source, file: file) { return (html.forms, html.outside, []) }
         var tooLong: [Int] = []
         if let flattened = readParagraphs(source, file: file, tooLong: &tooLong) { return (flattened, [], tooLong) }
         let split = FormSplitter.split(source)
         return (split.chunks.map { FormReader.read(source: source, chunk: $0, file: file) }, split.outside, tooLong)
+    }
+
+    /// Forms written as HTML tables, when the file holds a table cell and a form starts in it.
+    static func readHTMLTables(_ source: SourceText, file: String) -> (forms: [Form], outside: [ClosedRange<Int>])? {
+        guard let lines = HTMLTables.lines(source) else { return nil }
+        let parts = FormSplitter.split(lines: lines)
+        guard let first = parts.first else { return nil }
+        // The text before the first form, reported as the other layouts report it: not when
+        // it is a short preamble. Its own text, not its source lines' (tags, other rows).
+        let before = lines[..<first.lowerBound].filter { !$0.nonEmpty.isEmpty }
+        let preamble = before.allSatisfy { $0.text.count < 60 }
+        let outside = preamble ? [] : [before.map(\.number).min()!...before.map(\.number).max()!]
+        return (parts.map { FormReader.read(lines: Array(lines[$0]), layout: .html, file: file) }, outside)
     }
 
     /// Forms flattened into paragraphs, when some line of the file is one.

@@ -3,7 +3,7 @@ import Foundation
 /// Finds form files under the paths given on the command line.
 public enum FileDiscovery {
     /// Extensions searched in folders. Files named explicitly are always read.
-    public static let extensions: Set<String> = ["txt", "md", "markdown", "tsv", "csv", "text", "json"]
+    public static let extensions: Set<String> = ["txt", "md", "markdown", "tsv", "csv", "text", "html", "htm", "json"]
 
     public struct Found: Sendable {
         /// The path as text. For a name that is not UTF-8 this is not the name on disk (see

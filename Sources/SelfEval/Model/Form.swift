@@ -38,9 +38,11 @@ public enum Layout: String, Sendable, Hashable, Codable {
     /// Comma-separated cells (a spreadsheet saved as CSV): quoted cells may hold commas,
     /// quotes (doubled) and line breaks.
     case csv
+    /// HTML tables (`<tr><td>…`), merged cells (`rowspan`, `colspan`) expanded into empty cells.
+    case html
 
     /// Whether cells are separated explicitly (empty cells kept), so column positions mean something.
-    public var hasColumns: Bool { self == .tabular || self == .markdown || self == .csv }
+    public var hasColumns: Bool { self == .tabular || self == .markdown || self == .csv || self == .html }
 }
 
 /// The 年度总体目标 part.

@@ -15,6 +15,10 @@ public enum FormRenderer {
         /// The tabular rows as a spreadsheet saves CSV: commas between cells, a cell that
         /// holds a comma or a quote quoted (`"448,000.00"`), its quotes doubled.
         case csv
+        /// The tabular rows as an HTML table, as a word processor saves one: title lines as
+        /// paragraphs, the label columns merged down (`rowspan`) over the empty cells below
+        /// them, a cell merged across (`colspan`) the empty cells after it, text escaped.
+        case html
     }
 
     public static func render(_ form: Form, as style: Style) -> String {
@@ -25,7 +29,58 @@ public enum FormRenderer {
         case .cellPerLine: return cellPerLine(form)
         case .paragraph: return paragraph(form)
         case .csv: return csv(form)
+        case .html: return html(form)
         }
+    }
+
+    static func html(_ form: Form) -> String {
+        var rows = tabular(form).split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
+        if rows.last == [""] { rows.removeLast() }
+        func escaped(_ text: String) -> String {
+            text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
+        }
+        // Lines before the 项目名称 row are the title: paragraphs, not rows.
+        let first = rows.firstIndex { $0.first?.hasPrefix("项目名称") == true } ?? 0
+        var out = rows[..<first].map { "<p><b>" + escaped($0.filter { !$0.isEmpty }.joined(separator: " ")) + "</b></p>" }
+        let table = Array(rows[first...])
+        // covered[r][c]: the cell is merged into one above it or before it.
+        var covered = table.map { Array(repeating: false, count: $0.count) }
+        var rowspan = table.map { Array(repeating: 1, count: $0.count) }
+        var colspan = rowspan
+        for c in 0..<2 {
+            for r in table.indices where c < table[r].count && !table[r][c].isEmpty && !covered[r][c] {
+                var below = r + 1
+                while below < table.count && c < table[below].count && table[below][c].isEmpty && !covered[below][c] {
+                    covered[below][c] = true
+                    below += 1
+                }
+                rowspan[r][c] = below - r
+            }
+        }
+        for r in table.indices {
+            // A cell merged down is not merged across too (that would cover a rectangle).
+            for c in table[r].indices where !table[r][c].isEmpty && !covered[r][c] && rowspan[r][c] == 1 {
+                var after = c + 1
+                while after < table[r].count && table[r][after].isEmpty && !covered[r][after] {
+                    covered[r][after] = true
+                    after += 1
+                }
+                colspan[r][c] = after - c
+            }
+        }
+        out.append("<table border=\"1\">")
+        for r in table.indices {
+            var cells = ""
+            for c in table[r].indices where !covered[r][c] {
+                let spans = (rowspan[r][c] > 1 ? " rowspan=\"\(rowspan[r][c])\"" : "") + (colspan[r][c] > 1 ? " colspan=\"\(colspan[r][c])\"" : "")
+                cells += "<td\(spans)>" + escaped(table[r][c]) + "</td>"
+            }
+            out.append("<tr>" + cells + "</tr>")
+        }
+        out.append("</table>")
+        return out.joined(separator: "\n") + "\n"
     }
 
     static func csv(_ form: Form) -> String {

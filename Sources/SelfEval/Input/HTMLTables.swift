@@ -1,0 +1,305 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Forms written as HTML tables (`<table><tr><td>项目名称</td><td>…`), as Word and Excel save
+/// them and as many PDF extraction tools write tables inside their text or markdown output.
+/// Each `<tr>` becomes a line of cells, one per `<td>` or `<th>`, whether the row is written on
+/// one line, over many, or many rows share one line. Merged cells are expanded as a spreadsheet
+/// export leaves them: a `colspan="3"` cell is followed by two empty cells, and a
+/// `rowspan="2"` cell leaves an empty cell in its column of the next row, so the rows read as
+/// tab-separated ones do. Inside a cell, tags are dropped, entities decoded, and `<br>` or a
+/// line break joins text as wrapped text is joined (no space, except between ASCII letters or
+/// digits). Text outside the rows (a `<h1>` title, a paragraph) is read as lines of its own.
+public enum HTMLTables {
+    /// Most rows or columns one merged cell spans; larger spans are read as this.
+    static let maxSpan = 1_000
+
+    /// The file's lines as the form reader takes them: each table row a line of cells, the
+    /// text outside rows as lines split at tabs (a paragraph is one cell). Nil when no table
+    /// row starts with a 项目名称 cell: a stray `<td>` in a form of another layout does not
+    /// make the file a table.
+    public static func lines(_ source: SourceText) -> [TextLine]? {
+        guard hasTableCell(source.bytes) else { return nil }
+        var reader = Reader(source: source)
+        reader.run()
+        return reader.sawNameRow ? reader.lines : nil
+    }
+
+    /// Whether the bytes hold a `<td` or `<th` tag (any case), found by a search for `<`.
+    static func hasTableCell(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            var from = 0
+            while from < b.count, let hit = memchr(base + from, 0x3C, b.count - from) {
+                let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if k + 3 < b.count, b[k + 1] | 0x20 == 0x74, b[k + 2] | 0x20 == 0x64 || b[k + 2] | 0x20 == 0x68, isNameEnd(b[k + 3]) { return true }
+                from = k + 1
+            }
+            return false
+        }
+    }
+
+    /// A byte that ends a tag's name: `>`, `/` or a space.
+    static func isNameEnd(_ c: UInt8) -> Bool { c == 0x3E || c == 0x2F || c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
+    /// The tags the reader acts on; the others are dropped.
+    enum Tag {
+        case table, row, cell, lineBreak, other
+    }
+
+    /// Walks the file once, line by line, carrying the open row and cell across lines.
+    struct Reader {
+        let source: SourceText
+        var lines: [TextLine] = []
+        /// Whether a row's first cell with text begins with 项目名称.
+        var sawNameRow = false
+
+        // The open row: its first line and its cells, placed by column.
+        var rowLine: Int?
+        var cells: [Cell] = []
+        /// For each column, how many more rows a cell above covers (rowspan).
+        var spans: [Int] = []
+        /// The columns covered from above when the open row began.
+        var coveredAtStart: [Bool] = []
+
+        // The open cell.
+        var inCell = false
+        var content: [UInt8] = []
+        var cellStart = SourceLocation(line: 1, column: 1)
+        var first: SourceLocation?
+        var after = SourceLocation(line: 1, column: 1)
+        var rowspan = 1, colspan = 1
+        /// Where in `content` the last break (`<br>`, a line break) fell, or -1.
+        var breakAt = -1
+
+        // Text outside rows on the current line: its first byte and column.
+        var outsideFrom = -1
+        var outsideColumn = 1
+        var outsideVisible = false
+
+        init(source: SourceText) { self.source = source }
+
+        mutating func run() {
+            source.bytes.withUnsafeBufferPointer { b in
+                for n in 1...source.lineCount {
+                    read(b, line: n)
+                }
+            }
+            closeRow()
+        }
+
+        /// Reads one line: tags, cell text, and text outside rows.
+        mutating func read(_ b: UnsafeBufferPointer<UInt8>, line n: Int) {
+            var k = source.lineStarts[n - 1]
+            let end = source.lineEnds[n - 1]
+            var column = 1
+            markBreak()
+            startOutside(at: k, column: column)
+            while k < end {
+                let c = b[k]
+                if c == 0x3C, let close = tagEnd(b, from: k, to: end) {
+                    let (tag, closing) = Self.tag(b, from: k + 1, to: close)
+                    let width = CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[k...close]))
+                    switch (tag, closing) {
+                    case (.table, _):
+                        endOutside(b, line: n, at: k)
+                        closeRow()
+                        spans = []
+                    case (.row, false):
+                        endOutside(b, line: n, at: k)
+                        closeRow()
+                        openRow(line: n)
+                    case (.row, true):
+                        closeRow()
+                    case (.cell, false):
+                        endOutside(b, line: n, at: k)
+                        if rowLine == nil { openRow(line: n) }
+                        closeCell()
+                        openCell(b, tagFrom: k, to: close, at: SourceLocation(line: n, column: column + width))
+                    case (.cell, true):
+                        closeCell()
+                    case (.lineBreak, _):
+                        // Inside a cell a break in its text; outside, the end of a paragraph.
+                        markBreak()
+                        endOutside(b, line: n, at: k)
+                    case (.other, _):
+                        break
+                    }
+                    k = close + 1
+                    column += width
+                    if !inCell && rowLine == nil && outsideFrom < 0 { startOutside(at: k, column: column) }
+                    continue
+                }
+                let stop = min(end, k + utf8Length(lead: c))
+                let visible = CellScanner.spaceWidth(b, k) == 0
+                if inCell {
+                    if breakAt >= 0 && breakAt == content.count {
+                        // Spaces after a break (the next line's indent) are not text.
+                        if !visible { k = stop; column += 1; continue }
+                        if let last = content.last, last.isASCIIAlnum, c.isASCIIAlnum { content.append(0x20) }
+                        breakAt = -1
+                    }
+                    content.append(contentsOf: UnsafeBufferPointer(rebasing: b[k..<stop]))
+                    if visible {
+                        if first == nil { first = SourceLocation(line: n, column: column) }
+                        after = SourceLocation(line: n, column: column + 1)
+                    }
+                } else if visible && outsideFrom >= 0 {
+                    outsideVisible = true
+                } else if visible && rowLine != nil {
+                    // Text inside a row but outside its cells: read as a line of its own.
+                    closeRow()
+                    startOutside(at: k, column: column)
+                    outsideVisible = true
+                }
+                k = stop
+                column += 1
+            }
+            endOutside(b, line: n, at: end)
+        }
+
+        /// The `>` that closes the tag opened at `k` on this line, when `<` opens a tag.
+        func tagEnd(_ b: UnsafeBufferPointer<UInt8>, from k: Int, to end: Int) -> Int? {
+            guard k + 1 < end else { return nil }
+            let next = b[k + 1]
+            guard (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) || next == 0x2F || next == 0x21 else { return nil }
+            guard let base = b.baseAddress, let hit = memchr(base + k, 0x3E, end - k) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+
+        /// The tag between `<` and `>` (from after `<` to `close`), and whether it closes.
+        static func tag(_ b: UnsafeBufferPointer<UInt8>, from: Int, to close: Int) -> (Tag, Bool) {
+            var k = from
+            let closing = k < close && b[k] == 0x2F
+            if closing { k += 1 }
+            // The name in lower case, packed into one integer (names of more than 8 letters
+            // are none of ours).
+            var name: UInt64 = 0, length = 0
+            while k < close, length <= 8, !HTMLTables.isNameEnd(b[k]) { name = name << 8 | UInt64(b[k] | 0x20); length += 1; k += 1 }
+            guard length <= 8 else { return (.other, closing) }
+            switch name {
+            case Names.table: return (.table, closing)
+            case Names.tr: return (.row, closing)
+            case Names.td, Names.th: return (.cell, closing)
+            default: return (Names.breaks.contains(name) ? .lineBreak : .other, closing)
+            }
+        }
+
+        /// Tag names packed as `tag` packs them.
+        enum Names {
+            static func packed(_ s: String) -> UInt64 { s.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+            static let table = packed("table"), tr = packed("tr"), td = packed("td"), th = packed("th")
+            /// Tags that break text: inside a cell a line break, outside the end of a paragraph.
+            static let breaks = Set(["br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "caption"].map(packed))
+        }
+
+        /// The value of attribute `name` (`rowspan="2"`, `colspan=3`) in the tag, 1 when absent.
+        static func span(_ b: UnsafeBufferPointer<UInt8>, from: Int, to close: Int, _ name: [UInt8]) -> Int {
+            var k = from
+            while k + name.count < close {
+                var match = true
+                for (j, c) in name.enumerated() where b[k + j] | 0x20 != c { match = false; break }
+                if match && (k == from || !b[k - 1].isASCIIAlnum) {
+                    var m = k + name.count
+                    while m < close && (b[m] == 0x20 || b[m] == 0x3D || b[m] == 0x22 || b[m] == 0x27) { m += 1 }
+                    var value = 0
+                    while m < close && b[m] >= 0x30 && b[m] <= 0x39 && value <= HTMLTables.maxSpan { value = value * 10 + Int(b[m] - 0x30); m += 1 }
+                    return min(max(value, 1), HTMLTables.maxSpan)
+                }
+                k += 1
+            }
+            return 1
+        }
+
+        /// A break in the open cell (`<br>`, `<p>`, a line break): the spaces before it are
+        /// dropped, and the text after it joins as wrapped text.
+        mutating func markBreak() {
+            guard inCell else { return }
+            while let last = content.last, last == 0x20 || last == 0x09 { content.removeLast() }
+            breakAt = content.count
+        }
+
+        mutating func openRow(line n: Int) {
+            rowLine = n
+            cells = []
+            coveredAtStart = spans.map { $0 > 0 }
+        }
+
+        mutating func openCell(_ b: UnsafeBufferPointer<UInt8>, tagFrom k: Int, to close: Int, at location: SourceLocation) {
+            inCell = true
+            content.removeAll(keepingCapacity: true)
+            cellStart = location
+            first = nil
+            breakAt = -1
+            rowspan = Self.span(b, from: k + 1, to: close, Array("rowspan".utf8))
+            colspan = Self.span(b, from: k + 1, to: close, Array("colspan".utf8))
+        }
+
+        /// An empty cell at `column` of the row, standing where `location` is.
+        mutating func appendEmpty(at location: SourceLocation) {
+            cells.append(Cell(text: "", range: SourceRange(start: location, end: location), index: cells.count, hasInnerSpace: false))
+        }
+
+        /// Whether the row's next column is covered by a merged cell from a row above.
+        var nextIsCovered: Bool { cells.count < coveredAtStart.count && coveredAtStart[cells.count] }
+
+        mutating func closeCell() {
+            guard inCell else { return }
+            inCell = false
+            while nextIsCovered { appendEmpty(at: cellStart) }
+            let text = content.withUnsafeBufferPointer { CellScanner.cellText($0) }
+            let column = cells.count
+            if let first, !text.text.isEmpty {
+                cells.append(Cell(text: text.text, range: SourceRange(start: first, end: after), index: column, hasInnerSpace: text.innerSpace))
+            } else {
+                appendEmpty(at: cellStart)
+            }
+            for _ in 1..<max(colspan, 1) { appendEmpty(at: cellStart) }
+            if rowspan > 1 {
+                if spans.count < cells.count { spans += Array(repeating: 0, count: cells.count - spans.count) }
+                for c in column..<cells.count { spans[c] = rowspan - 1 }
+            }
+        }
+
+        mutating func closeRow() {
+            closeCell()
+            guard let n = rowLine else { return }
+            // Columns merged from above after the row's last cell stay in line too.
+            let end = cells.last.map { $0.range.end } ?? SourceLocation(line: n, column: 1)
+            while nextIsCovered { appendEmpty(at: end) }
+            for c in coveredAtStart.indices where coveredAtStart[c] && spans[c] > 0 { spans[c] -= 1 }
+            // The row stands on the line of its first text (its `<tr>` may be lines above).
+            if let text = cells.first(where: { !$0.text.isEmpty }) {
+                if text.key.hasBytePrefix("项目名称") { sawNameRow = true }
+                lines.append(TextLine(number: text.range.start.line, cells: cells, indent: 0))
+            } else if !cells.isEmpty {
+                lines.append(TextLine(number: n, cells: cells, indent: 0))
+            }
+            rowLine = nil
+            cells = []
+        }
+
+        mutating func startOutside(at k: Int, column: Int) {
+            guard !inCell && rowLine == nil else { outsideFrom = -1; return }
+            outsideFrom = k
+            outsideColumn = column
+            outsideVisible = false
+        }
+
+        /// Ends the text outside rows at `k`: a line of cells when it holds visible text.
+        mutating func endOutside(_ b: UnsafeBufferPointer<UInt8>, line n: Int, at k: Int) {
+            defer { outsideFrom = -1; outsideVisible = false }
+            guard outsideFrom >= 0, outsideVisible, k > outsideFrom else { return }
+            let piece = UnsafeBufferPointer(rebasing: b[outsideFrom..<k])
+            let scanned = CellScanner(mode: .tabs).scanTagged(piece, line: n)
+            let shift = outsideColumn - 1
+            let shifted = scanned.cells.map { cell in
+                Cell(text: cell.text, range: SourceRange(start: SourceLocation(line: n, column: cell.range.start.column + shift),
+                                                         end: SourceLocation(line: n, column: cell.range.end.column + shift)),
+                     index: cell.index, hasInnerSpace: cell.hasInnerSpace)
+            }
+            if !shifted.isEmpty { lines.append(TextLine(number: n, cells: shifted, indent: 0)) }
+        }
+    }
+}

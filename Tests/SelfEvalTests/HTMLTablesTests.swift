@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import SelfEval
+
+/// Forms written as HTML tables: rows and cells wherever the lines fall, merged cells
+/// expanded as a spreadsheet export leaves them, text joined inside cells.
+@Suite struct HTMLTablesTests {
+    /// The rows of an HTML text, each as its cells' texts.
+    static func rows(_ html: String) throws -> [[String]] {
+        try #require(HTMLTables.lines(SourceText(html))).map { $0.cells.map(\.text) }
+    }
+
+    @Test func mergedCellsLeaveEmptyCellsWhereTheyReach() throws {
+        let html = """
+        <table>
+        <tr><td>项目名称</td><td colspan=3>甲</td></tr>
+        <tr><td rowspan="3">项目资金</td><td rowspan=2 colspan=2>合并</td><td>右</td></tr>
+        <tr><td>下</td></tr>
+        <tr><td>一</td><td>二</td><td>三</td></tr>
+        <tr><td>四</td></tr>
+        </table>
+        """
+        #expect(try Self.rows(html) == [["项目名称", "甲", "", ""], ["项目资金", "合并", "", "右"], ["", "", "", "下"], ["", "一", "二", "三"], ["四"]])
+    }
+
+    @Test func rowsAreFoundWhereverTheLinesFall() throws {
+        let oneLine = "<TABLE><TR><TD>项目名称</TD><TD>甲</TD></TR><TR><TH>主管部门</TH><TH>乙</TH></TR></TABLE>"
+        let cellPerLine = "<table>\n<tr>\n  <td>项目名称</td>\n  <td>甲</td>\n</tr>\n<tr>\n  <td>主管部门</td>\n  <td>乙</td>\n</tr>\n</table>"
+        let unclosed = "<table><tr><td>项目名称<td>甲\n<tr><td>主管部门<td>乙"
+        for html in [oneLine, cellPerLine, unclosed] {
+            #expect(try Self.rows(html) == [["项目名称", "甲"], ["主管部门", "乙"]], "\(html)")
+        }
+        // Cells point at their text: line and column of 乙 in the cell-per-line text.
+        let lines = try #require(HTMLTables.lines(SourceText(cellPerLine)))
+        #expect(lines[1].number == 7)
+        #expect(lines[1].cells[1].range == SourceRange(line: 8, column: 7, length: 1))
+    }
+
+    @Test func cellTextIsJoinedAndDecoded() throws {
+        let html = """
+        <table><tr><td>项目名称</td><td><p><span style='font-family:宋体'>确保区域内</span></p>
+            <p>定点机构 &amp; 药店</p></td><td>Phase<br>2</td><td>&lt;=5件</td><td>年度<br>总体<br>目标</td></tr></table>
+        """
+        #expect(try Self.rows(html) == [["项目名称", "确保区域内定点机构 & 药店", "Phase 2", "<=5件", "年度总体目标"]])
+    }
+
+    @Test func textOutsideRowsIsReadAsLinesOfItsOwn() throws {
+        let html = "<h1>财政项目支出绩效自评表</h1><p>(2023 年度)</p>\n<table><tr><td>项目名称</td><td>甲</td></tr></table>\n<p>填表人：张三</p>"
+        #expect(try Self.rows(html) == [["财政项目支出绩效自评表"], ["(2023 年度)"], ["项目名称", "甲"], ["填表人：张三"]])
+    }
+
+    /// A `<td>` in a form of another layout (here in a goal text) does not make it a table.
+    @Test func aStrayCellTagIsNotATable() {
+        #expect(HTMLTables.lines(SourceText("项目名称 甲\n预期目标 在网页中加入<td>标签\n")) == nil)
+        #expect(HTMLTables.lines(SourceText("项目名称\t甲\n")) == nil)
+    }
+
+    /// Absurd spans and broken markup are read without crash or runaway memory.
+    @Test func absurdSpansAndBrokenMarkup() throws {
+        let html = "<table><tr><td>项目名称</td><td rowspan=99999999999 colspan=99999999999>甲</td></tr><tr><td>x</td></tr><tr><td colspan=\"abc\">y</td><td>\n"
+        let rows = try Self.rows(html)
+        #expect(rows.count == 3)
+        #expect(rows[0].count == 1 + HTMLTables.maxSpan)
+        #expect(rows[1] == ["x"] + Array(repeating: "", count: HTMLTables.maxSpan))
+        for text in ["<table><tr><td>项目名称<td", "<td>项目名称</td></table></table></tr><tr>", "<tr><td>项目名称</td><td><table><tr><td>内</td></tr></table></td></tr>"] {
+            _ = HTMLTables.lines(SourceText(text))
+        }
+    }
+
+    /// A Word document saved as a web page: a title in paragraphs, two tables, merged labels,
+    /// `<br>` and `<p>` inside cells, entities. Every part is read; the findings are the seed
+    /// form's (the 448,000.00 total) plus the actual this copy leaves blank.
+    @Test func aWordExportReadsWhole() throws {
+        let url = Fixtures.root.appendingPathComponent("variants/word-export.html")
+        let forms = Fixtures.forms(url)
+        let form = try #require(forms.first)
+        #expect(forms.count == 1)
+        #expect(form.layout == .html)
+        #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+        #expect(form.name?.value == "监督执法专项工作经费")
+        #expect(form.year?.value == 2023)
+        #expect(form.funding?.rows.map(\.kind) == [.total, .currentFiscal, .carryover, .other])
+        #expect(form.goals.actual?.value == "区域内定点医药机构监督检查覆盖率达到100%，执法规范，查处违法违规行为。")
+        #expect(form.indicators.map(\.level2) == ["数量指标", "质量指标", "时效指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"])
+        #expect(form.indicators[5].deviation?.value == "部分定点机构存在违规行为，已督促整改")
+        #expect(form.total?.score?.value.description == "97")
+        let result = Linter(checks: []).lint(path: url.path, display: "word-export.html")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message.en))")
+    }
+}

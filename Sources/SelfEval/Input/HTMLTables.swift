@@ -72,6 +72,8 @@ public enum HTMLTables {
         var rowspan = 1, colspan = 1
         /// Where in `content` the last break (`<br>`, a line break) fell, or -1.
         var breakAt = -1
+        /// Where the cell's text not yet appended to `content` starts on the line, or -1.
+        var pendingFrom = -1
 
         // Text outside rows on the current line: its first byte and column.
         var outsideFrom = -1
@@ -99,6 +101,7 @@ public enum HTMLTables {
             while k < end {
                 let c = b[k]
                 if c == 0x3C, let close = tagEnd(b, from: k, to: end) {
+                    flush(b, to: k)
                     let (tag, closing) = Self.tag(b, from: k + 1, to: close)
                     let width = CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[k...close]))
                     switch (tag, closing) {
@@ -140,7 +143,7 @@ public enum HTMLTables {
                         if let last = content.last, last.isASCIIAlnum, c.isASCIIAlnum { content.append(0x20) }
                         breakAt = -1
                     }
-                    content.append(contentsOf: UnsafeBufferPointer(rebasing: b[k..<stop]))
+                    if pendingFrom < 0 { pendingFrom = k }
                     if visible {
                         if first == nil { first = SourceLocation(line: n, column: column) }
                         after = SourceLocation(line: n, column: column + 1)
@@ -156,7 +159,16 @@ public enum HTMLTables {
                 k = stop
                 column += 1
             }
+            flush(b, to: end)
             endOutside(b, line: n, at: end)
+        }
+
+        /// Appends the cell's text read since `pendingFrom` (appended a run at a time, not a
+        /// character at a time).
+        mutating func flush(_ b: UnsafeBufferPointer<UInt8>, to k: Int) {
+            guard pendingFrom >= 0 else { return }
+            content.append(contentsOf: UnsafeBufferPointer(rebasing: b[pendingFrom..<k]))
+            pendingFrom = -1
         }
 
         /// The `>` that closes the tag opened at `k` on this line, when `<` opens a tag.
@@ -190,6 +202,7 @@ public enum HTMLTables {
         enum Names {
             static func packed(_ s: String) -> UInt64 { s.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
             static let table = packed("table"), tr = packed("tr"), td = packed("td"), th = packed("th")
+            static let rowspan = Array("rowspan".utf8), colspan = Array("colspan".utf8)
             /// Tags that break text: inside a cell a line break, outside the end of a paragraph.
             static let breaks = Set(["br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "caption"].map(packed))
         }
@@ -224,6 +237,8 @@ public enum HTMLTables {
             rowLine = n
             cells = []
             coveredAtStart = spans.map { $0 > 0 }
+            // A form's rows hold about ten cells: no growing one cell at a time.
+            cells.reserveCapacity(max(12, coveredAtStart.count))
         }
 
         mutating func openCell(_ b: UnsafeBufferPointer<UInt8>, tagFrom k: Int, to close: Int, at location: SourceLocation) {
@@ -232,8 +247,10 @@ public enum HTMLTables {
             cellStart = location
             first = nil
             breakAt = -1
-            rowspan = Self.span(b, from: k + 1, to: close, Array("rowspan".utf8))
-            colspan = Self.span(b, from: k + 1, to: close, Array("colspan".utf8))
+            // Most cells are a bare `<td>`: no attributes to look through.
+            let bare = close - k <= 3
+            rowspan = bare ? 1 : Self.span(b, from: k + 1, to: close, Names.rowspan)
+            colspan = bare ? 1 : Self.span(b, from: k + 1, to: close, Names.colspan)
         }
 
         /// An empty cell at `column` of the row, standing where `location` is.

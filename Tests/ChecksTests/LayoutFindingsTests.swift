@@ -128,6 +128,34 @@ import SelfEval
         #expect(original == again, "per \(per): only in the seed \(Set(original).subtracting(again)), only in HTML \(Set(again).subtracting(original))")
     }
 
+    /// The tabular seed as a grid table, as text-table writers draw one (pandoc and psql:
+    /// `+---+` borders, `|` cells; terminal tables: box drawing, `│` cells): the seed's findings,
+    /// the borders neither read nor reported.
+    @Test(arguments: ["ascii", "box", "fancy"])
+    func sameFindingsInGridTables(style: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent("000_84adb1842e62a47c.txt")))
+        let rows = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        var lines: [String] = []
+        for (k, row) in rows.enumerated() {
+            let widths = row.map { max(3, $0.count * 2) }
+            switch style {
+            case "ascii":
+                lines.append("+" + widths.map { String(repeating: k == 1 ? "=" : "-", count: $0) }.joined(separator: "+") + "+")
+                lines.append("| " + row.joined(separator: " | ") + " |")
+            case "box":
+                lines.append("├" + widths.map { String(repeating: "─", count: $0) }.joined(separator: "┼") + "┤")
+                lines.append("│" + row.joined(separator: "│") + "│")
+            default:
+                lines.append((k == 0 ? "╒" : "╞") + widths.map { String(repeating: "═", count: $0) }.joined(separator: k == 0 ? "╤" : "╪") + (k == 0 ? "╕" : "╡"))
+                lines.append("│ " + row.joined(separator: " │ ") + " │")
+            }
+        }
+        if style == "fancy" { lines.append("╘═══╧═══╛") }
+        let original = Self.findings(bytes), again = Self.findings(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(original.count > 30)
+        #expect(original == again, "\(style): only in the seed \(Set(original).subtracting(again)), only in the grid \(Set(again).subtracting(original))")
+    }
+
     /// The Word export fixture: its two findings, at their cells.
     @Test func wordExportFindings() throws {
         let url = Self.seeds.deletingLastPathComponent().appendingPathComponent("variants/word-export.html")

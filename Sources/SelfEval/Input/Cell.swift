@@ -267,9 +267,9 @@ public struct CellScanner: Sendable {
                 s.column += 1
                 continue
             }
-            if mode == .pipes && (c == 0x7C || (c == 0xEF && i + 2 < end && b[i + 1] == 0xBD && b[i + 2] == 0x9C)) {
+            if mode == .pipes, case let w = CellScanner.pipeWidth(b, i), w > 0 {
                 s.flush()
-                i += c == 0x7C ? 1 : 3
+                i += w
                 s.column += 1
                 continue
             }
@@ -419,9 +419,9 @@ public struct CellScanner: Sendable {
                 column += 1
                 continue
             }
-            if mode == .pipes && (b == 0x7C || (b == 0xEF && i + 2 < end && bytes[i + 1] == 0xBD && bytes[i + 2] == 0x9C)) {
+            if mode == .pipes, case let w = CellScanner.pipeWidth(bytes, i), w > 0 {
                 flush()
-                i += b == 0x7C ? 1 : 3
+                i += w
                 column += 1
                 continue
             }
@@ -458,8 +458,10 @@ public struct CellScanner: Sendable {
         var c = cells
         if let f = c.first, f.isEmpty { c.removeFirst() }
         if let l = c.last, l.isEmpty { c.removeLast() }
+        // `| --- | :-: |`, and the borders of grid tables: `+-----+=====+`, `├────┼────┤`.
         let separator = !c.isEmpty && c.allSatisfy { cell in
-            !cell.text.isEmpty && cell.text.unicodeScalars.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } && cell.text.contains("-")
+            !cell.text.isEmpty && cell.text.unicodeScalars.allSatisfy(CellScanner.isBorder)
+                && cell.text.unicodeScalars.contains { $0 == "-" || $0 == "=" || $0.value >= 0x2500 }
         }
         if separator { return [] }
         for i in c.indices { c[i].index = i }
@@ -489,6 +491,24 @@ public struct CellScanner: Sendable {
         c.hasInnerSpace = c.text.withBytes(String.hasSpaceBytes)
         c.range.end.column = max(c.range.start.column, c.range.end.column - removed)
         return c
+    }
+
+    /// The width in bytes of a cell border at `i` in a table of pipes: `|`, the full-width
+    /// `｜`, or a box-drawing vertical (`│`, `┃`, `║`, as terminal and text-grid table writers
+    /// draw them); 0 for anything else.
+    @inline(__always)
+    static func pipeWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        if c == 0x7C { return 1 }
+        guard c == 0xEF || c == 0xE2, i + 2 < b.count else { return 0 }
+        let (d, e) = (b[i + 1], b[i + 2])
+        if c == 0xEF { return d == 0xBD && e == 0x9C ? 3 : 0 }
+        return (d == 0x94 && (e == 0x82 || e == 0x83)) || (d == 0x95 && e == 0x91) ? 3 : 0
+    }
+
+    /// Whether a scalar draws a table's border: ASCII grid (`+`, `-`, `=`, `:`) or box drawing.
+    static func isBorder(_ s: Unicode.Scalar) -> Bool {
+        s == "-" || s == ":" || s == " " || s == "+" || s == "=" || (s.value >= 0x2500 && s.value <= 0x257F)
     }
 
     /// A lead byte that can never be a separator, a space, a tag or a pipe: ASCII other than

@@ -64,7 +64,8 @@ public enum FormSplitter {
                 var c = c
                 c.text = c.text.trimmingSpaces()
                 // Markdown pipes, and the quote of a quoted CSV cell ("项目名称",…).
-                while c.text.hasBytePrefix("|") || c.text.hasBytePrefix("｜") || c.text.hasBytePrefix("\"") { c.text = String(c.text.dropFirst()).trimmingSpaces() }
+                while c.text.hasBytePrefix("|") || c.text.hasBytePrefix("｜") || c.text.hasBytePrefix("\"") || c.text.hasBytePrefix("│")
+                        || c.text.hasBytePrefix("┃") || c.text.hasBytePrefix("║") { c.text = String(c.text.dropFirst()).trimmingSpaces() }
                 return c
             }
             tracker.see(n, title: hasTitle && cells.containsText(where: Vocabulary.isTitle),
@@ -82,7 +83,7 @@ public enum FormSplitter {
         return (chunks, outside)
     }
 
-    /// The layout most lines are written in: markdown when lines start with `|`, one cell per
+    /// The layout most lines are written in: markdown when lines start with `|` (or `｜`, `│`), one cell per
     /// line when they end with `|`, tabular when they hold tabs, CSV when they hold two commas
     /// that separate cells (30% of non-blank lines each).
     static func detectLayout(_ source: SourceText, _ first: Int, _ last: Int) -> Layout {
@@ -95,7 +96,7 @@ public enum FormSplitter {
                 guard start < end else { continue }
                 nonBlank += 1
                 while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
-                if b[start] == 0x7C { piped += 1 } else if b[end - 1] == 0x7C { trailing += 1 }
+                if CellScanner.pipeWidth(b, start) > 0 { piped += 1 } else if b[end - 1] == 0x7C { trailing += 1 }
                 if memchr(b.baseAddress! + lineStart, 0x09, lineEnd - lineStart) != nil { tabbed += 1 }
                 if separatingCommas(UnsafeBufferPointer(rebasing: b[start..<end]), atLeast: 2) { commaSeparated += 1 }
             }

@@ -47,6 +47,11 @@ import Testing
     @Test func textOutsideRowsIsReadAsLinesOfItsOwn() throws {
         let html = "<h1>财政项目支出绩效自评表</h1><p>(2023 年度)</p>\n<table><tr><td>项目名称</td><td>甲</td></tr></table>\n<p>填表人：张三</p>"
         #expect(try Self.rows(html) == [["财政项目支出绩效自评表"], ["(2023 年度)"], ["项目名称", "甲"], ["填表人：张三"]])
+        // Cut at ideographic spaces, tabs and runs of spaces, not inside a tag; placed on the text.
+        let header = "<p>主管部门：<span style='a:  b'>甲</span>　　实施单位：乙\t单位  负责人 丙</p><table><tr><td>项目名称</td></tr></table>"
+        let lines = try #require(HTMLTables.lines(SourceText(header)))
+        #expect(lines[0].cells.map(\.text) == ["主管部门：甲", "实施单位：乙", "单位", "负责人 丙"])
+        #expect(lines[0].cells[1].range == SourceRange(line: 1, column: 39, length: 6))
     }
 
     /// A `<td>` in a form of another layout (here in a goal text) does not make it a table.
@@ -86,5 +91,21 @@ import Testing
         #expect(form.total?.score?.value.description == "97")
         let result = Linter(checks: []).lint(path: url.path, display: "word-export.html")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message.en))")
+    }
+
+    /// The same export with its header typed as paragraphs above the tables (`项目名称：…`):
+    /// still read as tables, the header from the paragraphs.
+    @Test func aHeaderInParagraphsAboveTheTables() throws {
+        var text = try String(contentsOf: Fixtures.root.appendingPathComponent("variants/word-export.html"), encoding: .utf8)
+        let from = try #require(text.range(of: " <TR>\n  <TD width=80>项目名称</TD>")), to = try #require(text.range(of: " <tr>\n  <td rowspan=5 colspan=2>项目资金"))
+        text.removeSubrange(from.lowerBound..<to.lowerBound)
+        text = text.replacingOccurrences(of: "<p align=center>(2023 年度)</p>", with: "<p align=center>(2023 年度)</p>\n<p>项目名称：监督执法专项工作经费</p>\n<p>主管部门：上海市宝山区医疗保障局　　实施单位：上海市宝山区医疗保障局</p>")
+        let form = try #require(Fixtures.forms(text: text).first)
+        #expect(form.layout == .html)
+        #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+        #expect(form.name?.value == "监督执法专项工作经费")
+        #expect(form.department?.value == "上海市宝山区医疗保障局")
+        #expect(form.implementingUnit?.value == "上海市宝山区医疗保障局")
+        #expect(form.indicators.count == 8)
     }
 }

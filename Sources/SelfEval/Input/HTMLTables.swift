@@ -16,14 +16,14 @@ public enum HTMLTables {
     static let maxSpan = 1_000
 
     /// The file's lines as the form reader takes them: each table row a line of cells, the
-    /// text outside rows as lines split at tabs (a paragraph is one cell). Nil when no table
-    /// row starts with a 项目名称 cell: a stray `<td>` in a form of another layout does not
-    /// make the file a table.
+    /// text outside rows as lines (see `endOutside`). Nil when no table
+    /// row is part of a form (a 项目名称 row, a funding total, an indicator header): a stray
+    /// `<td>` in a form of another layout does not make the file a table.
     public static func lines(_ source: SourceText) -> [TextLine]? {
         guard hasTableCell(source.bytes) else { return nil }
         var reader = Reader(source: source)
         reader.run()
-        return reader.sawNameRow ? reader.lines : nil
+        return reader.sawFormRow ? reader.lines : nil
     }
 
     /// Whether the bytes hold a `<td` or `<th` tag (any case), found by a search for `<`.
@@ -52,8 +52,8 @@ public enum HTMLTables {
     struct Reader {
         let source: SourceText
         var lines: [TextLine] = []
-        /// Whether a row's first cell with text begins with 项目名称.
-        var sawNameRow = false
+        /// Whether a row is part of a form: a 项目名称 row, a funding total, an indicator header.
+        var sawFormRow = false
 
         // The open row: its first line and its cells, placed by column.
         var rowLine: Int?
@@ -288,7 +288,11 @@ public enum HTMLTables {
             for c in coveredAtStart.indices where coveredAtStart[c] && spans[c] > 0 { spans[c] -= 1 }
             // The row stands on the line of its first text (its `<tr>` may be lines above).
             if let text = cells.first(where: { !$0.text.isEmpty }) {
-                if text.key.hasBytePrefix("项目名称") { sawNameRow = true }
+                // A form's table: its header, funding total or indicator header is a row.
+                if !sawFormRow {
+                    sawFormRow = text.key.hasBytePrefix("项目名称") || cells.containsText(where: { FundingRowKind.recognise($0) == .total })
+                        || Vocabulary.isIndicatorHeader(cells.filter { !$0.text.isEmpty })
+                }
                 lines.append(TextLine(number: text.range.start.line, cells: cells, indent: 0))
             } else if !cells.isEmpty {
                 lines.append(TextLine(number: n, cells: cells, indent: 0))
@@ -304,19 +308,52 @@ public enum HTMLTables {
             outsideVisible = false
         }
 
-        /// Ends the text outside rows at `k`: a line of cells when it holds visible text.
+        /// Ends the text outside rows at `k`: a line of cells when it holds visible text. The
+        /// text is cut into cells at tabs, ideographic spaces and runs of two or more spaces
+        /// (`主管部门：甲　　实施单位：乙`), never inside a tag; one space stays in its cell
+        /// (`(2023 年度)`).
         mutating func endOutside(_ b: UnsafeBufferPointer<UInt8>, line n: Int, at k: Int) {
             defer { outsideFrom = -1; outsideVisible = false }
             guard outsideFrom >= 0, outsideVisible, k > outsideFrom else { return }
-            let piece = UnsafeBufferPointer(rebasing: b[outsideFrom..<k])
-            let scanned = CellScanner(mode: .tabs).scanTagged(piece, line: n)
-            let shift = outsideColumn - 1
-            let shifted = scanned.cells.map { cell in
-                Cell(text: cell.text, range: SourceRange(start: SourceLocation(line: n, column: cell.range.start.column + shift),
-                                                         end: SourceLocation(line: n, column: cell.range.end.column + shift)),
-                     index: cell.index, hasInnerSpace: cell.hasInnerSpace)
+            var cells: [Cell] = []
+            var segment = outsideFrom, first = -1, after = -1
+            var i = outsideFrom, column = outsideColumn
+            func emit(upTo j: Int) {
+                defer { first = -1; after = -1 }
+                guard first >= 0 else { return }
+                let text = CellScanner.cellText(UnsafeBufferPointer(rebasing: b[segment..<j]))
+                guard !text.text.isEmpty else { return }
+                cells.append(Cell(text: text.text, range: SourceRange(start: SourceLocation(line: n, column: first), end: SourceLocation(line: n, column: after)),
+                                  index: cells.count, hasInnerSpace: text.innerSpace))
             }
-            if !shifted.isEmpty { lines.append(TextLine(number: n, cells: shifted, indent: 0)) }
+            while i < k {
+                if b[i] == 0x3C, let close = tagEnd(b, from: i, to: k) {
+                    column += CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[i...close]))
+                    i = close + 1
+                    continue
+                }
+                if CellScanner.spaceWidth(b, i) > 0 {
+                    var j = i, count = 0, hard = false
+                    while j < k, case let w = CellScanner.spaceWidth(b, j), w > 0 {
+                        hard = hard || b[j] == 0x09 || (w == 3 && b[j] == 0xE3)
+                        count += 1
+                        j += w
+                    }
+                    if hard || count >= 2 {
+                        emit(upTo: i)
+                        segment = j
+                    }
+                    column += count
+                    i = j
+                    continue
+                }
+                if first < 0 { first = column }
+                after = column + 1
+                i = min(k, i + utf8Length(lead: b[i]))
+                column += 1
+            }
+            emit(upTo: k)
+            if !cells.isEmpty { lines.append(TextLine(number: n, cells: cells, indent: 0)) }
         }
     }
 }

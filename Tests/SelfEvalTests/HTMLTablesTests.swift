@@ -65,11 +65,19 @@ import Testing
         let html = "<table><tr><td>项目名称</td><td rowspan=99999999999 colspan=99999999999>甲</td></tr><tr><td>x</td></tr><tr><td colspan=\"abc\">y</td><td>\n"
         let rows = try Self.rows(html)
         #expect(rows.count == 3)
-        #expect(rows[0].count == 1 + HTMLTables.maxSpan)
-        #expect(rows[1] == ["x"] + Array(repeating: "", count: HTMLTables.maxSpan))
+        // Merged across and down as far as the row's width limit allows.
+        #expect(rows[0].count == HTMLTables.maxSpan)
+        #expect(rows[1] == ["x"] + Array(repeating: "", count: HTMLTables.maxSpan - 1))
         for text in ["<table><tr><td>项目名称<td", "<td>项目名称</td></table></table></tr><tr>", "<tr><td>项目名称</td><td><table><tr><td>内</td></tr></table></td></tr>"] {
             _ = HTMLTables.lines(SourceText(text))
         }
+        // Many wide merged cells in one row: the row stops widening at the limit.
+        let wide = "<table><tr><td>项目名称</td>" + String(repeating: "<td colspan=1000>x</td>", count: 2_000) + "</tr></table>"
+        #expect(try Self.rows(wide)[0].count <= 2_000 + HTMLTables.maxSpan)
+        // A long line of `<a` with no `>`: read in time linear in its length.
+        let start = Date()
+        _ = HTMLTables.lines(SourceText("<table><tr><td>项目名称</td><td>" + String(repeating: "<a", count: 200_000) + "\n"))
+        #expect(Date().timeIntervalSince(start) < 20)
     }
 
     /// A Word document saved as a web page: a title in paragraphs, two tables, merged labels,

@@ -98,6 +98,17 @@ import Testing
         }
     }
 
+    /// A long line of `<` starting tags that never close (`<a<a<a…`) is read in linear time:
+    /// 400 KB of it hung the cell scanner, which searched to the line's end at every `<`.
+    @Test func unclosedTagsOnALongLine() {
+        for layout in ["项目名称\t", "项目名称 ", "| 项目名称 | "] {
+            let start = Date()
+            let r = Self.lint(Array((layout + String(repeating: "<a", count: 200_000) + "\n").utf8))
+            #expect(!r.diagnostics.isEmpty)
+            #expect(Date().timeIntervalSince(start) < 30)
+        }
+    }
+
     @Test func modelJSONRoundTrip() throws {
         for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {
             let result = Linter(checks: []).lint(path: url.path, display: url.lastPathComponent)

@@ -383,6 +383,12 @@ public struct CellScanner: Sendable {
 
         var i = 0
         let end = bytes.count
+        var noClose = Int.max
+        func tagClose(from i: Int) -> Int? {
+            if let close = bytes[i..<end].firstIndex(of: UInt8(ascii: ">")) { return close }
+            noClose = i
+            return nil
+        }
         while i < end {
             let b = bytes[i]
             // Fast path: a run of plain text bytes (no separator, space, tag or special lead
@@ -401,7 +407,9 @@ public struct CellScanner: Sendable {
                 continue
             }
             // HTML tag: '<' followed by a letter, '/' or '!' up to the next '>' on the line.
-            if b == UInt8(ascii: "<"), i + 1 < end, isTagStart(bytes[i + 1]), let close = bytes[i..<end].firstIndex(of: UInt8(ascii: ">")) {
+            // `noClose`: where a search found no `>` to the line's end; a line of `<a<a<a…` is
+            // not searched to its end again at every `<` (that took minutes for 400 KB).
+            if b == UInt8(ascii: "<"), i + 1 < end, i < noClose, isTagStart(bytes[i + 1]), let close = tagClose(from: i) {
                 // Tags between words act like a space in flow mode.
                 if mode == .spaces && !current.isEmpty { pendingSpaces.append(0x20) }
                 column += CellScanner.scalarCount(UnsafeBufferPointer(rebasing: bytes[i...close]))

@@ -12,7 +12,8 @@ import Glibc
 /// line break joins text as wrapped text is joined (no space, except between ASCII letters or
 /// digits). Text outside the rows (a `<h1>` title, a paragraph) is read as lines of its own.
 public enum HTMLTables {
-    /// Most rows or columns one merged cell spans; larger spans are read as this.
+    /// Most rows or columns one merged cell spans; larger spans are read as this. A row is
+    /// not widened by merged cells past this many columns either.
     static let maxSpan = 1_000
 
     /// The file's lines as the form reader takes them: each table row a line of cells, the
@@ -95,12 +96,12 @@ public enum HTMLTables {
         mutating func read(_ b: UnsafeBufferPointer<UInt8>, line n: Int) {
             var k = source.lineStarts[n - 1]
             let end = source.lineEnds[n - 1]
-            var column = 1
+            var column = 1, noClose = Int.max
             markBreak()
             startOutside(at: k, column: column)
             while k < end {
                 let c = b[k]
-                if c == 0x3C, let close = tagEnd(b, from: k, to: end) {
+                if c == 0x3C, let close = tagEnd(b, from: k, to: end, noClose: &noClose) {
                     flush(b, to: k)
                     let (tag, closing) = Self.tag(b, from: k + 1, to: close)
                     let width = CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[k...close]))
@@ -172,11 +173,16 @@ public enum HTMLTables {
         }
 
         /// The `>` that closes the tag opened at `k` on this line, when `<` opens a tag.
-        func tagEnd(_ b: UnsafeBufferPointer<UInt8>, from k: Int, to end: Int) -> Int? {
-            guard k + 1 < end else { return nil }
+        /// `noClose` is where a search found no `>` before `end`: later searches from there on
+        /// stop at once (a line of `<a<a<a…` is not searched to its end at every `<`).
+        func tagEnd(_ b: UnsafeBufferPointer<UInt8>, from k: Int, to end: Int, noClose: inout Int) -> Int? {
+            guard k + 1 < end, k < noClose else { return nil }
             let next = b[k + 1]
             guard (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) || next == 0x2F || next == 0x21 else { return nil }
-            guard let base = b.baseAddress, let hit = memchr(base + k, 0x3E, end - k) else { return nil }
+            guard let base = b.baseAddress, let hit = memchr(base + k, 0x3E, end - k) else {
+                noClose = k
+                return nil
+            }
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
 
@@ -272,7 +278,8 @@ public enum HTMLTables {
             } else {
                 appendEmpty(at: cellStart)
             }
-            for _ in 1..<max(colspan, 1) { appendEmpty(at: cellStart) }
+            // Merged across at most to `maxSpan` columns in all: a row of absurd spans stays small.
+            for _ in 1..<max(colspan, 1) where cells.count < HTMLTables.maxSpan { appendEmpty(at: cellStart) }
             if rowspan > 1 {
                 if spans.count < cells.count { spans += Array(repeating: 0, count: cells.count - spans.count) }
                 for c in column..<cells.count { spans[c] = rowspan - 1 }
@@ -317,7 +324,7 @@ public enum HTMLTables {
             guard outsideFrom >= 0, outsideVisible, k > outsideFrom else { return }
             var cells: [Cell] = []
             var segment = outsideFrom, first = -1, after = -1
-            var i = outsideFrom, column = outsideColumn
+            var i = outsideFrom, column = outsideColumn, noClose = Int.max
             func emit(upTo j: Int) {
                 defer { first = -1; after = -1 }
                 guard first >= 0 else { return }
@@ -327,7 +334,7 @@ public enum HTMLTables {
                                   index: cells.count, hasInnerSpace: text.innerSpace))
             }
             while i < k {
-                if b[i] == 0x3C, let close = tagEnd(b, from: i, to: k) {
+                if b[i] == 0x3C, let close = tagEnd(b, from: i, to: k, noClose: &noClose) {
                     column += CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[i...close]))
                     i = close + 1
                     continue

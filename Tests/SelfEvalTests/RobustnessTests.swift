@@ -121,6 +121,15 @@ import Testing
         #expect("无".replacingAll("&amp;", with: "&") == "无")
     }
 
+    /// A header line of 300,000 cells is read in linear time: each value cell was appended to
+    /// a copy of the field's cells, so the line never finished.
+    @Test func aHeaderOfVeryManyCells() {
+        let start = Date()
+        let r = Self.lint(Array(("项目名称 甲\n" + Array(repeating: "1", count: 300_000).joined(separator: " ") + "\n").utf8))
+        #expect(r.forms.count == 1)
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
+
     @Test func modelJSONRoundTrip() throws {
         for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {
             let result = Linter(checks: []).lint(path: url.path, display: url.lastPathComponent)

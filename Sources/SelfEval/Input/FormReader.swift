@@ -36,6 +36,15 @@ public struct FormReader {
                 case .unit: unit = newValue
                 }
             }
+            // In place: with only get and set, `headerValues[key].append(c)` copied the
+            // field's array for every cell (a header line of 300,000 cells never finished).
+            _modify {
+                switch field {
+                case .name: yield &name
+                case .department: yield &department
+                case .unit: yield &unit
+                }
+            }
         }
     }
 

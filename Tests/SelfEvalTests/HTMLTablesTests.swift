@@ -54,6 +54,31 @@ import Testing
         #expect(lines[0].cells[1].range == SourceRange(line: 1, column: 39, length: 6))
     }
 
+    /// Word breaks long tags over lines, between attributes: the tag is read whole, the
+    /// paragraph or cell it stands in goes on after it, and the cell starts where its text does.
+    @Test func tagsBrokenOverLines() throws {
+        let html = """
+        <p class=MsoNormal align=center><span lang=EN-US>(2023 </span><span
+        style='font-family:宋体'>年度)</span></p>
+        <table class=MsoTableGrid border=1 cellspacing=0
+         style='border-collapse:collapse'>
+         <tr>
+          <td width=80 valign=top style='width:60.0pt;
+          padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal><span style='font-family:
+          宋体'>项目名称</span></p></td>
+          <td colspan=2
+          style='border:solid'>监督执法<span
+          lang=EN-US>专项</span></td>
+         </tr>
+        </table>
+        """
+        let lines = try #require(HTMLTables.lines(SourceText(html)))
+        #expect(lines.map { $0.cells.map(\.text) } == [["(2023 年度)"], ["项目名称", "监督执法专项", ""]])
+        #expect(lines[0].cells[0].range == SourceRange(start: SourceLocation(line: 1, column: 50), end: SourceLocation(line: 2, column: 27)))
+        #expect(lines[1].cells[0].range == SourceRange(line: 8, column: 7, length: 4))
+        #expect(lines[1].cells[1].range.start == SourceLocation(line: 10, column: 24))
+    }
+
     /// A `<td>` in a form of another layout (here in a goal text) does not make it a table.
     @Test func aStrayCellTagIsNotATable() {
         #expect(HTMLTables.lines(SourceText("项目名称 甲\n预期目标 在网页中加入<td>标签\n")) == nil)

@@ -76,6 +76,11 @@ public enum HTMLTables {
         /// Where the cell's text not yet appended to `content` starts on the line, or -1.
         var pendingFrom = -1
 
+        // Cells of a paragraph outside rows whose text goes on after a tag broken over lines,
+        // and the spaces after its last cell.
+        var outsideCells: [Cell] = []
+        var outsideGap = Gap.none
+
         // Text outside rows on the current line: its first byte and column.
         var outsideFrom = -1
         var outsideColumn = 1
@@ -85,26 +90,51 @@ public enum HTMLTables {
 
         mutating func run() {
             source.bytes.withUnsafeBufferPointer { b in
-                for n in 1...source.lineCount {
-                    read(b, line: n)
+                var n = 1
+                var resume: Int?
+                while n <= source.lineCount {
+                    if let next = read(b, line: n, from: resume) {
+                        (n, resume) = (next.line, next.at)
+                    } else {
+                        (n, resume) = (n + 1, nil)
+                    }
                 }
             }
             closeRow()
         }
 
-        /// Reads one line: tags, cell text, and text outside rows.
-        mutating func read(_ b: UnsafeBufferPointer<UInt8>, line n: Int) {
-            var k = source.lineStarts[n - 1]
+        /// Most lines a tag may be broken over (Word breaks long tags between attributes).
+        static let maxTagLines = 20
+
+        /// Reads one line (from byte `from` when a tag broken over lines ended on it): tags,
+        /// cell text, and text outside rows. Returns where reading goes on when a tag runs
+        /// onto a later line.
+        mutating func read(_ b: UnsafeBufferPointer<UInt8>, line n: Int, from: Int? = nil) -> (line: Int, at: Int)? {
+            var k = from ?? source.lineStarts[n - 1]
             let end = source.lineEnds[n - 1]
-            var column = 1, noClose = Int.max
-            markBreak()
-            startOutside(at: k, column: column)
+            var column = 1 + CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[source.lineStarts[n - 1]..<k])), noClose = Int.max
+            if from == nil {
+                markBreak()
+                startOutside(at: k, column: column)
+            } else if !inCell && rowLine == nil {
+                startOutside(at: k, column: column)
+            }
             while k < end {
                 let c = b[k]
-                if c == 0x3C, let close = tagEnd(b, from: k, to: end, noClose: &noClose) {
+                // A tag broken over lines: `<td width=80` ⏎ `  style='…'>`.
+                var spill: (line: Int, close: Int)?
+                var close = c == 0x3C ? tagEnd(b, from: k, to: end, noClose: &noClose) : nil
+                if c == 0x3C, close == nil, let later = tagEndOnLaterLine(b, from: k, line: n) {
+                    spill = later
+                    close = later.close
+                }
+                if let close {
                     flush(b, to: k)
                     let (tag, closing) = Self.tag(b, from: k + 1, to: close)
-                    let width = CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[k...close]))
+                    let width = spill == nil ? CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[k...close])) : 0
+                    // Where the text after the tag starts.
+                    let afterTag = spill.map { SourceLocation(line: $0.line, column: 1 + CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[source.lineStarts[$0.line - 1]...$0.close]))) }
+                        ?? SourceLocation(line: n, column: column + width)
                     switch (tag, closing) {
                     case (.table, _):
                         endOutside(b, line: n, at: k)
@@ -120,7 +150,7 @@ public enum HTMLTables {
                         endOutside(b, line: n, at: k)
                         if rowLine == nil { openRow(line: n) }
                         closeCell()
-                        openCell(b, tagFrom: k, to: close, at: SourceLocation(line: n, column: column + width))
+                        openCell(b, tagFrom: k, to: close, at: afterTag)
                     case (.cell, true):
                         closeCell()
                     case (.lineBreak, _):
@@ -129,6 +159,11 @@ public enum HTMLTables {
                         endOutside(b, line: n, at: k)
                     case (.other, _):
                         break
+                    }
+                    if let spill {
+                        // An inline tag (`<span` ⏎ `style='…'>`) does not end the paragraph.
+                        endOutside(b, line: n, at: k, continues: tag == .other)
+                        return (spill.line, close + 1)
                     }
                     k = close + 1
                     column += width
@@ -162,6 +197,28 @@ public enum HTMLTables {
             }
             flush(b, to: end)
             endOutside(b, line: n, at: end)
+            return nil
+        }
+
+        /// The line and byte of the `>` that closes a tag opened at `k` and broken over lines,
+        /// within `maxTagLines`, when `<` opens a tag and no `<` comes first.
+        func tagEndOnLaterLine(_ b: UnsafeBufferPointer<UInt8>, from k: Int, line n: Int) -> (line: Int, close: Int)? {
+            guard k + 1 < b.count else { return nil }
+            let next = b[k + 1]
+            guard (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) || next == 0x2F || next == 0x21 else { return nil }
+            // Nothing but attributes may follow on this line.
+            let end = source.lineEnds[n - 1]
+            if let base = b.baseAddress, memchr(base + k + 1, 0x3C, end - k - 1) != nil { return nil }
+            var m = n + 1
+            while m <= min(source.lineCount, n + Self.maxTagLines) {
+                let from = source.lineStarts[m - 1], to = source.lineEnds[m - 1]
+                for i in from..<to {
+                    if b[i] == 0x3E { return (m, i) }
+                    if b[i] == 0x3C { return nil }
+                }
+                m += 1
+            }
+            return nil
         }
 
         /// Appends the cell's text read since `pendingFrom` (appended a run at a time, not a
@@ -315,52 +372,80 @@ public enum HTMLTables {
             outsideVisible = false
         }
 
+        /// Spaces between two pieces of text: none, one (kept inside a cell), or a cut
+        /// between cells (a tab, an ideographic space, two or more spaces).
+        enum Gap: Int, Comparable {
+            case none, single, cut
+            static func < (a: Gap, b: Gap) -> Bool { a.rawValue < b.rawValue }
+        }
+
         /// Ends the text outside rows at `k`: a line of cells when it holds visible text. The
         /// text is cut into cells at tabs, ideographic spaces and runs of two or more spaces
         /// (`主管部门：甲　　实施单位：乙`), never inside a tag; one space stays in its cell
-        /// (`(2023 年度)`).
-        mutating func endOutside(_ b: UnsafeBufferPointer<UInt8>, line n: Int, at k: Int) {
+        /// (`(2023 年度)`). With `continues` (an inline tag broken over lines, as Word writes
+        /// `<span` ⏎ `style='…'>`), the cells wait for the rest of the paragraph, and its first
+        /// cell joins the last one unless a cut stands between them.
+        mutating func endOutside(_ b: UnsafeBufferPointer<UInt8>, line n: Int, at k: Int, continues: Bool = false) {
             defer { outsideFrom = -1; outsideVisible = false }
-            guard outsideFrom >= 0, outsideVisible, k > outsideFrom else { return }
             var cells: [Cell] = []
-            var segment = outsideFrom, first = -1, after = -1
-            var i = outsideFrom, column = outsideColumn, noClose = Int.max
-            func emit(upTo j: Int) {
-                defer { first = -1; after = -1 }
-                guard first >= 0 else { return }
-                let text = CellScanner.cellText(UnsafeBufferPointer(rebasing: b[segment..<j]))
-                guard !text.text.isEmpty else { return }
-                cells.append(Cell(text: text.text, range: SourceRange(start: SourceLocation(line: n, column: first), end: SourceLocation(line: n, column: after)),
-                                  index: cells.count, hasInnerSpace: text.innerSpace))
-            }
-            while i < k {
-                if b[i] == 0x3C, let close = tagEnd(b, from: i, to: k, noClose: &noClose) {
-                    column += CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[i...close]))
-                    i = close + 1
-                    continue
+            var leading = Gap.none, trailing = Gap.none
+            if outsideFrom >= 0, outsideVisible, k > outsideFrom {
+                var segment = outsideFrom, first = -1, after = -1
+                var i = outsideFrom, column = outsideColumn, noClose = Int.max
+                func emit(upTo j: Int) {
+                    defer { first = -1; after = -1 }
+                    guard first >= 0 else { return }
+                    let text = CellScanner.cellText(UnsafeBufferPointer(rebasing: b[segment..<j]))
+                    guard !text.text.isEmpty else { return }
+                    cells.append(Cell(text: text.text, range: SourceRange(start: SourceLocation(line: n, column: first), end: SourceLocation(line: n, column: after)),
+                                      index: cells.count, hasInnerSpace: text.innerSpace))
                 }
-                if CellScanner.spaceWidth(b, i) > 0 {
-                    var j = i, count = 0, hard = false
-                    while j < k, case let w = CellScanner.spaceWidth(b, j), w > 0 {
-                        hard = hard || b[j] == 0x09 || (w == 3 && b[j] == 0xE3)
-                        count += 1
-                        j += w
+                var sawVisible = false
+                while i < k {
+                    if b[i] == 0x3C, let close = tagEnd(b, from: i, to: k, noClose: &noClose) {
+                        column += CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[i...close]))
+                        i = close + 1
+                        continue
                     }
-                    if hard || count >= 2 {
-                        emit(upTo: i)
-                        segment = j
+                    if CellScanner.spaceWidth(b, i) > 0 {
+                        var j = i, count = 0, hard = false
+                        while j < k, case let w = CellScanner.spaceWidth(b, j), w > 0 {
+                            hard = hard || b[j] == 0x09 || (w == 3 && b[j] == 0xE3)
+                            count += 1
+                            j += w
+                        }
+                        let gap: Gap = hard || count >= 2 ? .cut : .single
+                        if gap == .cut {
+                            emit(upTo: i)
+                            segment = j
+                        }
+                        if sawVisible { trailing = max(trailing, gap) } else { leading = max(leading, gap) }
+                        column += count
+                        i = j
+                        continue
                     }
-                    column += count
-                    i = j
-                    continue
+                    sawVisible = true
+                    trailing = .none
+                    if first < 0 { first = column }
+                    after = column + 1
+                    i = min(k, i + utf8Length(lead: b[i]))
+                    column += 1
                 }
-                if first < 0 { first = column }
-                after = column + 1
-                i = min(k, i + utf8Length(lead: b[i]))
-                column += 1
+                emit(upTo: k)
             }
-            emit(upTo: k)
-            if !cells.isEmpty { lines.append(TextLine(number: n, cells: cells, indent: 0)) }
+            // The rest of a paragraph broken by a tag over lines joins what came before it.
+            if let last = outsideCells.last, let next = cells.first, max(outsideGap, leading) < .cut {
+                let space = max(outsideGap, leading) == .single ? " " : ""
+                outsideCells[outsideCells.count - 1] = Cell(text: last.text + space + next.text, range: SourceRange(start: last.range.start, end: next.range.end),
+                                                            index: last.index, hasInnerSpace: last.hasInnerSpace || next.hasInnerSpace || !space.isEmpty)
+                cells.removeFirst()
+            }
+            for c in cells { outsideCells.append(Cell(text: c.text, range: c.range, index: outsideCells.count, hasInnerSpace: c.hasInnerSpace)) }
+            if !cells.isEmpty || outsideCells.isEmpty { outsideGap = trailing } else { outsideGap = max(outsideGap, max(leading, trailing)) }
+            guard !continues else { return }
+            if let first = outsideCells.first { lines.append(TextLine(number: first.range.start.line, cells: outsideCells, indent: 0)) }
+            outsideCells = []
+            outsideGap = .none
         }
     }
 }

@@ -79,6 +79,27 @@ import Testing
         #expect(lines[1].cells[1].range.start == SourceLocation(line: 10, column: 24))
     }
 
+    /// Comments, style sheets, scripts and Word's `<xml>` document properties are not text,
+    /// whatever they hold and over however many lines.
+    @Test func commentsAndHiddenBlocksAreNotText() throws {
+        let html = """
+        <head><title>自评</title>
+        <!--[if gte mso 9]><xml>
+         <o:Author>财务科工作人员某某某，负责本单位全部项目支出绩效自评表的填报和汇总工作</o:Author>
+        </xml><![endif]-->
+        <style>
+        <!--
+         p.MsoNormal {margin:0cm; font-family:等线;}
+        -->
+        </STYLE>
+        <script>var 项目名称 = "<td>x</td>";</script>
+        </head>
+        <p>财政项目支出绩效自评表</p><!-- 注释：项目名称 --><p>(2023 年度)</p>
+        <table><tr><td>项目名称</td><td>甲<!-- 旧名称：乙 -->丁</td></tr></table>
+        """
+        #expect(try Self.rows(html) == [["自评"], ["财政项目支出绩效自评表"], ["(2023 年度)"], ["项目名称", "甲丁"]])
+    }
+
     /// A `<td>` in a form of another layout (here in a goal text) does not make it a table.
     @Test func aStrayCellTagIsNotATable() {
         #expect(HTMLTables.lines(SourceText("项目名称 甲\n预期目标 在网页中加入<td>标签\n")) == nil)

@@ -47,6 +47,9 @@ public enum HTMLTables {
     /// The tags the reader acts on; the others are dropped.
     enum Tag {
         case table, row, cell, lineBreak, other
+        /// A block whose content is not text: `<style>`, `<script>`, `<xml>` (Word's document
+        /// properties), skipped to its end tag.
+        case hidden
     }
 
     /// Walks the file once, line by line, carrying the open row and cell across lines.
@@ -75,6 +78,9 @@ public enum HTMLTables {
         var breakAt = -1
         /// Where the cell's text not yet appended to `content` starts on the line, or -1.
         var pendingFrom = -1
+
+        /// While inside a comment or a hidden block: what ends it (`-->`, `</style`), in lower case.
+        var skipUntil: [UInt8]?
 
         // Cells of a paragraph outside rows whose text goes on after a tag broken over lines,
         // and the spaces after its last cell.
@@ -120,7 +126,29 @@ public enum HTMLTables {
                 startOutside(at: k, column: column)
             }
             while k < end {
+                // Inside a comment or a hidden block: nothing is text until its end.
+                if let until = skipUntil {
+                    guard let found = Self.find(until, in: b, from: k, to: end) else { k = end; break }
+                    skipUntil = nil
+                    k = found + until.count
+                    // An end tag runs to its `>`.
+                    if until.first == 0x3C, let base = b.baseAddress, k < end, let hit = memchr(base + k, 0x3E, end - k) {
+                        k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    }
+                    column = 1 + CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[source.lineStarts[n - 1]..<k]))
+                    // Text outside rows starts again after it (not at the line's start).
+                    startOutside(at: k, column: column)
+                    continue
+                }
                 let c = b[k]
+                // `<!-- … -->`, over any number of lines.
+                if c == 0x3C, k + 3 < end, b[k + 1] == 0x21, b[k + 2] == 0x2D, b[k + 3] == 0x2D {
+                    flush(b, to: k)
+                    endOutside(b, line: n, at: k)
+                    skipUntil = Names.commentEnd
+                    k += 4
+                    continue
+                }
                 // A tag broken over lines: `<td width=80` ⏎ `  style='…'>`.
                 var spill: (line: Int, close: Int)?
                 var close = c == 0x3C ? tagEnd(b, from: k, to: end, noClose: &noClose) : nil
@@ -158,6 +186,11 @@ public enum HTMLTables {
                         markBreak()
                         endOutside(b, line: n, at: k)
                     case (.other, _):
+                        break
+                    case (.hidden, false):
+                        endOutside(b, line: n, at: k)
+                        skipUntil = Self.endTag(b, from: k + 1, to: close)
+                    case (.hidden, true):
                         break
                     }
                     if let spill {
@@ -257,14 +290,40 @@ public enum HTMLTables {
             case Names.table: return (.table, closing)
             case Names.tr: return (.row, closing)
             case Names.td, Names.th: return (.cell, closing)
+            case Names.style, Names.script, Names.xml: return (.hidden, closing)
             default: return (Names.breaks.contains(name) ? .lineBreak : .other, closing)
             }
+        }
+
+        /// `</name` for the hidden block whose start tag is between `from` and `close`.
+        static func endTag(_ b: UnsafeBufferPointer<UInt8>, from: Int, to close: Int) -> [UInt8] {
+            var name: [UInt8] = [0x3C, 0x2F]
+            var k = from
+            while k < close, !HTMLTables.isNameEnd(b[k]) { name.append(b[k] | 0x20); k += 1 }
+            return name
+        }
+
+        /// Where `needle` (lower case) first stands in `b[from..<to]`, letters in any case.
+        static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+            guard let first = needle.first, let base = b.baseAddress else { return nil }
+            var k = from
+            while k + needle.count <= to, let hit = memchr(base + k, Int32(first), to - k) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard at + needle.count <= to else { return nil }
+                var same = true
+                for j in 1..<needle.count where b[at + j] | 0x20 != needle[j] | 0x20 { same = false; break }
+                if same { return at }
+                k = at + 1
+            }
+            return nil
         }
 
         /// Tag names packed as `tag` packs them.
         enum Names {
             static func packed(_ s: String) -> UInt64 { s.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
             static let table = packed("table"), tr = packed("tr"), td = packed("td"), th = packed("th")
+            static let style = packed("style"), script = packed("script"), xml = packed("xml")
+            static let commentEnd = Array("-->".utf8)
             static let rowspan = Array("rowspan".utf8), colspan = Array("colspan".utf8)
             /// Tags that break text: inside a cell a line break, outside the end of a paragraph.
             static let breaks = Set(["br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "caption"].map(packed))

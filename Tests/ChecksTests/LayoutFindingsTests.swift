@@ -156,6 +156,19 @@ import SelfEval
         #expect(original == again, "\(style): only in the seed \(Set(original).subtracting(again)), only in the grid \(Set(again).subtracting(original))")
     }
 
+    /// Two seed forms as Word saves a document as a web page: GB2312, a head of document
+    /// properties and styles, every tag broken over lines, `<o:p>` and `&nbsp;` in empty cells.
+    /// The same findings as in the seed.
+    @Test func wordWebPageHasTheSeedsFindings() throws {
+        let url = Self.seeds.deletingLastPathComponent().appendingPathComponent("variants/word-web-page.html")
+        let forms: Set<String> = ["政府购买服务人员专项经费", "物业管理费"]
+        let seed = Self.findings([UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent("000_84adb1842e62a47c.txt"))))
+            .filter { f in forms.contains { f.contains("|\($0)|") } && !f.hasPrefix("cross-form-duplicate") }
+        let found = Self.findings([UInt8](try Data(contentsOf: url)))
+        #expect(seed.count == 6)
+        #expect(found == seed)
+    }
+
     /// The Word export fixture: its two findings, at their cells.
     @Test func wordExportFindings() throws {
         let url = Self.seeds.deletingLastPathComponent().appendingPathComponent("variants/word-export.html")

@@ -183,3 +183,16 @@ import Testing
         #expect(d.message.en.contains("not checked"))
     }
 }
+
+/// The report year written `(2023 年度)` on a line of a layout that cuts cells at spaces.
+@Suite struct SpacedYearTests {
+    @Test(arguments: ["(2023 年度)", "（2023 年度）", "财政项目支出绩效自评表 (2023 年度)"])
+    func theYearIsReadAcrossTheSpace(line: String) throws {
+        let text = (line.hasPrefix("财政") ? "" : "财政项目支出绩效自评表\n") + line + "\n项目名称 监督执法专项工作经费\n主管部门 甲 实施单位 乙\n"
+        let form = try #require(Fixtures.forms(text: text).first)
+        #expect(form.year?.value == 2023)
+        let row = line.hasPrefix("财政") ? 1 : 2
+        #expect(form.year?.range == SourceRange(line: row, column: line.unicodeScalars.count - 7, length: 4))
+        #expect(!form.issues.contains { $0.kind == .unparsedRow }, "\(form.issues.map(\.message.en))")
+    }
+}

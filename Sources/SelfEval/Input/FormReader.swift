@@ -251,9 +251,19 @@ public struct FormReader {
 
     @discardableResult
     mutating func readYear(_ line: TextLine) -> Bool {
-        for c in line.nonEmpty {
+        let cells = line.nonEmpty
+        for c in cells {
             if let (year, range) = FormReader.findYear(c) {
                 if form.year.isNone { form.year = Field(raw: c.text, value: year, range: range) }
+                return true
+            }
+        }
+        // `(2023` `年度)`: the year and 年度 cut apart at their space, as in a PDF dump or a
+        // plain-text table of `(2023 年度)`.
+        for i in cells.indices.dropLast() where cells.key(at: i + 1).hasBytePrefix("年度") {
+            let joined = Cell(text: cells[i].text + " " + cells[i + 1].text, range: cells[i].range.union(cells[i + 1].range), index: cells[i].index)
+            if let (year, range) = FormReader.findYear(joined) {
+                if form.year.isNone { form.year = Field(raw: joined.text, value: year, range: range) }
                 return true
             }
         }

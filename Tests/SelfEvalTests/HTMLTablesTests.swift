@@ -44,6 +44,18 @@ import Testing
         #expect(try Self.rows(html) == [["项目名称", "确保区域内定点机构 & 药店", "Phase 2", "<=5件", "年度总体目标"]])
     }
 
+    /// Character references as web pages write them: named ones for operators and quotes,
+    /// numeric ones for what a GB2312 page cannot hold; anything else stays as written.
+    @Test(arguments: [
+        ("&ge;90%", "≥90%"), ("&#8805;90%", "≥90%"), ("&#x2265;90%", "≥90%"), ("&le;5件", "≤5件"),
+        ("&ldquo;零故障&rdquo;", "“零故障”"), ("A&amp;B", "A&B"), ("&amp;lt;", "&lt;"), ("&#160;x&nbsp;", "x"),
+        ("&unknown; & &#; &#x; &#99999999; &#0;", "&unknown; & &#; &#x; &#99999999; &#0;"),
+    ])
+    func characterReferencesAreDecoded(written: String, read: String) throws {
+        #expect(CellScanner.decodeEntities(written) == read)
+        #expect(try Self.rows("<table><tr><td>项目名称</td><td>\(written)</td></tr></table>") == [["项目名称", read]])
+    }
+
     @Test func textOutsideRowsIsReadAsLinesOfItsOwn() throws {
         let html = "<h1>财政项目支出绩效自评表</h1><p>(2023 年度)</p>\n<table><tr><td>项目名称</td><td>甲</td></tr></table>\n<p>填表人：张三</p>"
         #expect(try Self.rows(html) == [["财政项目支出绩效自评表"], ["(2023 年度)"], ["项目名称", "甲"], ["填表人：张三"]])

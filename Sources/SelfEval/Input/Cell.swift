@@ -564,9 +564,63 @@ public struct CellScanner: Sendable {
         return n
     }
 
-    fileprivate static func decodeEntities(_ s: String) -> String {
-        return s.replacingAll("&nbsp;", with: " ").replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
-            .replacingAll("&amp;", with: "&").trimmingSpaces()
+    /// A cell's text with its character references decoded, in one pass: `&nbsp;` (a space),
+    /// `&lt;`, `&gt;`, `&amp;`, `&quot;`, the named ones word processors write for
+    /// punctuation and operators (`&ge;90%`, `&ldquo;…&rdquo;`, `&mdash;`), and numeric ones
+    /// (`&#8805;`, `&#x2265;`), as a GB2312 web page writes what its encoding lacks. Anything
+    /// else after `&` stays as written.
+    static func decodeEntities(_ s: String) -> String {
+        s.withBytes { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                if b[i] == 0x26, let (scalar, length) = entity(b, at: i) {
+                    out.append(contentsOf: String(Character(scalar)).utf8)
+                    i += length
+                } else {
+                    out.append(b[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }.trimmingSpaces()
+    }
+
+    /// Named references and what they stand for (no-break spaces as plain spaces, as cells
+    /// are compared).
+    static let namedEntities: [String: Unicode.Scalar] = [
+        "nbsp": " ", "ensp": " ", "emsp": " ", "thinsp": " ", "lt": "<", "gt": ">", "amp": "&", "quot": "\"", "apos": "'",
+        "ldquo": "\u{201C}", "rdquo": "\u{201D}", "lsquo": "\u{2018}", "rsquo": "\u{2019}", "middot": "\u{B7}", "hellip": "\u{2026}",
+        "mdash": "\u{2014}", "ndash": "\u{2013}", "times": "\u{D7}", "divide": "\u{F7}", "ge": "\u{2265}", "le": "\u{2264}",
+        "ne": "\u{2260}", "yen": "\u{A5}", "permil": "\u{2030}", "plusmn": "\u{B1}", "deg": "\u{B0}", "laquo": "\u{AB}", "raquo": "\u{BB}",
+    ]
+
+    /// The character a reference at `i` (`&name;`, `&#123;`, `&#x7B;`) stands for, and its length.
+    static func entity(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        var j = i + 1
+        while j < b.count, j - i <= 10, b[j] != 0x3B { j += 1 }
+        guard j < b.count, b[j] == 0x3B, j > i + 1 else { return nil }
+        let name = UnsafeBufferPointer(rebasing: b[(i + 1)..<j])
+        if name[0] == 0x23 {
+            let hex = name.count > 1 && name[1] | 0x20 == 0x78
+            var value: UInt32 = 0
+            for c in name[(hex ? 2 : 1)...] {
+                let digit: UInt32
+                switch c {
+                case 0x30...0x39: digit = UInt32(c - 0x30)
+                case 0x61...0x66 where hex, 0x41...0x46 where hex: digit = UInt32(c | 0x20) - 0x61 + 10
+                default: return nil
+                }
+                value = value * (hex ? 16 : 10) + digit
+                if value > 0x10FFFF { return nil }
+            }
+            guard name.count > (hex ? 2 : 1), value > 0, var scalar = Unicode.Scalar(value) else { return nil }
+            if value == 0xA0 { scalar = " " }
+            return (scalar, j - i + 1)
+        }
+        guard let scalar = namedEntities[String(decoding: name, as: UTF8.self)] else { return nil }
+        return (scalar, j - i + 1)
     }
 }
 

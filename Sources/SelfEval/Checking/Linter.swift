@@ -343,7 +343,8 @@ public struct Linter: Sendable {
         // it is a short preamble. Its own text, not its source lines' (tags, other rows).
         let before = lines[..<first.lowerBound].filter { !$0.nonEmpty.isEmpty }
         let preamble = before.allSatisfy { $0.text.count < 60 }
-        let outside = preamble ? [] : [before.map(\.number).min()!...before.map(\.number).max()!]
+        let numbers = before.map(\.number)
+        let outside = preamble ? [] : [numbers.min()!...numbers.max()!]
         return (parts.map { FormReader.read(lines: Array(lines[$0]), layout: .html, file: file) }, outside)
     }
 

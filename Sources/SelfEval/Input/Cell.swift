@@ -409,7 +409,7 @@ public struct CellScanner: Sendable {
             // HTML tag: '<' followed by a letter, '/' or '!' up to the next '>' on the line.
             // `noClose`: where a search found no `>` to the line's end; a line of `<a<a<a…` is
             // not searched to its end again at every `<` (that took minutes for 400 KB).
-            if b == UInt8(ascii: "<"), i + 1 < end, i < noClose, isTagStart(bytes[i + 1]), let close = tagClose(from: i) {
+            if b == UInt8(ascii: "<"), i + 1 < end, i < noClose, CellScanner.isTagStart(bytes[i + 1]), let close = tagClose(from: i) {
                 // Tags between words act like a space in flow mode.
                 if mode == .spaces && !current.isEmpty { pendingSpaces.append(0x20) }
                 column += CellScanner.scalarCount(UnsafeBufferPointer(rebasing: bytes[i...close]))
@@ -528,7 +528,8 @@ public struct CellScanner: Sendable {
         return b >= 0xC3 && b != 0xE2 && b != 0xE3 && b != 0xEF
     }
 
-    @inline(__always) private func isTagStart(_ b: UInt8) -> Bool {
+    /// A byte that may follow `<` in a tag: a letter, `/` or `!`.
+    @inline(__always) static func isTagStart(_ b: UInt8) -> Bool {
         (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "/") || b == UInt8(ascii: "!")
     }
 
@@ -576,7 +577,7 @@ public struct CellScanner: Sendable {
             var i = 0
             while i < b.count {
                 if b[i] == 0x26, let (scalar, length) = entity(b, at: i) {
-                    out.append(contentsOf: String(Character(scalar)).utf8)
+                    UTF8.encode(scalar) { out.append($0) }
                     i += length
                 } else {
                     out.append(b[i])

@@ -44,6 +44,8 @@ public enum FormSplitter {
     }
 
     static let titleBytes = Array("自评表".utf8)
+    /// What may stand before a title or 项目名称 in its cell: table borders and a CSV quote.
+    static let leadingMarks = ["|", "｜", "\"", "│", "┃", "║"]
     static let nameBytes = Array("项目名称".utf8)
 
     public static func split(_ source: SourceText) -> (chunks: [FormChunk], outside: [ClosedRange<Int>]) {
@@ -64,8 +66,7 @@ public enum FormSplitter {
                 var c = c
                 c.text = c.text.trimmingSpaces()
                 // Markdown pipes, and the quote of a quoted CSV cell ("项目名称",…).
-                while c.text.hasBytePrefix("|") || c.text.hasBytePrefix("｜") || c.text.hasBytePrefix("\"") || c.text.hasBytePrefix("│")
-                        || c.text.hasBytePrefix("┃") || c.text.hasBytePrefix("║") { c.text = String(c.text.dropFirst()).trimmingSpaces() }
+                while FormSplitter.leadingMarks.contains(where: c.text.hasBytePrefix) { c.text = String(c.text.dropFirst()).trimmingSpaces() }
                 return c
             }
             tracker.see(n, title: hasTitle && cells.containsText(where: Vocabulary.isTitle),

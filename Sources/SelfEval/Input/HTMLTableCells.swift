@@ -64,12 +64,13 @@ extension HTMLTables.Reader {
         for c in coveredAtStart.indices where coveredAtStart[c] && spans[c] > 0 { spans[c] -= 1 }
         // The row stands on the line of its first text (its `<tr>` may be lines above).
         if let text = cells.first(where: { !$0.text.isEmpty }) {
+            let line = TextLine(number: text.range.start.line, cells: cells, indent: 0)
             // A form's table: its header, funding total or indicator header is a row.
             if !sawFormRow {
-                sawFormRow = text.key.hasBytePrefix("项目名称") || cells.containsText(where: { FundingRowKind.recognise($0) == .total })
-                    || Vocabulary.isIndicatorHeader(cells.filter { !$0.text.isEmpty })
+                sawFormRow = text.key.hasBytePrefix("项目名称") || line.nonEmpty.containsText(where: { FundingRowKind.recognise($0) == .total })
+                    || Vocabulary.isIndicatorHeader(line.nonEmpty)
             }
-            lines.append(TextLine(number: text.range.start.line, cells: cells, indent: 0))
+            lines.append(line)
         } else if !cells.isEmpty {
             lines.append(TextLine(number: n, cells: cells, indent: 0))
         }

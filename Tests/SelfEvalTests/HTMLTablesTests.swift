@@ -112,6 +112,13 @@ import Testing
         #expect(try Self.rows(html) == [["自评"], ["财政项目支出绩效自评表"], ["(2023 年度)"], ["项目名称", "甲丁"]])
     }
 
+    /// A paragraph broken by several tags over lines: each piece joins the one before it
+    /// with the spaces written between them, and only those.
+    @Test func aParagraphBrokenByTagsTwice() throws {
+        let html = "<p><span>(2023 </span><span\nstyle='a'>年度</span><span\nstyle='b'>)</span></p>\n<table><tr><td>项目名称</td></tr></table>"
+        #expect(try Self.rows(html) == [["(2023 年度)"], ["项目名称"]])
+    }
+
     /// A `<td>` in a form of another layout (here in a goal text) does not make it a table.
     @Test func aStrayCellTagIsNotATable() {
         #expect(HTMLTables.lines(SourceText("项目名称 甲\n预期目标 在网页中加入<td>标签\n")) == nil)

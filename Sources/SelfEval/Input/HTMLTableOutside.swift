@@ -24,6 +24,7 @@ extension HTMLTables.Reader {
         defer { outsideFrom = -1; outsideVisible = false }
         var cells: [Cell] = []
         var leading = Gap.none, trailing = Gap.none
+        var sawVisible = false
         if outsideFrom >= 0, outsideVisible, k > outsideFrom {
             var segment = outsideFrom, first = -1, after = -1
             var i = outsideFrom, column = outsideColumn, noClose = Int.max
@@ -35,7 +36,6 @@ extension HTMLTables.Reader {
                 cells.append(Cell(text: text.text, range: SourceRange(start: SourceLocation(line: n, column: first), end: SourceLocation(line: n, column: after)),
                                   index: cells.count, hasInnerSpace: text.innerSpace))
             }
-            var sawVisible = false
             while i < k {
                 if b[i] == 0x3C, let close = tagEnd(b, from: i, to: k, noClose: &noClose) {
                     column += CellScanner.scalarCount(UnsafeBufferPointer(rebasing: b[i...close]))
@@ -76,7 +76,9 @@ extension HTMLTables.Reader {
             cells.removeFirst()
         }
         for c in cells { outsideCells.append(Cell(text: c.text, range: c.range, index: outsideCells.count, hasInnerSpace: c.hasInnerSpace)) }
-        if !cells.isEmpty || outsideCells.isEmpty { outsideGap = trailing } else { outsideGap = max(outsideGap, max(leading, trailing)) }
+        // The spaces after the last text: this piece's when it held text (even if it all
+        // joined the cell before it), else those before it and in it.
+        outsideGap = sawVisible ? trailing : max(outsideGap, leading)
         guard !continues else { return }
         if let first = outsideCells.first { lines.append(TextLine(number: first.range.start.line, cells: outsideCells, indent: 0)) }
         outsideCells = []

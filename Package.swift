@@ -8,6 +8,13 @@ import PackageDescription
 /// 288.9 M → 280.0 M instructions, output unchanged).
 let fastValueCopies: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-type-layout"])]
 
+/// The executables carry the Swift runtime and Foundation inside them instead of loading them
+/// as shared libraries: resolving those libraries' symbols took about 6 ms of every start
+/// (one form: 13.4 ms -> 7.2 ms), and calls into the runtime (retain, release) go direct
+/// instead of through the PLT (20,000 forms, one job: 2.71-2.85 s -> 2.54-2.64 s).
+let staticRuntime: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+let staticRuntimeImports: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+
 let package = Package(
     name: "selfeval",
     products: [
@@ -18,10 +25,10 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(name: "SelfEval", path: "Sources/SelfEval", swiftSettings: fastValueCopies),
-        .target(name: "SelfEvalChecks", dependencies: ["SelfEval"], path: "Checks", swiftSettings: fastValueCopies),
-        .executableTarget(name: "selfeval", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Sources/selfeval"),
-        .executableTarget(name: "selfeval-bench", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Sources/selfeval-bench"),
+        .target(name: "SelfEval", path: "Sources/SelfEval", swiftSettings: fastValueCopies + staticRuntimeImports),
+        .target(name: "SelfEvalChecks", dependencies: ["SelfEval"], path: "Checks", swiftSettings: fastValueCopies + staticRuntimeImports),
+        .executableTarget(name: "selfeval", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Sources/selfeval", swiftSettings: staticRuntimeImports, linkerSettings: staticRuntime),
+        .executableTarget(name: "selfeval-bench", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Sources/selfeval-bench", swiftSettings: staticRuntimeImports, linkerSettings: staticRuntime),
         .testTarget(name: "SelfEvalTests", dependencies: ["SelfEval"], path: "Tests/SelfEvalTests"),
         .testTarget(name: "ChecksTests", dependencies: ["SelfEval", "SelfEvalChecks"], path: "Tests/ChecksTests"),
         .testTarget(name: "CLITests", dependencies: ["SelfEval", "SelfEvalChecks", "selfeval", "selfeval-bench"], path: "Tests/CLITests"),

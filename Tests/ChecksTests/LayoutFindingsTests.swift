@@ -59,6 +59,35 @@ import SelfEval
         try Self.sameFindingsPlaced(style) { $0.replacingOccurrences(of: "上年结转资金", with: "上年结余资金") }
     }
 
+    /// A PDF dump as pdftotext writes it: a form feed before the first line of every page, and
+    /// the page numbers on lines of their own wherever the page broke (inside a header value,
+    /// between a funding label and its figures, inside an indicator table). The same findings
+    /// in every layout that has lines (a paragraph has no lines to break). Before, a form feed
+    /// hid the figures after it (`\f10.00 9.50`: a 总分 of 90 instead of 99.5) and a page
+    /// number was read as part of a project name or as a funding row `第`.
+    @Test(arguments: FormRenderer.Style.allCases.filter { $0 != .paragraph && $0 != .html })
+    func sameFindingsAcrossPageBreaks(style: FormRenderer.Style) throws {
+        let marks = ["第 %d 页 共 9 页", "- %d -", "第%d页，共9页", "Page %d of 9", "共 9 页 第 %d 页", "第 %d 页"]
+        for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
+            let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+            let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
+            let text = style == .tabular ? String(decoding: bytes, as: UTF8.self) : forms.map { FormRenderer.render($0, as: style) }.joined(separator: "\n")
+            var paged: [String] = []
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if i % 23 == 22 {
+                    let page = i / 23 + 1
+                    paged.append(String(format: marks[page % marks.count], page))
+                    paged.append("\u{0C}" + line)
+                } else {
+                    paged.append(String(line))
+                }
+            }
+            let original = Self.findings(Array(text.utf8)), again = Self.findings(Array(paged.joined(separator: "\n").utf8))
+            #expect(!original.isEmpty)
+            #expect(original == again, "\(name) as \(style): only before \(Set(original).subtracting(again)), only with page breaks \(Set(again).subtracting(original))")
+        }
+    }
+
     /// Weights and scores written with their unit (`10分`) are the same weights and scores: the
     /// same checks on the same lines, in every layout (columns move with the longer cells).
     @Test(arguments: FormRenderer.Style.allCases)

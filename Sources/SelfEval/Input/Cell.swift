@@ -533,15 +533,13 @@ public struct CellScanner: Sendable {
         (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "/") || b == UInt8(ascii: "!")
     }
 
-    /// The width of a space the scanner knows at `i` (space, tab, U+3000, NBSP), or 0.
+    /// The width of a space at `i`, or 0: the same space-like scalars as names and labels are
+    /// compacted by (`String.spaceWidth`: space, tab, vertical tab, form feed, NBSP, U+3000,
+    /// U+FEFF, U+200B). A form feed leads the first line of every page pdftotext writes, and a
+    /// byte-order mark stands inside files joined with `cat`: read as text, they hid the figures
+    /// and labels they stood before (`\f10.00`, `\u{FEFF}项目名称`).
     @inline(__always)
-    static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        let c = b[i]
-        if c == 0x20 || c == 0x09 { return 1 }
-        if c == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80 { return 3 }
-        if c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0 { return 2 }
-        return 0
-    }
+    static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int { String.spaceWidth(b, i) }
 
     /// A run of plain characters from `i` (which holds a plain byte), stepped a whole
     /// character at a time: where it ends, how many scalars it holds, and whether one is `&`.

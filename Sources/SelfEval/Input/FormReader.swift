@@ -106,9 +106,12 @@ public struct FormReader {
         return reader.form
     }
 
-    /// Takes one line, or reports it when no section takes it.
+    /// Takes one line, or reports it when no section takes it. A page number printed on a line
+    /// of its own (`第 2 页 共 9 页`) is dropped before any section sees it: a PDF dump puts it
+    /// wherever the page broke, inside a header value or a row that goes on below it.
     mutating func read(_ line: TextLine) {
         if line.isBlank { return }
+        if FormReader.isPageMark(line) { return }
         if !take(line) { unparsed(line) }
     }
 
@@ -124,13 +127,72 @@ public struct FormReader {
     /// Page footers like `-1-`, `- 12 -`, `第 3 页`, `3/8`.
     static func isPageFooter(_ text: String) -> Bool {
         let t = text.compacted
-        if t.isEmpty { return true }
+        if t.isEmpty || isPageMarkText(t) { return true }
         var core = Substring(t)
         if core.hasBytePrefix("第") && core.hasByteSuffix("页") { core = core.dropFirst().dropLast() }
         core = core.drop { $0 == "-" || $0 == "—" || $0 == "－" }
         while let l = core.last, l == "-" || l == "—" || l == "－" { core = core.dropLast() }
         let parts = core.split(separator: "/")
         return !core.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// A page number that cannot be a value: `第 2 页`, `共 9 页`, `第2页/共9页`, `第 2 页，共 9 页`,
+    /// `- 2 -`, `Page 2 of 9`. (A bare `3/8` may be a value, so only an unread line is taken as a
+    /// footer by `isPageFooter`.) Only short lines that start like one are joined and looked at.
+    static func isPageMark(_ line: TextLine) -> Bool {
+        let cells = line.nonEmpty
+        guard cells.count <= 8, !cells.isEmpty else { return false }
+        // The first character, from its bytes: 第 共 - — － P p (most lines stop at the first byte).
+        var bytes = cells.text(at: 0).utf8.makeIterator()
+        let leads: Bool
+        switch bytes.next() {
+        case UInt8(ascii: "-"), UInt8(ascii: "P"), UInt8(ascii: "p"): leads = true
+        case let b0? where b0 == 0xE7 || b0 == 0xE5 || b0 == 0xE2 || b0 == 0xEF:
+            let c = (UInt32(b0) << 16) | (UInt32(bytes.next() ?? 0) << 8) | UInt32(bytes.next() ?? 0)
+            leads = c == 0xE7ACAC || c == 0xE585B1 || c == 0xE28094 || c == 0xEFBC8D
+        default: leads = false
+        }
+        guard leads else { return false }
+        let t = line.text.compacted
+        guard t.utf8.count <= 40 else { return false }
+        return isPageMarkText(t)
+    }
+
+    /// The test of `isPageMark` on text without spaces.
+    static func isPageMarkText(_ t: String) -> Bool {
+        var rest = Substring(t)
+        func digits() -> Bool {
+            let d = rest.prefix { $0.isASCII && $0.isNumber }
+            rest = rest.dropFirst(d.count)
+            return !d.isEmpty
+        }
+        func take(_ word: String) -> Bool {
+            guard rest.hasPrefix(word) else { return false }
+            rest = rest.dropFirst(word.count)
+            return true
+        }
+        if t.hasBytePrefix("P") || t.hasBytePrefix("p") {
+            let lower = t.lowercased()
+            guard lower.hasBytePrefix("page") else { return false }
+            rest = Substring(lower).dropFirst(4)
+            guard digits() else { return false }
+            if take("of") || take("/") { guard digits() else { return false } }
+            return rest.isEmpty
+        }
+        // 第N页 and 共N页 in either order, with a separator between them or none.
+        if t.hasBytePrefix("第") || t.hasBytePrefix("共") {
+            while !rest.isEmpty {
+                guard take("第") || take("共"), digits(), take("页") else { return false }
+                _ = take("/") || take("，") || take(",") || take("、")
+            }
+            return true
+        }
+        // A number between dashes: -2-, — 2 —, －2－.
+        for dash in ["-", "—", "－"] where t.hasBytePrefix(dash) && t.hasByteSuffix(dash) && t.utf8.count > 2 * dash.utf8.count {
+            rest = Substring(t).dropFirst().dropLast()
+            return digits() && rest.isEmpty
+        }
+        return false
     }
 
     /// One Unicode scalar, without counting the scalars of a long text.

@@ -67,7 +67,7 @@ import SelfEval
     /// number was read as part of a project name or as a funding row `第`.
     @Test(arguments: FormRenderer.Style.allCases.filter { $0 != .paragraph && $0 != .html })
     func sameFindingsAcrossPageBreaks(style: FormRenderer.Style) throws {
-        let marks = ["第 %d 页 共 9 页", "- %d -", "第%d页，共9页", "Page %d of 9", "共 9 页 第 %d 页", "第 %d 页"]
+        let marks = ["第 %d 页 共 9 页", "- %d -", "第%d页，共9页", "Page %d of 9", "共 9 页 第 %d 页", "第 %d 页", "续表"]
         for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
             let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
             let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
@@ -86,6 +86,26 @@ import SelfEval
             #expect(!original.isEmpty)
             #expect(original == again, "\(name) as \(style): only before \(Set(original).subtracting(again)), only with page breaks \(Set(again).subtracting(original))")
         }
+    }
+
+    /// The sign-off under a form (who filled it in, when, a telephone number) and a heading
+    /// above the first one: the seeds' findings and nothing more. Before, each
+    /// `填报日期：2024 年 3 月 15 日` under a form written with spaces was reported as a line not
+    /// understood (its three figures made it look like a row).
+    @Test(arguments: [("000_84adb1842e62a47c.txt", "\t"), ("004_c9f77f6b4bcb1ec1.txt", " ")])
+    func sameFindingsWithASignOffUnderEachForm(name: String, separator: String) throws {
+        let text = String(decoding: try Data(contentsOf: Self.seeds.appendingPathComponent(name)), as: UTF8.self)
+        var signed: [String] = ["附件2", "", "2023年度区级项目支出绩效自评结果", ""]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            signed.append(String(line))
+            if line.replacingOccurrences(of: " ", with: "").hasPrefix("总分") {
+                signed += ["填报单位（盖章）：某区医疗保障局\(separator)填报人：张三\(separator)联系电话：021-64881234",
+                           "填报日期：2024 年 3 月 15 日", "单位负责人：李四\(separator)财务负责人：王五"]
+            }
+        }
+        let original = Self.findings(Array(text.utf8)), again = Self.findings(Array(signed.joined(separator: "\n").utf8))
+        #expect(signed.count > text.split(separator: "\n", omittingEmptySubsequences: false).count + 20)
+        #expect(original == again, "\(name): only before \(Set(original).subtracting(again)), only with sign-offs \(Set(again).subtracting(original))")
     }
 
     /// Weights and scores written with their unit (`10分`) are the same weights and scores: the

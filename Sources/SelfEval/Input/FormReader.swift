@@ -106,12 +106,9 @@ public struct FormReader {
         return reader.form
     }
 
-    /// Takes one line, or reports it when no section takes it. A page number printed on a line
-    /// of its own (`第 2 页 共 9 页`) is dropped before any section sees it: a PDF dump puts it
-    /// wherever the page broke, inside a header value or a row that goes on below it.
+    /// Takes one line, or reports it when no section takes it.
     mutating func read(_ line: TextLine) {
         if line.isBlank { return }
-        if FormReader.isPageMark(line) { return }
         if !take(line) { unparsed(line) }
     }
 
@@ -137,20 +134,35 @@ public struct FormReader {
     }
 
     /// A page number that cannot be a value: `第 2 页`, `共 9 页`, `第2页/共9页`, `第 2 页，共 9 页`,
-    /// `- 2 -`, `Page 2 of 9`. (A bare `3/8` may be a value, so only an unread line is taken as a
-    /// footer by `isPageFooter`.) Only short lines that start like one are joined and looked at.
+    /// `- 2 -`, `Page 2 of 9`, or the head of a table's next page, `续表`. (A bare `3/8` may be a
+    /// value, so only a line nothing read is taken as a footer for it, by `isPageFooter`.) Only
+    /// short lines that start like one are joined and looked at.
     static func isPageMark(_ line: TextLine) -> Bool {
+        line.isBlank ? false : isPageMark(line, first: line.nonEmpty.key(at: 0))
+    }
+
+    /// The same, given the first cell's key (the reader has it at hand for every line).
+    static func isPageMark(_ line: TextLine, first: String) -> Bool {
+        // From the first bytes (most lines stop at the first): 第 共 续 P p; ( or （ before 续;
+        // a dash (- — －) when the line ends with the same one.
+        guard let b0 = first.utf8.first else { return false }
+        switch b0 {
+        case UInt8(ascii: "-"), UInt8(ascii: "P"), UInt8(ascii: "p"), UInt8(ascii: "("), 0xE7, 0xE5, 0xE2, 0xEF: break
+        default: return false
+        }
         let cells = line.nonEmpty
-        guard cells.count <= 8, !cells.isEmpty else { return false }
-        // The first character, from its bytes: 第 共 - — － P p (most lines stop at the first byte).
-        var bytes = cells.text(at: 0).utf8.makeIterator()
-        let leads: Bool
-        switch bytes.next() {
-        case UInt8(ascii: "-"), UInt8(ascii: "P"), UInt8(ascii: "p"): leads = true
-        case let b0? where b0 == 0xE7 || b0 == 0xE5 || b0 == 0xE2 || b0 == 0xEF:
-            let c = (UInt32(b0) << 16) | (UInt32(bytes.next() ?? 0) << 8) | UInt32(bytes.next() ?? 0)
-            leads = c == 0xE7ACAC || c == 0xE585B1 || c == 0xE28094 || c == 0xEFBC8D
-        default: leads = false
+        guard cells.count <= 8 else { return false }
+        func endsWith(_ last: UInt8) -> Bool { cells.text(at: cells.count - 1).utf8.last == last }
+        let leads = first.withBytes { b -> Bool in
+            func at(_ k: Int) -> UInt32 { k + 2 < b.count ? UInt32(b[k]) << 16 | UInt32(b[k + 1]) << 8 | UInt32(b[k + 2]) : 0 }
+            switch b0 {
+            case UInt8(ascii: "P"), UInt8(ascii: "p"): return true
+            case UInt8(ascii: "-"): return endsWith(UInt8(ascii: "-"))
+            case UInt8(ascii: "("): return at(1) == 0xE7BBAD
+            case 0xE7, 0xE5: return at(0) == 0xE7ACAC || at(0) == 0xE585B1 || at(0) == 0xE7BBAD
+            case 0xE2: return at(0) == 0xE28094 && endsWith(0x94)
+            default: return (at(0) == 0xEFBC8D && endsWith(0x8D)) || (at(0) == 0xEFBC88 && at(3) == 0xE7BBAD)
+            }
         }
         guard leads else { return false }
         let t = line.text.compacted
@@ -187,6 +199,8 @@ public struct FormReader {
             }
             return true
         }
+        // The head of a table's next page: 续表, (续), 续上表.
+        if t.sameBytes("续表") || t.sameBytes("续上表") || t.sameBytes("(续)") || t.sameBytes("（续）") || t.sameBytes("(续表)") || t.sameBytes("（续表）") { return true }
         // A number between dashes: -2-, — 2 —, －2－.
         for dash in ["-", "—", "－"] where t.hasBytePrefix(dash) && t.hasByteSuffix(dash) && t.utf8.count > 2 * dash.utf8.count {
             rest = Substring(t).dropFirst().dropLast()
@@ -207,6 +221,9 @@ public struct FormReader {
     mutating func take(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
         var first = cells.key(at: 0)
+        // A page number on a line of its own (`第 2 页 共 9 页`), where a PDF dump's page broke:
+        // inside a header value, or a row that goes on below it. No section takes it.
+        if FormReader.isPageMark(line, first: first) { return true }
         // A label spaced into single characters: "总 分 100 96".
         if FormReader.isOneScalar(first), cells.count > 1, FormReader.isOneScalar(cells.text(at: 1)) { first += cells.key(at: 1) }
         // Template placeholders (指标1：, ……) are not data.
@@ -274,6 +291,8 @@ public struct FormReader {
             takeGrade(line)
             return true
         }
+        // 填报人：… 联系电话：… 填报日期：2024 年 3 月 15 日, above the form or below its total.
+        if section == .header || section == .total || section == .done, Vocabulary.isSignOff(first) { return true }
 
         switch section {
         case .header: return takeHeader(line)

@@ -161,6 +161,19 @@ public enum Vocabulary {
         return digits > 0 && (rest.isEmpty || rest.elementsEqual([":"]) || rest.elementsEqual(["："]))
     }
 
+    /// The sign-off a form ends with (or begins with, above its first label): who filled it in,
+    /// when, how to reach them, the seal. Its dates and telephone numbers are not figures of the
+    /// form.
+    static let signOffLabels = ["填报单位", "填表单位", "填报人", "填表人", "填报日期", "填表日期", "填报时间", "联系人", "联系电话",
+                                "电话", "单位负责人", "财务负责人", "项目负责人", "负责人", "审核人", "复核人", "单位（盖章）", "单位(盖章)", "盖章"]
+    static let signOffStarts = CharacterFilter(firstCharactersOf: signOffLabels)
+
+    /// Whether a line whose first cell is `text` (spaces removed) is part of the sign-off.
+    public static func isSignOff(_ text: String) -> Bool {
+        guard signOffStarts.matchesFirst(text) else { return false }
+        return signOffLabels.contains { text.hasBytePrefix($0) }
+    }
+
     /// 优/良/中/差 and the longer words some templates print.
     public static let grades: [String] = ["优", "良", "中", "差", "优秀", "良好", "中等", "较差", "合格", "不合格", "及格", "不及格"]
 }

@@ -252,13 +252,13 @@ public struct FormReader {
         if section == .funding || section == .header {
             // Goals without a 预期目标 header: the label leads the line with the texts after it.
             if layout.hasColumns, first.hasBytePrefix("年度总体目标") || first.sameBytes("总体目标") || first.hasBytePrefix("绩效目标"),
-               !cells.containsKey(where: { $0.containsBytes("预期目标") }), cells.count >= 2 {
+               !cells.containsKey(where: Vocabulary.containsPlannedGoalLabel), cells.count >= 2 {
                 flushFundingRow()
                 section = .goals
                 goalLines.append(line)
                 return true
             }
-            if cells.containsKey(where: { $0.containsBytes("预期目标") }) {
+            if cells.containsKey(where: Vocabulary.containsPlannedGoalLabel) {
                 flushFundingRow()
                 section = .goals
                 goalHeader = line
@@ -655,7 +655,7 @@ public struct FormReader {
             if let h = goalHeader {
                 for c in h.nonEmpty {
                     let t = c.key
-                    if t.containsBytes("预期目标") { plannedCol = c.index }
+                    if Vocabulary.containsPlannedGoalLabel(t) { plannedCol = c.index }
                     if t.containsBytes("实际完成") { actualCol = c.index }
                 }
             }

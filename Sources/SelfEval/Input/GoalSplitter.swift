@@ -11,15 +11,16 @@ enum GoalSplitter {
         for line in lines {
             let text = line.text
             let t = text.compacted
-            if t.sameBytes("预期目标实际完成情况") { continue }
-            if t.hasBytePrefix("实际完成情况") {
+            // Both headings on one line: 预期目标 实际完成情况.
+            if let p = Vocabulary.plannedGoalLabel(startingWith: t), Vocabulary.actualGoalLabels.contains(where: { t.sameBytes(p + $0) }) { continue }
+            if let label = Vocabulary.actualGoalLabel(startingWith: t) {
                 explicitActual = content.count
-                let rest = FormReader.dropLabel(text, "实际完成情况").drop { $0 == "：" || $0 == ":" }
+                let rest = FormReader.dropLabel(text, label).drop { $0 == "：" || $0 == ":" }
                 if !rest.isEmpty { content.append(Piece(text: String(rest), range: line.range)); indents.append(0) }
                 continue
             }
-            if t.hasBytePrefix("预期目标") {
-                let rest = FormReader.dropLabel(text, "预期目标").drop { $0 == "：" || $0 == ":" }
+            if let label = Vocabulary.plannedGoalLabel(startingWith: t) {
+                let rest = FormReader.dropLabel(text, label).drop { $0 == "：" || $0 == ":" }
                 if !rest.isEmpty { content.append(Piece(text: String(rest), range: line.range)); indents.append(0) }
                 continue
             }

@@ -3,8 +3,8 @@
 /// a part of the form, so the usual reader can take them.
 public enum ParagraphSplitter {
     /// Words that start a new pseudo-line.
-    static let starters = ["项目名称", "主管部门", "实施单位", "项目资金", "年度资金总额", "其中", "上年结转资金", "其他资金",
-                           "年度总体目标", "预期目标", "实际完成情况", "总分", "合计", "评分等级"]
+    static let starters = ["项目名称", "主管部门", "实施单位", "项目资金", "年度资金总额", "其中", "上年结转资金", "其他资金", "其它资金",
+                           "年度总体目标", "总分", "合计", "评分等级"] + Vocabulary.plannedGoalLabels + Vocabulary.actualGoalLabels
     /// The first characters of the starters, to rule most cells out at once.
     static let starterStarts = CharacterFilter(firstCharactersOf: starters)
 
@@ -17,7 +17,7 @@ public enum ParagraphSplitter {
     public static func isFlattened(_ line: TextLine, minimumCells: Int = 30) -> Bool {
         guard line.cells.count >= minimumCells else { return false }
         var found = 0
-        for word in ["项目名称", "项目资金", "年度资金总额", "预期目标", "三级指标", "总分"] where line.cells.containsText(where: { $0.hasBytePrefix(word) }) {
+        for word in ["项目名称", "项目资金", "年度资金总额", "预期目标", "年初设定目标", "三级指标", "总分"] where line.cells.containsText(where: { $0.hasBytePrefix(word) }) {
             found += 1
         }
         return found >= 3

@@ -32,10 +32,10 @@ enum UnspacedParagraph {
                                        "执行率", "执行数", "预算数", "分值", "分数", "权重", "得分"])
     static let rowPrefixes = words(["其中：", "其中:"])
     static let rowLabels = words(["年度资金总额", "当年财政拨款", "本年财政拨款", "上年结转结余资金", "上年结转资金", "上年结余资金", "财政专户管理资金",
-                                  "财政拨款", "财政资金", "单位资金", "自有资金", "其他资金", "资金总额"])
+                                  "财政拨款", "财政资金", "单位资金", "自有资金", "其他资金", "其它资金", "资金总额"])
     static let goalLabels = words(["年度总体目标", "总体目标", "绩效目标"])
-    static let plannedLabel = words(["预期目标"])
-    static let actualLabel = words(["实际完成情况"])
+    static let plannedLabel = words(Vocabulary.plannedGoalLabels)
+    static let actualLabel = words(Vocabulary.actualGoalLabels)
     static let indicatorStarts = words(["绩效指标", "一级指标"])
     static let indicatorHeader = words(["偏差原因分析及改进措施", "偏差原因分析", "年度指标值", "实际完成值", "绩效指标", "一级指标", "二级指标", "三级指标",
                                         "指标性质", "度量单位", "指标值", "分值", "权重", "得分"])

@@ -83,7 +83,28 @@ public enum Vocabulary {
         return (m.level1 || m.level2) && m.label.hasByteSuffix("指标")
     }
 
-    static let goalLabels = WordList(["年度总体目标", "总体目标", "年度", "总体", "目标", "预期目标", "实际完成情况", "年度目标", "绩效目标", "实际完成", "完成情况"])
+    static let goalLabels = WordList(["年度总体目标", "总体目标", "年度", "总体", "目标", "年度目标", "绩效目标", "实际完成", "完成情况"]
+                                     + plannedGoalLabels + actualGoalLabels)
+
+    /// The heading of the planned goal text: 预期目标, or what other templates print for it.
+    public static let plannedGoalLabels = ["预期目标", "年初设定目标", "年度预期目标"]
+    /// The heading of the achieved goal text: 实际完成情况, or what other templates print for it.
+    public static let actualGoalLabels = ["实际完成情况", "全年实际完成情况", "年度实际完成情况"]
+
+    static let goalHeadingStarts = CharacterFilter(firstCharactersOf: plannedGoalLabels + actualGoalLabels)
+    /// The planned-goal heading `text` (spaces removed) starts with.
+    static func plannedGoalLabel(startingWith text: String) -> String? {
+        goalHeadingStarts.matchesFirst(text) ? plannedGoalLabels.first { text.hasBytePrefix($0) } : nil
+    }
+    /// The achieved-goal heading `text` (spaces removed) starts with.
+    static func actualGoalLabel(startingWith text: String) -> String? {
+        goalHeadingStarts.matchesFirst(text) ? actualGoalLabels.first { text.hasBytePrefix($0) } : nil
+    }
+    /// Whether `text` (spaces removed) holds a planned-goal heading: the goals header row.
+    static func containsPlannedGoalLabel(_ text: String) -> Bool {
+        // Asked of every cell above the goals: one search for what all of them end with first.
+        text.containsBytes("目标") && plannedGoalLabels.contains { text.containsBytes($0) }
+    }
 
     /// Cells that only label the goals part.
     public static func isGoalLabel(_ text: String) -> Bool {

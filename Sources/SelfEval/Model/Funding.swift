@@ -65,7 +65,7 @@ public enum FundingRowKind: String, Sendable, Hashable, Codable {
     case total          // 年度资金总额
     case currentFiscal  // 其中：当年财政拨款 / 本年财政拨款 / 财政资金
     case carryover      // 上年结转资金
-    case other          // 其他资金 / 单位资金 / 财政专户管理资金
+    case other          // 其他资金 (其它资金) / 单位资金 / 财政专户管理资金
 
     public var isPart: Bool { self != .total }
 
@@ -83,7 +83,8 @@ public enum FundingRowKind: String, Sendable, Hashable, Codable {
         // 上年结转资金, and the 上年结余资金 or 上年结转结余资金 of other templates.
         if l.containsBytes("结转") || l.containsBytes("结余") { return .carryover }
         if l.containsBytes("财政拨款") || l.sameBytes("财政资金") || l.hasBytePrefix("当年财政") || l.hasBytePrefix("本年财政") { return .currentFiscal }
-        if l.containsBytes("其他资金") || l.containsBytes("单位资金") || l.containsBytes("财政专户") || l.containsBytes("自有资金") || l.containsBytes("其他") { return .other }
+        // 其它资金 is as often written as 其他资金.
+        if l.containsBytes("其他") || l.containsBytes("其它") || l.containsBytes("单位资金") || l.containsBytes("财政专户") || l.containsBytes("自有资金") { return .other }
         return nil
     }
 }

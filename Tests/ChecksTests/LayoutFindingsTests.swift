@@ -128,6 +128,49 @@ import SelfEval
         }
     }
 
+    /// A PDF dump whose text extractor writes each cell on a line of its own (as tools that walk
+    /// a PDF's text blocks do): every indicator row of seed 004 cut into one cell per line, its
+    /// 分值 and 得分 on lines of their own, with and without blank lines between. Before, no such
+    /// row was read: 14 errors (weights adding up to 15 of 100, totals against 15) and 8 rows of
+    /// text reported, against the seed's none.
+    @Test(arguments: [true, false])
+    func sameFindingsWithIndicatorCellsOnLinesOfTheirOwn(blankLines: Bool) throws {
+        let text = String(decoding: try Data(contentsOf: Self.seeds.appendingPathComponent("004_c9f77f6b4bcb1ec1.txt")), as: UTF8.self)
+        var cut: [String] = [], rows = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let cells = line.split(separator: " ").map(String.init)
+            // An indicator row: four cells or more, the last two plain numbers (分值, 得分).
+            if cells.count >= 4, cells.suffix(2).allSatisfy({ Double($0) != nil }), !line.hasPrefix("年度资金"), !line.hasPrefix("总分") {
+                cut += cells
+                rows += 1
+            } else if blankLines || !line.isEmpty {
+                cut.append(String(line))
+            }
+        }
+        #expect(rows > 50)
+        let original = Self.findings(Array(text.utf8)), again = Self.findings(Array(cut.joined(separator: "\n").utf8))
+        #expect(original == again, "only before \(Set(original).subtracting(again)), only cut \(Set(again).subtracting(original))")
+    }
+
+    /// The tabular seed with every cell on a line of its own (a spreadsheet printed to PDF and
+    /// extracted cell by cell): its headings are read as headings. Before, the goals heading
+    /// `年度 总体 目标` was taken for a funding row without figures (13 times) and the indicator
+    /// header's cells `年度 指标值`, `实际 完成值` for text before the first row (10 times). (Its
+    /// rows are not all read as the seed's: with the empty cells gone, one row's cells cannot be
+    /// told apart.)
+    @Test func headingsOfTheTabularSeedWithOneCellPerLine() throws {
+        let text = String(decoding: try Data(contentsOf: Self.seeds.appendingPathComponent("000_84adb1842e62a47c.txt")), as: UTF8.self)
+        let cut = text.split(separator: "\n").flatMap { $0.split(separator: "\t") }.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
+        let linter = Linter(checks: AllChecks.types)
+        var results = [linter.lint(bytes: Array(cut.utf8), file: "f.txt")]
+        linter.runLevel(&results)
+        let misread = results[0].diagnostics.filter {
+            $0.message.en.hasPrefix("funding label \"年度") || $0.message.en.hasPrefix("text before the first indicator row")
+        }
+        #expect(results[0].forms.count == 18)
+        #expect(misread.isEmpty, "\(misread.map(\.message.en))")
+    }
+
     /// Weights and scores written with their unit (`10分`) are the same weights and scores: the
     /// same checks on the same lines, in every layout (columns move with the longer cells).
     @Test(arguments: FormRenderer.Style.allCases)

@@ -16,6 +16,10 @@ struct FlowIndicatorReader {
     /// For each buffered cell: a plain number, a blank (`—`, which may stand for 分值 or 得分),
     /// or other text; worked out once per cell.
     private var cellBufferKinds: [TokenKind] = []
+    /// Lines that hold nothing but plain numbers or blanks, one after another: a row whose cells
+    /// were written one per line (as text extractors that walk a PDF's cells write them), its
+    /// 分值 and 得分 on lines of their own. Read as one row's numbers when a line of text follows.
+    private var numberLines: [Cell] = []
 
     /// What a token can be in a row's run of numbers.
     enum TokenKind: UInt8 {
@@ -34,6 +38,8 @@ struct FlowIndicatorReader {
     mutating func take(_ line: TextLine) {
         if wholeCells { takeCells(line.nonEmpty); return }
         var tokens = line.nonEmpty
+        // A line of text ends a run of numbers on lines of their own (before it can set labels).
+        if !numberLines.isEmpty && tokens.containsText(where: { TokenKind($0) == .other }) { flushNumberLines() }
         // Vertical label pieces: a line of its own, or a two-character piece leading a row.
         if tokens.count == 1, DisplayWidth.of(tokens[0].text) <= 16 || Vocabulary.isLevelLabel(tokens[0].text), labels.accept(tokens[0].text) { return }
         // Leading labels: two-character pieces of a vertical label, or whole labels written
@@ -43,11 +49,32 @@ struct FlowIndicatorReader {
               labels.accept(tokens[0].text) {
             tokens.removeFirst()
         }
-        guard let run = FlowIndicatorReader.numberRun(tokens) else {
+        let kinds = tokens.map { TokenKind($0.text) }
+        let run = FlowIndicatorReader.numberRun(kinds: kinds[...])
+        // A number alone on its line (or a few with no row's run among them) waits for the
+        // numbers after it; a line of text ends the run.
+        if !kinds.isEmpty, !kinds.contains(.other), run == nil || !numberLines.isEmpty {
+            numberLines += tokens
+            return
+        }
+        guard let run else {
             pending.append(Piece(text: tokens.map(\.text).joined(separator: " "), range: tokens.first!.range.union(tokens.last!.range)))
             return
         }
         row(tokens, run: run, lineNumber: line.number)
+    }
+
+    /// The numbers gathered from lines of their own: a row when they hold a run (分值 and 得分
+    /// last; name, target and actual come from the lines above), else text waiting above.
+    private mutating func flushNumberLines() {
+        guard !numberLines.isEmpty else { return }
+        let cells = numberLines
+        numberLines.removeAll(keepingCapacity: true)
+        if let run = FlowIndicatorReader.numberRun(cells), run.upperBound == cells.count {
+            row(cells, run: run, lineNumber: cells[run.lowerBound].range.start.line)
+        } else {
+            for c in cells { pending.append(Piece(text: c.text, range: c.range)) }
+        }
     }
 
     /// Whole cells: numbers gather until a cell that is not a number shows the row has ended.
@@ -110,9 +137,14 @@ struct FlowIndicatorReader {
         } else {
             while let p = inline.popLast(), slot >= 1 { slots[slot] = p; slot -= 1 }
         }
-        // Fill what the line did not give from the pending lines above.
+        // Fill what the line did not give from the pending lines above. A sentence that ends
+        // there (。) closes the previous row's analysis: what follows it starts this row.
         var above = Piece.balance(pending)
         pending.removeAll()
+        if let end = above.dropLast().lastIndex(where: { $0.text.hasByteSuffix("。") }) {
+            attachToPrevious(Array(above[...end]))
+            above.removeFirst(end + 1)
+        }
         if slots[2] == nil, let last = above.popLast() { slots[2] = last }
         if slots[1] == nil, !above.isEmpty {
             var take = 0
@@ -175,6 +207,7 @@ struct FlowIndicatorReader {
 
     /// Lines left at the end of the table belong to the last row's deviation analysis.
     mutating func finish() {
+        flushNumberLines()
         flushAnchoredBuffer()
         if !cellBuffer.isEmpty {
             pending += cellBuffer.map { Piece(text: $0.text, range: $0.range) }

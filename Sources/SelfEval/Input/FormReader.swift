@@ -264,7 +264,9 @@ public struct FormReader {
                 goalHeader = line
                 return true
             }
-            if section == .funding, !layout.hasColumns, FormReader.goalHeaderWords.contains(first), cells.count == 1 {
+            // 年度 / 总体 / 目标 on lines of their own, or 年度 总体 目标 on one.
+            if section == .funding, !layout.hasColumns, cells.count == 1 ? FormReader.goalHeaderWords.contains(first)
+                : cells.count <= 3 && first.hasBytePrefix("年度") && FormReader.goalHeaderWords.contains(line.text.compacted) {
                 flushFundingRow()
                 section = .goals
                 return true
@@ -306,10 +308,10 @@ public struct FormReader {
             return false
         case .indicators:
             // Header fragments right after the header, or a header repeated after a page break.
-            if tabular == nil && flow.rows.isEmpty && line.nonEmpty.allSatisfy({ c in
+            if tabular == nil && flow.rows.isEmpty && (line.nonEmpty.allSatisfy({ c in
                 let key = c.key
                 return ParagraphSplitter.indicatorHeaderWords.contains(key) || "偏差原因分析及改进措施".containsBytes(key)
-            }) { return true }
+            }) || FormReader.isIndicatorHeaderPiece(line)) { return true }
             if Vocabulary.isIndicatorHeader(cells) { return true }
             // Mutated in place: a copy would share the reader's arrays and copy them on every row.
             if tabular != nil { tabular!.take(line) } else { flow.take(line) }
@@ -320,6 +322,21 @@ public struct FormReader {
         case .done:
             return isTrailingProse(line)
         }
+    }
+
+    /// The usual indicator header, spaces removed: a line holding a piece of it (a header cell
+    /// broken at its space, `年度 指标值`, or several, `年度 指标值 实际 完成值`) is part of it.
+    static let indicatorHeaderText = "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+
+    static func isIndicatorHeaderPiece(_ line: TextLine) -> Bool {
+        let cells = line.nonEmpty
+        // Most lines before the first row are labels or names: their first cell rules them out.
+        guard cells.count <= 10, case let first = cells.key(at: 0),
+              indicatorHeaderText.containsBytes(first) || first.containsBytes("偏差") || first.containsBytes("改进") else { return false }
+        let t = line.text.compacted
+        // Three characters at least: 指标 alone is a piece of a vertical label (成本 / 指标).
+        // The last header cell, however its words are cut or mistyped (偏差原因析及 改进措施).
+        return t.utf8.count >= 9 && (indicatorHeaderText.containsBytes(t) || t.containsBytes("偏差原因") || t.containsBytes("改进措施"))
     }
 
     /// Text after the 总分 that holds no figures (a note, a signature, a heading of the next

@@ -27,6 +27,39 @@ import Testing
         #expect(q.unit == unit)
     }
 
+    /// Operators written in words, before the figure or after it and its unit.
+    @Test(arguments: [
+        ("不低于90%", Comparator.atLeast, "90", "%"), ("大于等于95%", .atLeast, "95", "%"), ("大于或等于 95 %", .atLeast, "95", "%"),
+        ("不少于2(人)", .atLeast, "2", "人"), ("至少3次", .atLeast, "3", "次"), ("90%以上", .atLeast, "90", "%"), ("90%及以上", .atLeast, "90", "%"),
+        ("5件以下", .atMost, "5", "件"), ("3天以内", .atMost, "3", "天"), ("不超过5件", .atMost, "5", "件"), ("小于等于 3 天", .atMost, "3", "天"),
+        ("高于80分", .greater, "80", "分"), ("小于3次", .less, "3", "次"), ("等于100%", .equal, "100", "%"),
+        ("≥90%以上", .atLeast, "90", "%"), ("<=5件以内", .atMost, "5", "件"), ("不低于９０％", .atLeast, "90", "％"),
+    ] as [(String, Comparator, String, String)])
+    func parsesOperatorsInWords(text: String, op: Comparator, value: String, unit: String) throws {
+        let q = try #require(Measure.parse(text).quantity, "\(text)")
+        #expect(q.comparator == op, "\(text)")
+        #expect(q.value.description == value, "\(text)")
+        #expect(q.unit == unit, "\(text)")
+    }
+
+    /// The quick tests of a word operator's first character and a suffix's last know every word's.
+    @Test func everyOperatorWordStartsLikeOne() {
+        for (word, _) in Measure.operatorWords {
+            let c = UInt32(word[0]) << 16 | UInt32(word[1]) << 8 | UInt32(word[2])
+            #expect(Measure.startsOperatorWord(c), "\(String(decoding: word, as: UTF8.self))")
+        }
+        for (word, _) in Measure.operatorSuffixes {
+            let n = word.count, c = UInt32(word[n - 3]) << 16 | UInt32(word[n - 2]) << 8 | UInt32(word[n - 1])
+            #expect(Measure.isOperatorSuffixEnd(c), "\(String(decoding: word, as: UTF8.self))")
+        }
+    }
+
+    /// Words that are operators only before or after a figure: without one they are text.
+    @Test(arguments: ["不低于", "以上", "大于等于标准", "不低于上年水平", "高于全市平均", "等于", "至少一次", "比上年提高以上", "以上均达标", "不超过预算"])
+    func operatorWordsWithoutAFigureAreText(text: String) {
+        #expect(Measure.parse(text).quantity == nil, "\(text)")
+    }
+
     @Test(arguments: ["全年检查１２次", "第１季度完成", "１，２号楼"])
     func textWithFullWidthDigitsStaysText(text: String) {
         #expect(Measure.parse(text) == .text(text))

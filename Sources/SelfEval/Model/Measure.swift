@@ -125,7 +125,16 @@ public enum Measure: Hashable, Sendable {
         // Figures typed in full width (１００％, ＝９５．５) are read as their ASCII forms; looked
         // for only where the text would otherwise not be a quantity.
         func textOrFullWidth() -> Measure { hasFullWidthDigit(b) ? (parseNarrowed(b) ?? text()) : text() }
-        if !mayStartQuantity(b[lo]) { return text() }
+        // 不低于90%, 大于等于95%, 90%以上, 5件以下: the operator in words. Looked at only when the
+        // text starts or ends with one of the words' characters.
+        @inline(__always) func character(at k: Int) -> UInt32 { UInt32(b[k]) << 16 | UInt32(b[k + 1]) << 8 | UInt32(b[k + 2]) }
+        let wordAtEnd = hi - lo >= 6 && isOperatorSuffixEnd(character(at: hi - 3))
+        if !mayStartQuantity(b[lo]) {
+            if hi - lo >= 6, wordAtEnd || startsOperatorWord(character(at: lo)),
+               let m = wordOperatorQuantity(UnsafeBufferPointer(rebasing: b[lo..<hi])) { return .quantity(m) }
+            return text()
+        }
+        if wordAtEnd, let m = wordOperatorQuantity(UnsafeBufferPointer(rebasing: b[lo..<hi]), prefixes: false) { return .quantity(m) }
         let n = hi - lo
         // Blank markers: - / — －  ——
         if n == 1 && (b[lo] == UInt8(ascii: "-") || b[lo] == UInt8(ascii: "/")) { return .empty }
@@ -185,6 +194,70 @@ public enum Measure: Hashable, Sendable {
         // 95．５: the unit would be the rest of a full-width figure.
         if unit.unicodeScalars.contains(where: { $0.value >= 0xFF10 && $0.value <= 0xFF19 }) { return textOrFullWidth() }
         return .quantity(Quantity(comparator: comparator, value: value, unit: unit))
+    }
+
+    /// Operators written in words before the figure, longest first: targets are as often
+    /// written 不低于90% or 大于等于95% as ≥90%.
+    static let operatorWords: [(word: [UInt8], comparator: Comparator)] = ([
+        ("大于或等于", .atLeast), ("小于或等于", .atMost), ("大于等于", .atLeast), ("小于等于", .atMost),
+        ("不低于", .atLeast), ("不少于", .atLeast), ("不小于", .atLeast), ("至少", .atLeast),
+        ("不高于", .atMost), ("不多于", .atMost), ("不大于", .atMost), ("不超过", .atMost), ("至多", .atMost), ("最多", .atMost),
+        ("大于", .greater), ("高于", .greater), ("多于", .greater), ("超过", .greater),
+        ("小于", .less), ("低于", .less), ("少于", .less), ("等于", .equal),
+    ] as [(String, Comparator)]).map { (Array($0.0.utf8), $0.1) }
+    /// Whether `c` (three UTF-8 bytes) ends one of `operatorSuffixes`: 上 下 内.
+    @inline(__always)
+    static func isOperatorSuffixEnd(_ c: UInt32) -> Bool { c == 0xE4B88A || c == 0xE4B88B || c == 0xE58685 }
+
+    /// Whether `c` (three UTF-8 bytes) is a first character of `operatorWords`:
+    /// 大 小 不 至 最 高 多 超 低 少 等 (a test in `MeasureTests` keeps the two lists together).
+    @inline(__always)
+    static func startsOperatorWord(_ c: UInt32) -> Bool {
+        switch c {
+        case 0xE5A4A7, 0xE5B08F, 0xE4B88D, 0xE887B3, 0xE69C80, 0xE9AB98, 0xE5A49A, 0xE8B685, 0xE4BD8E, 0xE5B091, 0xE7AD89: return true
+        default: return false
+        }
+    }
+    /// Operators written in words after the figure and its unit: 90%以上, 5件以下, 3天以内.
+    static let operatorSuffixes: [(word: [UInt8], comparator: Comparator)] = ([
+        ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost),
+    ] as [(String, Comparator)]).map { (Array($0.0.utf8), $0.1) }
+
+    /// A quantity whose operator is written in words (before the figure, or after it and its
+    /// unit), or nil. A figure that already has an operator keeps it. `prefixes: false` looks
+    /// only after the figure (the text starts like a number).
+    static func wordOperatorQuantity(_ b: UnsafeBufferPointer<UInt8>, prefixes: Bool = true) -> Quantity? {
+        let n = b.count
+        // Every word starts and ends with a CJK character (lead byte E4–E9).
+        guard n >= 4 else { return nil }
+        func matches(_ w: [UInt8], at k: Int) -> Bool {
+            guard k >= 0, k + w.count <= n else { return false }
+            for j in 0..<w.count where b[k + j] != w[j] { return false }
+            return true
+        }
+        func quantity(_ lo: Int, _ hi: Int) -> Quantity? {
+            guard lo < hi else { return nil }
+            let rest = UnsafeBufferPointer(rebasing: b[lo..<hi])
+            guard case .quantity(let q) = parseBytes(rest, String(decoding: rest, as: UTF8.self)) else { return nil }
+            return q
+        }
+        func character(at k: Int) -> UInt32 { UInt32(b[k]) << 16 | UInt32(b[k + 1]) << 8 | UInt32(b[k + 2]) }
+        // Most text starts with none of the words' first characters: 大 小 不 至 最 高 多 超 低 少 等.
+        if prefixes, b[0] >= 0xE4, b[0] <= 0xE9, startsOperatorWord(character(at: 0)) {
+            for (w, c) in operatorWords where matches(w, at: 0) {
+                guard var q = quantity(w.count, n), q.comparator == nil else { return nil }
+                q.comparator = c
+                return q
+            }
+        }
+        if isOperatorSuffixEnd(character(at: n - 3)) {
+            for (w, c) in operatorSuffixes where matches(w, at: n - w.count) {
+                guard var q = quantity(0, n - w.count) else { return nil }
+                if q.comparator == nil { q.comparator = c }
+                return q
+            }
+        }
+        return nil
     }
 
     /// Bytes a number, an operator or a blank marker can start with (ASCII, or the lead byte

@@ -238,6 +238,11 @@ public struct FormReader {
                 return true
             }
             if form.year.isNone, readYear(line), cells.count <= 2, !first.hasBytePrefix("项目名称") { return true }
+            // `（2024年）` under the title: a year of its own on the line, without 度.
+            if form.year.isNone, cells.count <= 2, FormReader.isBareYearLine(line) {
+                for c in cells { if form.year.isNone, let (y, r) = FormReader.findYear(c, allowPlainYear: true) { form.year = Field(raw: c.text, value: y, range: r) } }
+                if !form.year.isNone { return true }
+            }
         }
         if section == .header || section == .funding, first.hasBytePrefix("项目资金") || first.hasBytePrefix("资金投入") || first.hasBytePrefix("项目资金情况") {
             section = .funding
@@ -366,6 +371,18 @@ public struct FormReader {
             }
         }
         return false
+    }
+
+    /// A line that holds a year and nothing else: `（2024年）`, `(2023 年)`, `2024年`.
+    static func isBareYearLine(_ line: TextLine) -> Bool {
+        var t = Substring(line.text.compacted)
+        guard t.utf8.count <= 16 else { return false }
+        if t.hasBytePrefix("(") || t.hasBytePrefix("（") { t = t.dropFirst() }
+        if t.hasByteSuffix(")") || t.hasByteSuffix("）") { t = t.dropLast() }
+        if t.hasByteSuffix("度") { t = t.dropLast() }
+        guard t.hasByteSuffix("年") else { return false }
+        t = t.dropLast()
+        return t.utf8.count == 4 && t.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// `2023 年度`, `（2024年度）`: four digits followed by 年度 (or by 年 in a title).

@@ -16,6 +16,10 @@ struct DeductionWithoutReason: Check {
             Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
                 1: "\t质量指标\t检查合格率\t≥95%\t90%\t20\t18.95",
             ]), total: "100\t98.95"), row: "检查合格率"),
+            // 无 (none) in the column is no analysis.
+            Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
+                1: "\t质量指标\t检查合格率\t≥95%\t90%\t20\t18.95\t无",
+            ]), total: "100\t98.95"), row: "检查合格率"),
         ],
         nonTriggering: [
             Example(ExampleForm.tabular()),
@@ -26,13 +30,26 @@ struct DeductionWithoutReason: Check {
 
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
         for row in form.indicators {
-            guard let w = row.weight, let s = row.score, s.value.compare(w.value) < 0,
-                  row.deviationText.compacted.isEmpty else { continue }
+            guard let w = row.weight, let s = row.score, s.value.compare(w.value) < 0 else { continue }
+            let written = row.deviationText.compacted
+            guard written.isEmpty || Self.saysNothing(written) else { continue }
+            var notes = [Message(en: "rule: a deduction must be explained and an improvement named", zh: "规则：扣分须说明偏差原因并提出改进措施")]
+            if !written.isEmpty { notes.insert(Self.onlyWritten(written), at: 0) }
             report.add(Message(en: "\(row.name.raw) loses \(w.value - s.value) of \(w.value) points but gives no deviation analysis (偏差原因分析及改进措施)",
                                zh: "“\(row.name.raw)”扣 \(w.value - s.value) 分（分值 \(w.value)），但未填写偏差原因分析及改进措施"),
                        at: s.range, row: row.name.value,
-                       notes: [Message(en: "rule: a deduction must be explained and an improvement named", zh: "规则：扣分须说明偏差原因并提出改进措施")],
+                       notes: notes,
                        values: [s.value.description, w.value.description])
         }
+    }
+
+    /// What the column holds when it says nothing: a dash, a slash, 无 (none), 无偏差 (no
+    /// deviation, beside a deduction).
+    static let emptyAnswers: Set<String> = ["无", "/", "／", "—", "——", "-", "－", "无。", "暂无", "无偏差", "无偏差。", "没有", "不涉及", "不适用", "/。"]
+
+    static func saysNothing(_ compacted: String) -> Bool { compacted.utf8.count <= 12 && emptyAnswers.contains(compacted) }
+
+    private static func onlyWritten(_ text: String) -> Message {
+        Message(en: "the column says only “\(text)”", zh: "该栏仅填写“\(text)”")
     }
 }

@@ -10,8 +10,8 @@ import Testing
                       "- 2 -", "-12-", "— 3 —", "－4－", "Page 2", "Page 2 of 9", "page 2/9", "\u{0C}第 3 页",
                       "续表", "（续表）", "(续)"])
     func pageMarks(text: String) {
-        #expect(FormReader.isPageMark(Self.line(text)), "\(text)")
-        #expect(FormReader.isPageFooter(text), "\(text)")
+        #expect(PageMark.isMark(Self.line(text)), "\(text)")
+        #expect(PageMark.isFooter(text), "\(text)")
     }
 
     /// A bare `3/8` or `12` may be a value (an actual of 3/8): only a line nothing read is
@@ -20,6 +20,6 @@ import Testing
                       "-", "—", "- -", "-2", "Pages", "Page one", "页", "第页", "项目名称 第 2 页", "第 2 页 第 3 行 说明 很 长 的 一 行 文字",
                       "续表说明", "(续) 产出指标", "(10)"])
     func notPageMarks(text: String) {
-        #expect(!FormReader.isPageMark(Self.line(text)), "\(text)")
+        #expect(!PageMark.isMark(Self.line(text)), "\(text)")
     }
 }

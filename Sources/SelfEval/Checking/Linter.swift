@@ -212,7 +212,7 @@ public struct Linter: Sendable {
                 zh: "未找到项目支出绩效自评表：没有一行能作为表的开头（以“项目名称”开头的单元格，或“…自评表”标题）"), file: file, range: SourceRange(line: 1, column: 1, length: 0), form: nil))
         }
         for r in forms.outside {
-            let texts = r.map { source.line($0).trimmingSpaces() }.filter { !$0.isEmpty && !FormReader.isPageFooter($0) }
+            let texts = r.map { source.line($0).trimmingSpaces() }.filter { !$0.isEmpty && !PageMark.isFooter($0) }
             // Text before the first form is a preamble only when a form follows.
             if texts.isEmpty || !forms.forms.isEmpty && texts.allSatisfy({ $0.count < 60 }) { continue }
             if forms.forms.isEmpty { continue }

@@ -218,6 +218,31 @@ import SelfEval
         }
     }
 
+    /// The tabular seed as a spreadsheet exports cells formatted as percentages: their values,
+    /// `0.98` for 98%, `1` for 100%, `0.8` for an 执行率 of 80.00%. The same checks on the same
+    /// rows. Before, a bare 1 was compared with =100% as 1 against 100: 16 more warnings
+    /// (full marks although the actual misses the target, 100 times the target).
+    @Test func sameFindingsWithPercentagesExportedAsFractions() throws {
+        let text = String(decoding: try Data(contentsOf: Self.seeds.appendingPathComponent("000_84adb1842e62a47c.txt")), as: UTF8.self)
+        func fraction(_ cell: Substring) -> String? {
+            guard cell.hasSuffix("%"), let v = Decimal(string: String(cell.dropLast())) else { return nil }
+            return "\(v / 100)"
+        }
+        var changed = 0
+        let exported = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            // The actual of an indicator row (the 6th cell), the rate of a funding row (the 7th).
+            for k in [5, 6] where cells.count >= 8 && (k == 5 || cells[1].contains("资金")) {
+                if let f = fraction(Substring(cells[k])) { cells[k] = f; changed += 1 }
+            }
+            return cells.joined(separator: "\t")
+        }.joined(separator: "\n")
+        #expect(changed > 30)
+        let key: (Diagnostic) -> String = { "\($0.check)|\($0.form ?? "")|\($0.row ?? "")" }
+        let original = Self.findings(Array(text.utf8), key), again = Self.findings(Array(exported.utf8), key)
+        #expect(original == again, "only before \(Set(original).subtracting(again)), only as fractions \(Set(again).subtracting(original))")
+    }
+
     /// Weights and scores written with their unit (`10分`) are the same weights and scores: the
     /// same checks on the same lines, in every layout (columns move with the longer cells).
     @Test(arguments: FormRenderer.Style.allCases)

@@ -54,6 +54,17 @@ import Testing
         }
     }
 
+    /// A bare fraction beside a percentage is that many hundredths (a spreadsheet's percent
+    /// cell exported as its value); a bare number above 1 is not, nor a fraction beside a
+    /// percentage of at most 1%.
+    @Test(arguments: [
+        (">=90%", "0.98", Attainment.met), ("=100%", "1", .met), (">=90%", "0.8", .missed), ("<=5%", "0.03", .met),
+        (">=0.9", "98%", .met), (">=90%", "95", .met), (">=90%", "85", .missed), ("<=1%", "0.8", .met), ("=100%", "0.9999", .missed),
+    ] as [(String, String, Attainment)])
+    func fractionsBesidePercentages(target: String, actual: String, expected: Attainment) {
+        #expect(TargetEvaluation.evaluate(target: Measure.parse(target), actual: Measure.parse(actual)) == expected, "\(target) / \(actual)")
+    }
+
     /// Words that are operators only before or after a figure: without one they are text.
     @Test(arguments: ["不低于", "以上", "大于等于标准", "不低于上年水平", "高于全市平均", "等于", "至少一次", "比上年提高以上", "以上均达标", "不超过预算"])
     func operatorWordsWithoutAFigureAreText(text: String) {

@@ -31,11 +31,24 @@ public enum TargetEvaluation {
     public static let partialWords = ["部分", "基本", "较", "逐步", "初步", "有所", "稳步"]
 
     /// The actual and target as comparable numbers: same unit, or a bare actual next to a percent target.
+    /// A bare fraction next to a percentage (`0.98` against `≥90%`, `1` against `=100%`, as a
+    /// spreadsheet exports a cell formatted as a percentage) is read as that many hundredths,
+    /// when the percentage is above 1% and the fraction at most 1: so `95` against `≥90%` stays 95.
     public static func comparable(target: Quantity, actual: Quantity) -> (t: ExactDecimal, a: ExactDecimal)? {
         if actual.comparator != nil && actual.comparator != .equal { return nil }
         let tu = normalizedUnit(target.unit), au = normalizedUnit(actual.unit)
-        if tu.sameBytes(au) || au.isEmpty || tu.isEmpty { return (target.value, actual.value) }
+        if tu.sameBytes(au) { return (target.value, actual.value) }
+        if au.isEmpty && tu.sameBytes("%") { return (target.value, asHundredths(actual.value, besidePercent: target.value)) }
+        if tu.isEmpty && au.sameBytes("%") { return (asHundredths(target.value, besidePercent: actual.value), actual.value) }
+        if au.isEmpty || tu.isEmpty { return (target.value, actual.value) }
         return nil
+    }
+
+    /// `fraction` × 100 when it is a fraction (0 to 1) beside a percentage above 1; else itself.
+    static func asHundredths(_ fraction: ExactDecimal, besidePercent percent: ExactDecimal) -> ExactDecimal {
+        let one = ExactDecimal(1)
+        guard !fraction.isNegative, fraction.compare(one) <= 0, percent.compare(one) > 0 else { return fraction }
+        return fraction.shifted(by: 2)
     }
 
     static func normalizedUnit(_ u: String) -> String {

@@ -243,6 +243,27 @@ import SelfEval
         #expect(original == again, "only before \(Set(original).subtracting(again)), only as fractions \(Set(again).subtracting(original))")
     }
 
+    /// The tabular seed as a script exports a spreadsheet's computed cells: every figure with
+    /// places written as the full binary fraction (`6.1499999999999995`, `488000.0000000001`).
+    /// The same checks on the same rows. Before, 22 more errors: scores rejected as having more
+    /// than 12 decimals, and totals compared without them.
+    @Test func sameFindingsWithBinaryNoiseInTheFigures() throws {
+        let text = String(decoding: try Data(contentsOf: Self.seeds.appendingPathComponent("000_84adb1842e62a47c.txt")), as: UTF8.self)
+        var changed = 0
+        let noisy = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { cell -> String in
+                let plain = cell.replacingOccurrences(of: ",", with: "")
+                guard cell.contains("."), let v = Double(plain), v != 0, v.nextUp.description.count > plain.count + 6 else { return String(cell) }
+                changed += 1
+                return v.nextUp.description
+            }.joined(separator: "\t")
+        }.joined(separator: "\n")
+        #expect(changed > 50)
+        let key: (Diagnostic) -> String = { "\($0.check)|\($0.form ?? "")|\($0.row ?? "")" }
+        let original = Self.findings(Array(text.utf8), key), again = Self.findings(Array(noisy.utf8), key)
+        #expect(original == again, "only before \(Set(original).subtracting(again)), only noisy \(Set(again).subtracting(original))")
+    }
+
     /// Weights and scores written with their unit (`10分`) are the same weights and scores: the
     /// same checks on the same lines, in every layout (columns move with the longer cells).
     @Test(arguments: FormRenderer.Style.allCases)

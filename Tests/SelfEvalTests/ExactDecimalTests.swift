@@ -11,6 +11,27 @@ import Testing
         #expect(d.scale == scale)
     }
 
+    /// A binary fraction written out in full, as spreadsheet exports write computed cells, is
+    /// read as the figure it stands for, with that figure's places.
+    @Test(arguments: [
+        ("6.1499999999999995", Int64(615), 2), ("488000.0000000001", 488_000, 0), ("0.30000000000000004", 3, 1),
+        ("64.99999999999999", 65, 0), ("9.9999999999999998", 10, 0), ("-2.5000000000000004", -25, 1),
+        ("1,234.5600000000001", 123_456, 2), ("255250.00000000006", 255_250, 0), ("96.14999999999999", 9615, 2),
+    ])
+    func readsBinaryNoiseAsTheFigure(text: String, significand: Int64, scale: Int) throws {
+        let d = try ExactDecimal.parse(text).get()
+        #expect(d.significand == significand, "\(text)")
+        #expect(d.scale == scale, "\(text)")
+    }
+
+    /// Figures that only look long stay as written: too few digits, or no run of 0s or 9s.
+    @Test func keepsLongFiguresThatAreNotNoise() throws {
+        #expect(try ExactDecimal.parse("0.123456789012").get().scale == 12)
+        #expect(try ExactDecimal.parse("10.0000000000").get().scale == 10)
+        #expect(try ExactDecimal.parse("1.000000000001").get().scale == 12)
+        #expect((try? ExactDecimal.parse("3.14159265358979").get()) == nil)
+    }
+
     @Test(arguments: ["1e400", "--5", "", ".", "1.2.3", "12a", ",100", "100."])
     func rejectsMalformed(text: String) {
         #expect(throws: ExactDecimal.ParseError.malformed) { try ExactDecimal.parse(text).get() }

@@ -70,9 +70,48 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         if !sawDigit || bytes.last == UInt8(ascii: ".") || bytes.last == UInt8(ascii: ",") {
             return .failure(.malformed)
         }
+        // A spreadsheet's binary fraction written out in full (6.1499999999999995 for 6.15,
+        // 488000.0000000001 for 488000): read as the figure it stands for.
+        if scale >= 10, let cleaned = withoutBinaryNoise(bytes) { return parse(utf8: cleaned) }
         if overflow { return .failure(.tooLarge) }
         if scale > maxScale { return .failure(.tooPrecise) }
         return .success(ExactDecimal(significand: negative ? -value : value, scale: scale))
+    }
+
+    /// The figure a binary floating-point number's full decimal form stands for, or nil when the
+    /// digits are not such a form: 15 significant digits or more, whose fraction ends in a run
+    /// of at least six 0s or 9s followed by at most three digits (`…0000000001`, `…9999999995`).
+    /// The run of 0s is cut off; a run of 9s is cut off and the digit before it rounded up.
+    static func withoutBinaryNoise<C: RandomAccessCollection<UInt8>>(_ bytes: C) -> [UInt8]? where C.Index == Int {
+        var sign: [UInt8] = [], integer: [UInt8] = [], fraction: [UInt8] = []
+        var sawPoint = false
+        for b in bytes {
+            if b == UInt8(ascii: "-") || b == UInt8(ascii: "+") { sign = [b]; continue }
+            if b == UInt8(ascii: ",") { continue }
+            if b == UInt8(ascii: ".") { sawPoint = true; continue }
+            if sawPoint { fraction.append(b) } else { integer.append(b) }
+        }
+        let significant = integer.drop { $0 == UInt8(ascii: "0") }.count + fraction.count
+        guard significant >= 15 else { return nil }
+        // The run: the longest stretch of one digit (0 or 9) that ends within three of the end.
+        for run in [UInt8(ascii: "0"), UInt8(ascii: "9")] {
+            var end = fraction.count
+            while end > 0, fraction.count - end < 3, fraction[end - 1] != run { end -= 1 }
+            var start = end
+            while start > 0, fraction[start - 1] == run { start -= 1 }
+            guard end - start >= 6 else { continue }
+            var kept = Array(fraction[..<start])
+            if run == UInt8(ascii: "0") { return sign + integer + (kept.isEmpty ? [] : [UInt8(ascii: ".")] + kept) }
+            // Round up the digit before the 9s, carrying into the integer part.
+            var digits = integer + kept
+            var k = digits.count - 1
+            while k >= 0, digits[k] == UInt8(ascii: "9") { digits[k] = UInt8(ascii: "0"); k -= 1 }
+            if k >= 0 { digits[k] += 1 } else { digits.insert(UInt8(ascii: "1"), at: 0) }
+            let intCount = digits.count - kept.count
+            kept = Array(digits[intCount...])
+            return sign + Array(digits[..<intCount]) + (kept.isEmpty ? [] : [UInt8(ascii: ".")] + kept)
+        }
+        return nil
     }
 
     static func pow10(_ n: Int) -> Int128 {

@@ -24,6 +24,16 @@ import Testing
         #expect(d.scale == scale, "\(text)")
     }
 
+    /// A figure a spreadsheet showed in scientific notation is reported as such, with what to
+    /// do; other text that is no number is reported as before.
+    @Test func scientificNotationIsNamed() {
+        #expect(BadNumber.message("3.5475E+07", "年初预算数").en.contains("scientific notation"))
+        #expect(BadNumber.message("1.2e-3", "执行率").en.contains("scientific notation"))
+        for text in ["12a", "E+07", "3.5E", "无", "ENE"] {
+            #expect(BadNumber.message(text, "x").en.contains("is not a number"), "\(text)")
+        }
+    }
+
     /// Figures that only look long stay as written: too few digits, or no run of 0s or 9s.
     @Test func keepsLongFiguresThatAreNotNoise() throws {
         #expect(try ExactDecimal.parse("0.123456789012").get().scale == 12)

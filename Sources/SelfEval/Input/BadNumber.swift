@@ -10,7 +10,22 @@ enum BadNumber {
         case .failure(.tooPrecise):
             return Message(en: "\(what) \"\(text)\" has more than \(ExactDecimal.maxScale) decimals", zh: "\(what)“\(text)”小数位超过 \(ExactDecimal.maxScale) 位")
         default:
+            if isScientific(text.compacted) {
+                return Message(en: "\(what) \"\(text)\" is written in scientific notation, which may have lost digits: export the cell as the figure itself (a wider column, or the number format 0.00)",
+                               zh: "\(what)“\(text)”为科学计数法，可能已丢失位数：请按数字原样导出该单元格（加宽列或设置数字格式 0.00）")
+            }
             return Message(en: "\(what) \"\(text)\" is not a number", zh: "\(what)“\(text)”不是数字")
         }
+    }
+
+    /// `3.5475E+07`, `1.2e-3`: digits, an E and an exponent, as a spreadsheet shows a figure
+    /// too wide for its column.
+    static func isScientific(_ t: String) -> Bool {
+        let u = Array(t.utf8)
+        guard let e = u.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }), e > 0, e + 1 < u.count else { return false }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        let mantissa = u[..<e], exponent = u[(e + 1)...].drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+        return mantissa.contains(where: isDigit) && mantissa.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+            && !exponent.isEmpty && exponent.allSatisfy(isDigit)
     }
 }

@@ -109,6 +109,8 @@ public struct FormReader {
     /// Takes one line, or reports it when no section takes it.
     mutating func read(_ line: TextLine) {
         if line.isBlank { return }
+        // Cells cut at spaces: a label spelled out a character to a cell is one cell again.
+        let line = layout == .flow ? SpacedLabels.joined(line) : line
         if !take(line) { unparsed(line) }
     }
 

@@ -54,7 +54,7 @@ public enum FormSplitter {
         // Only lines that hold the words are scanned into cells; the words are found by one
         // search over the whole file each, not line by line.
         let titleLines = lines(of: source, containing: titleBytes)
-        let nameLines = lines(of: source, containing: nameBytes)
+        let nameLines = lines(of: source, containingSpaced: nameBytes)
         var t = 0, m = 0
         while t < titleLines.count || m < nameLines.count {
             let n = min(t < titleLines.count ? titleLines[t] : Int.max, m < nameLines.count ? nameLines[m] : Int.max)
@@ -154,6 +154,47 @@ public enum FormSplitter {
             }
         }
         return out
+    }
+
+    /// The same for a word of Chinese characters that may be spaced out, as a label set in
+    /// distributed alignment comes out of a PDF (`项 目 名 称`, `项　目　名　称`): found by its
+    /// first character, then its others across spaces (not tabs: those separate cells).
+    static func lines(of source: SourceText, containingSpaced word: [UInt8]) -> [Int] {
+        guard word.count >= 6, word.count % 3 == 0 else { return lines(of: source, containing: word) }
+        var out: [Int] = []
+        source.bytes.withUnsafeBufferPointer { h in
+            word.withUnsafeBufferPointer { w in
+                // By its last character (称 is rarer than 项), then the others backwards.
+                let last = UnsafeBufferPointer(rebasing: w[(w.count - 3)...])
+                var from = 0
+                while let at = firstIndexOfBytesByLastByte(last, in: h, from: from) {
+                    from = at + 3
+                    guard let start = spacedMatchStart(w, in: h, endingAt: at + 3) else { continue }
+                    let line = source.line(containingOffset: at)
+                    if start >= source.lineStarts[line - 1], out.last != line { out.append(line) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Where `word` (three-byte characters) starts when it ends at `end` with only spaces, no
+    /// tabs, between its characters; nil when it does not.
+    static func spacedMatchStart(_ word: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int? {
+        var i = end, k = word.count
+        while k > 0 {
+            if k < word.count {
+                // Back over spaces: ASCII space, NBSP (C2 A0) and U+3000 (E3 80 80).
+                while i > 0 {
+                    if h[i - 1] == 0x20 { i -= 1 } else if i >= 2, h[i - 2] == 0xC2, h[i - 1] == 0xA0 { i -= 2 }
+                    else if i >= 3, h[i - 3] == 0xE3, h[i - 2] == 0x80, h[i - 1] == 0x80 { i -= 3 } else { break }
+                }
+            }
+            guard i >= 3, h[i - 3] == word[k - 3], h[i - 2] == word[k - 2], h[i - 1] == word[k - 1] else { return nil }
+            i -= 3
+            k -= 3
+        }
+        return i
     }
 
     static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {

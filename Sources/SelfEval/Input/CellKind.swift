@@ -84,8 +84,23 @@ struct Piece {
         return Piece(text: text, range: range)
     }
 
-    /// An operator written apart from its number (`≥ 90%`) joins the next piece; a `%` written
-    /// apart (`98 %`) joins the previous one.
+    /// A unit written apart from its figure, as a PDF dump may space it: `%`, or a unit in
+    /// brackets (`(%)`, `（件）`, `(个街镇)`: no digits, at most six characters inside).
+    @inline(__always)
+    static func isUnitApart(_ t: String) -> Bool {
+        // Asked of many cells: most are ruled out by their first byte (% ( and the EF of ％ （).
+        guard let f = t.utf8.first, f == 0x25 || f == 0x28 || f == 0xEF else { return false }
+        return t.sameBytes("%") || t.sameBytes("％") || isBracketedUnit(t)
+    }
+
+    static func isBracketedUnit(_ t: String) -> Bool {
+        guard t.utf8.count <= 24, (t.hasBytePrefix("(") && t.hasByteSuffix(")")) || (t.hasBytePrefix("（") && t.hasByteSuffix("）")) else { return false }
+        let inside = Measure.stripBrackets(t)
+        return !inside.isEmpty && inside.unicodeScalars.count <= 6 && !inside.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// An operator written apart from its number (`≥ 90%`) joins the next piece; a `%` or a unit
+    /// in brackets written apart (`98 %`, `98.00 (%)`, `42.00 (件)`) joins the previous one.
     static func glueOperators(_ pieces: [Piece]) -> [Piece] {
         var out: [Piece] = []
         var carry: Piece?
@@ -101,7 +116,7 @@ struct Piece {
                 q = Piece(text: c.text.compacted + p.text, range: c.range.union(p.range))
                 carry = nil
             }
-            if (t.sameBytes("%") || t.sameBytes("％")), let last = out.last, case .quantity(let lq) = Measure.parse(last.text), lq.unit.isEmpty {
+            if Piece.isUnitApart(t), let last = out.last, case .quantity(let lq) = Measure.parse(last.text), lq.unit.isEmpty {
                 out[out.count - 1] = Piece(text: last.text + t, range: last.range.union(p.range))
                 continue
             }

@@ -79,7 +79,13 @@ struct FlowIndicatorReader {
 
     /// Whole cells: numbers gather until a cell that is not a number shows the row has ended.
     private mutating func takeCells(_ cells: [Cell]) {
-        for cell in cells {
+        for var cell in cells {
+            // A unit spaced apart from its figure (`98.00 (%)`) joins it.
+            if let last = cellBuffer.last, Piece.isUnitApart(cell.text), case .quantity(let q) = Measure.parse(last.text), q.unit.isEmpty {
+                cellBuffer.removeLast()
+                cellBufferKinds.removeLast()
+                cell = Cell(text: last.text + cell.text, range: last.range.union(cell.range), index: last.index)
+            }
             let kind = TokenKind(cell.text)
             if kind != .other {
                 cellBuffer.append(cell)

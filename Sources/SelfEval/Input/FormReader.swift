@@ -413,6 +413,12 @@ public struct FormReader {
                 if col == .rate && (cell.text.containsBytes("(%)") || cell.text.containsBytes("（%）")) { rateInPercent = true }
                 continue
             }
+            // A `%` or a unit in brackets spaced apart from its figure (`80.00 %`) joins it.
+            if let last = fundingValues.last, Piece.isUnitApart(cell.text),
+               case .quantity(let q) = Measure.parse(last.text), q.unit.isEmpty {
+                fundingValues[fundingValues.count - 1] = Cell(text: last.text + cell.text, range: last.range.union(cell.range), index: last.index)
+                continue
+            }
             if FormReader.isFundingValue(cell.text) {
                 if fundingLabel.isEmpty && fundingValues.isEmpty {
                     unparsed(TextLine(number: cell.range.start.line, cells: [cell], indent: 0))

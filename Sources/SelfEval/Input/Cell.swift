@@ -24,6 +24,9 @@ public struct Cell: Sendable, Hashable {
         self.hasInnerSpace = hasInnerSpace
     }
 
+    /// This cell and the one after it as one cell (a figure and its unit written apart).
+    func joined(with next: Cell) -> Cell { Cell(text: text + next.text, range: range.union(next.range), index: index) }
+
     /// The text without spaces, as labels and names are compared; no rescan for most cells.
     @inline(__always) public var key: String { hasInnerSpace ? text.compacted : text }
 

@@ -93,6 +93,12 @@ struct Piece {
         return t.sameBytes("%") || t.sameBytes("％") || isBracketedUnit(t)
     }
 
+    /// Whether `figure` is a quantity without a unit, which a unit written apart joins.
+    static func lacksUnit(_ figure: String) -> Bool {
+        guard case .quantity(let q) = Measure.parse(figure) else { return false }
+        return q.unit.isEmpty
+    }
+
     static func isBracketedUnit(_ t: String) -> Bool {
         guard t.utf8.count <= 24, (t.hasBytePrefix("(") && t.hasByteSuffix(")")) || (t.hasBytePrefix("（") && t.hasByteSuffix("）")) else { return false }
         let inside = Measure.stripBrackets(t)
@@ -116,7 +122,7 @@ struct Piece {
                 q = Piece(text: c.text.compacted + p.text, range: c.range.union(p.range))
                 carry = nil
             }
-            if Piece.isUnitApart(t), let last = out.last, case .quantity(let lq) = Measure.parse(last.text), lq.unit.isEmpty {
+            if Piece.isUnitApart(t), let last = out.last, Piece.lacksUnit(last.text) {
                 out[out.count - 1] = Piece(text: last.text + t, range: last.range.union(p.range))
                 continue
             }

@@ -81,10 +81,10 @@ struct FlowIndicatorReader {
     private mutating func takeCells(_ cells: [Cell]) {
         for var cell in cells {
             // A unit spaced apart from its figure (`98.00 (%)`) joins it.
-            if let last = cellBuffer.last, Piece.isUnitApart(cell.text), case .quantity(let q) = Measure.parse(last.text), q.unit.isEmpty {
+            if Piece.isUnitApart(cell.text), let last = cellBuffer.last, Piece.lacksUnit(last.text) {
                 cellBuffer.removeLast()
                 cellBufferKinds.removeLast()
-                cell = Cell(text: last.text + cell.text, range: last.range.union(cell.range), index: last.index)
+                cell = last.joined(with: cell)
             }
             let kind = TokenKind(cell.text)
             if kind != .other {

@@ -414,9 +414,8 @@ public struct FormReader {
                 continue
             }
             // A `%` or a unit in brackets spaced apart from its figure (`80.00 %`) joins it.
-            if let last = fundingValues.last, Piece.isUnitApart(cell.text),
-               case .quantity(let q) = Measure.parse(last.text), q.unit.isEmpty {
-                fundingValues[fundingValues.count - 1] = Cell(text: last.text + cell.text, range: last.range.union(cell.range), index: last.index)
+            if Piece.isUnitApart(cell.text), let last = fundingValues.last, Piece.lacksUnit(last.text) {
+                fundingValues[fundingValues.count - 1] = last.joined(with: cell)
                 continue
             }
             if FormReader.isFundingValue(cell.text) {

@@ -158,7 +158,7 @@ public enum FormSplitter {
 
     /// The same for a word of Chinese characters that may be spaced out, as a label set in
     /// distributed alignment comes out of a PDF (`项 目 名 称`, `项　目　名　称`): found by its
-    /// first character, then its others across spaces (not tabs: those separate cells).
+    /// last character, then its others backwards across spaces (not tabs: those separate cells).
     static func lines(of source: SourceText, containingSpaced word: [UInt8]) -> [Int] {
         guard word.count >= 6, word.count % 3 == 0 else { return lines(of: source, containing: word) }
         var out: [Int] = []

@@ -113,7 +113,11 @@ func synthesize(_ i: Int, _ rng: inout Random) -> Form {
     return f
 }
 
-let styles = FormRenderer.Style.allCases
+// The seven layouts the figures in the README were measured on since the benchmark began.
+// Text aligned with spaces (`.aligned`) is read and tested but not in the corpus: its padding
+// (nearly half its bytes for the seeds) would raise MB/s without the reader doing more, and the
+// figures would no longer compare with the earlier ones.
+let styles = FormRenderer.Style.allCases.filter { $0 != .aligned }
 let outDir = options.out ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("selfeval-bench-\(options.seed)-\(options.forms)-\(ProcessInfo.processInfo.processIdentifier)")
 try? FileManager.default.removeItem(atPath: outDir)
 try! FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)

@@ -5,10 +5,10 @@
 /// them on the line (and, if that is not enough, on the lines above) is name, target and
 /// actual; what follows, on the line and below, is the deviation analysis.
 struct FlowIndicatorReader {
-    private(set) var rows: [IndicatorRow] = []
-    private(set) var issues: [ParseIssue] = []
-    private var labels = LevelLabels()
-    private var pending: [Piece] = []
+    var rows: [IndicatorRow] = []
+    var issues: [ParseIssue] = []
+    var labels = LevelLabels()
+    var pending: [Piece] = []
     /// Cells are whole (one cell per line, or a flattened paragraph): never join pieces, and
     /// let a row's numbers run across lines.
     var wholeCells = false
@@ -20,6 +20,20 @@ struct FlowIndicatorReader {
     /// were written one per line (as text extractors that walk a PDF's cells write them), its
     /// 分值 and 得分 on lines of their own. Read as one row's numbers when a line of text follows.
     private var numberLines: [Cell] = []
+    /// The table's columns, when its header stands in columns aligned with spaces: lines are
+    /// then read by column (see `FlowIndicatorReader+Columns.swift`).
+    var grid: ColumnGrid<TabularIndicatorReader.Role>?
+    /// The table's lines while it may be read by column: they are read at its end.
+    var heldLines: [TextLine] = []
+    /// Whether a held line has a row's numbers, as a flow line sees them.
+    var sawRowLine = false
+    /// Pieces of lines without a row's numbers, by column, since the last row.
+    var columnPending: [(role: TabularIndicatorReader.Role?, piece: Piece)] = []
+    /// The widest piece seen in each column (by role): a wrapped cell's lines are about as wide.
+    var widest = [Int](repeating: 0, count: TabularIndicatorReader.Role.allCases.count)
+    /// Whether the last row's piece in each column (by role) was as wide as a wrapped line, so
+    /// that its cell may go on below.
+    var lastRowWide = [Bool](repeating: false, count: TabularIndicatorReader.Role.allCases.count)
 
     /// What a token can be in a row's run of numbers.
     enum TokenKind: UInt8 {
@@ -37,6 +51,7 @@ struct FlowIndicatorReader {
 
     mutating func take(_ line: TextLine) {
         if wholeCells { takeCells(line.nonEmpty); return }
+        if grid != nil { holdForColumns(line); return }
         var tokens = line.nonEmpty
         // A line of text ends a run of numbers on lines of their own (before it can set labels).
         if !numberLines.isEmpty && tokens.containsText(where: { TokenKind($0) == .other }) { flushNumberLines() }
@@ -169,34 +184,44 @@ struct FlowIndicatorReader {
             above.removeLast(above.count - start)
         }
         attachToPrevious(above)
+        var deviation: Piece?
+        let after = tokens[run.upperBound...]
+        if let f = after.first, let l = after.last {
+            deviation = Piece(text: after.map(\.text).joined(separator: " "), range: f.range.union(l.range))
+        }
+        appendRow(slots, weight: weightCell, score: scoreCell, deviation: deviation, lineNumber: lineNumber)
+    }
+
+    /// Adds the row of `slots` (name, target, actual), its 分值 and 得分 cells and its deviation
+    /// analysis; reports a row without a name.
+    mutating func appendRow(_ slots: Slots, weight weightCell: Cell?, score scoreCell: Cell?, deviation: Piece?, lineNumber: Int) {
         // Unioned in place: a five-element array of optional ranges was allocated per row.
-        var rowRange = weightCell.range.union(scoreCell.range)
-        for k in 0..<3 { if let r = slots[k]?.range { rowRange = rowRange.union(r) } }
+        var rowRange: SourceRange?
+        func cover(_ r: SourceRange?) { if let r { rowRange = rowRange.map { $0.union(r) } ?? r } }
+        cover(weightCell?.range)
+        cover(scoreCell?.range)
+        for k in 0..<3 { cover(slots[k]?.range) }
         let name = slots[0].map { Field(raw: $0.text, value: $0.text.compacted, range: $0.range) }
             ?? Field(raw: "", value: "", range: SourceRange(line: lineNumber, column: 1, length: 0))
         if slots[0] == nil {
+            let weight = weightCell?.text ?? "—", score = scoreCell?.text ?? "—"
             issues.append(ParseIssue(kind: .unparsedRow, message: Message(
-                en: "indicator row has 分值 \(weightCell.text) and 得分 \(scoreCell.text) but no 三级指标 name could be found",
-                zh: "该指标行有分值 \(weightCell.text)、得分 \(scoreCell.text)，但找不到三级指标名称"), range: weightCell.range))
-        }
-        var deviation: Field<String>?
-        let after = tokens[run.upperBound...]
-        if let f = after.first, let l = after.last {
-            let text = after.map(\.text).joined(separator: " ")
-            deviation = Field(raw: text, value: text, range: f.range.union(l.range))
+                en: "indicator row has 分值 \(weight) and 得分 \(score) but no 三级指标 name could be found",
+                zh: "该指标行有分值 \(weight)、得分 \(score)，但找不到三级指标名称"), range: (weightCell ?? scoreCell)?.range ?? name.range))
         }
         labels.noteRow()
         rows.append(IndicatorRow(
             level1: labels.level1.resolved, level2: labels.level2.resolved, name: name,
             target: slots[1].map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
             actual: slots[2].map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
-            weight: FlowIndicatorReader.decimalField(weightCell), score: FlowIndicatorReader.decimalField(scoreCell),
-            deviation: deviation, range: rowRange))
+            weight: weightCell.flatMap(FlowIndicatorReader.decimalField), score: scoreCell.flatMap(FlowIndicatorReader.decimalField),
+            deviation: deviation.map { Field(raw: $0.text, value: $0.text, range: $0.range) },
+            range: rowRange ?? name.range))
     }
 
     /// A row's name, target and actual by position (0, 1, 2), held inline: an array of three
     /// optional pieces was allocated for every row.
-    private struct Slots {
+    struct Slots {
         var name: Piece?, target: Piece?, actual: Piece?
 
         subscript(i: Int) -> Piece? {
@@ -213,6 +238,7 @@ struct FlowIndicatorReader {
 
     /// Lines left at the end of the table belong to the last row's deviation analysis.
     mutating func finish() {
+        finishColumns()
         flushNumberLines()
         flushAnchoredBuffer()
         if !cellBuffer.isEmpty {
@@ -224,7 +250,7 @@ struct FlowIndicatorReader {
         pending.removeAll()
     }
 
-    private mutating func attachToPrevious(_ pieces: [Piece]) {
+    mutating func attachToPrevious(_ pieces: [Piece]) {
         guard let joined = Piece.join(pieces[...]) else { return }
         guard !rows.isEmpty else {
             issues.append(ParseIssue(kind: .unparsedRow, message: Message(

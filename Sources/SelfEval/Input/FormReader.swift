@@ -52,6 +52,8 @@ public struct FormReader {
     var fundingUnit: String?
     var fundingColumns: [FundingColumn] = []
     var rateInPercent = false
+    /// The funding header's columns when they stand aligned with spaces (flow layout).
+    var fundingGrid: ColumnGrid<FundingColumn>?
     var fundingRows: [FundingRow] = []
     var fundingLabel: [Cell] = []
     var fundingValues: [Cell] = []
@@ -154,7 +156,9 @@ public struct FormReader {
             if form.year.isNone, readYear(line), cells.count <= 2, !first.hasBytePrefix("项目名称") { return true }
             // `（2024年）` under the title: a year of its own on the line, without 度.
             if form.year.isNone, cells.count <= 2, FormReader.isBareYearLine(line) {
-                for c in cells { if form.year.isNone, let (y, r) = FormReader.findYear(c, allowPlainYear: true) { form.year = Field(raw: c.text, value: y, range: r) } }
+                // Cut at its space in a layout of spaces (`(2023 年)`): read as one cell.
+                let whole = cells.count == 1 ? cells[0] : Cell(text: line.text, range: line.range, index: 0)
+                if let (y, r) = FormReader.findYear(whole, allowPlainYear: true) { form.year = Field(raw: whole.text, value: y, range: r) }
                 if !form.year.isNone { return true }
             }
         }
@@ -227,10 +231,14 @@ public struct FormReader {
             return false
         case .indicators:
             // Header fragments right after the header, or a header repeated after a page break.
-            if tabular == nil && flow.rows.isEmpty && (line.nonEmpty.allSatisfy({ c in
+            if tabular == nil && !flow.sawRow && (line.nonEmpty.allSatisfy({ c in
                 let key = c.key
                 return ParagraphSplitter.indicatorHeaderWords.contains(key) || "偏差原因分析及改进措施".containsBytes(key)
-            }) || FormReader.isIndicatorHeaderPiece(line)) { return true }
+            }) || FormReader.isIndicatorHeaderPiece(line)) {
+                // The header's cells broken over lines (`年度` above `指标值`) name its columns.
+                if flow.grid != nil, !flow.grid!.extend(with: line) { flow.grid = nil }
+                return true
+            }
             if Vocabulary.isIndicatorHeader(cells) { return true }
             // Mutated in place: a copy would share the reader's arrays and copy them on every row.
             if tabular != nil { tabular!.take(line) } else { flow.take(line) }
@@ -385,6 +393,7 @@ public struct FormReader {
                 if col == .rate && (t.containsBytes("(%)") || t.containsBytes("（%）")) { rateInPercent = true }
             }
         }
+        if fundingColumns.count >= 3 { alignFunding(line) }
     }
 
     mutating func takeFunding(_ line: TextLine) -> Bool {
@@ -405,6 +414,7 @@ public struct FormReader {
             addFundingRow(label: [label], values: values, fallback: line.range)
             return true
         }
+        if fundingGrid != nil, takeFundingByColumn(line) { return true }
         // Flow: label fragments, then values, which may run over several lines.
         for cell in cells {
             // Header words one by one (one cell per line).
@@ -502,6 +512,8 @@ public struct FormReader {
         section = .indicators
         sawIndicatorHeader = true
         if layout.hasColumns { tabular = TabularIndicatorReader(header: line) }
+        // A header that stands in columns aligned with spaces: rows are read by column.
+        if layout == .flow { flow.grid = ColumnGrid(header: line, minimumColumns: 4, role: TabularIndicatorReader.role(ofHeader:)) }
     }
 
     mutating func finishIndicators() {
@@ -622,6 +634,10 @@ public struct FormReader {
             }
             form.goals = Goals(planned: FormReader.goalField(planned.map { Piece(text: $0.text, range: $0.range) }),
                                actual: FormReader.goalField(actual.map { Piece(text: $0.text, range: $0.range) }))
+            return
+        }
+        if layout == .flow, let h = goalHeader, let (planned, actual) = GoalSplitter.splitByColumn(header: h, lines: goalLines) {
+            form.goals = Goals(planned: FormReader.goalField(planned), actual: FormReader.goalField(actual))
             return
         }
         let (planned, actual, ambiguous) = GoalSplitter.split(goalLines)

@@ -95,4 +95,35 @@ enum GoalSplitter {
         }
         return nil
     }
+
+    /// The goal cells side by side in columns aligned with spaces (`pdftotext -layout`): each
+    /// piece of a line is the cell of the heading it stands under. Nil unless `header` holds
+    /// both headings two spaces or more apart, every line stands in those columns and some
+    /// line holds both cells (text written one cell after the other is not side by side).
+    static func splitByColumn(header: TextLine, lines: [TextLine]) -> (planned: [Piece], actual: [Piece])? {
+        enum Cell { case planned, actual }
+        guard var grid = ColumnGrid<Cell>(header: header, minimumColumns: 2, role: { t in
+            Vocabulary.containsPlannedGoalLabel(t) ? .planned : Vocabulary.actualGoalLabel(startingWith: t) != nil ? .actual : nil
+        }), grid.column(of: .planned) != nil, grid.column(of: .actual) != nil else { return nil }
+        let chunked = lines.map(ColumnGrid<Cell>.chunks(of:))
+        for chunks in chunked { grid.settle(chunks) }
+        var planned: [Piece] = [], actual: [Piece] = []
+        var sideBySide = false
+        for chunks in chunked {
+            guard let placed = grid.place(chunks) else { return nil }
+            var both = (planned: false, actual: false)
+            for (chunk, i) in zip(chunks, placed) {
+                // The 年度总体目标 label beside the cells, whichever column it falls in.
+                if Vocabulary.isGoalLabel(chunk.text) { continue }
+                let piece = Piece(text: chunk.text, range: chunk.range)
+                switch grid.columns[i].role {
+                case .planned?: planned.append(piece); both.planned = true
+                case .actual?: actual.append(piece); both.actual = true
+                case nil: return nil
+                }
+            }
+            if both.planned && both.actual { sideBySide = true }
+        }
+        return sideBySide ? (planned, actual) : nil
+    }
 }

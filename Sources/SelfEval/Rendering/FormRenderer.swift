@@ -19,7 +19,15 @@ public enum FormRenderer {
         /// paragraphs, the label columns merged down (`rowspan`) over the empty cells below
         /// them, a cell merged across (`colspan`) the empty cells after it, text escaped.
         case html
+        /// The tabular rows as `pdftotext -layout` writes a PDF's table: each cell padded with
+        /// spaces to its column (as wide as the column's widest line, counted in characters,
+        /// two spaces between columns), an empty cell left blank, a cell wider than
+        /// `alignedWrapWidth` wrapped within its column, and each cell centred on its row's lines.
+        case aligned
     }
+
+    /// Where the aligned style wraps a cell, in characters.
+    public static let alignedWrapWidth = 20
 
     public static func render(_ form: Form, as style: Style) -> String {
         switch style {
@@ -30,6 +38,53 @@ public enum FormRenderer {
         case .paragraph: return paragraph(form)
         case .csv: return csv(form)
         case .html: return html(form)
+        case .aligned: return aligned(form)
+        }
+    }
+
+    static func aligned(_ form: Form) -> String { aligned(tabular: tabular(form)) }
+
+    /// Tab-separated rows (one form's) set in columns as the aligned style sets them; or, with
+    /// `inDisplayWidth`, as an editor with a CJK font aligns them (汉 two columns wide), and
+    /// with `centred` false, each cell on its row's first line (a PDF's cells set at the top).
+    public static func aligned(tabular text: String, inDisplayWidth: Bool = false, centred: Bool = true) -> String {
+        func width(_ s: String) -> Int { inDisplayWidth ? DisplayWidth.of(s) : s.unicodeScalars.count }
+        var rows = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map { wrapped(String($0), at: alignedWrapWidth) }
+        }
+        if rows.last?.allSatisfy({ $0 == [""] }) == true { rows.removeLast() }
+        var widths: [Int] = []
+        for row in rows {
+            for (i, cell) in row.enumerated() {
+                if i == widths.count { widths.append(0) }
+                widths[i] = max(widths[i], cell.map(width).max() ?? 0)
+            }
+        }
+        var out: [String] = []
+        for row in rows {
+            let height = row.map(\.count).max() ?? 1
+            for k in 0..<height {
+                var line = ""
+                for (i, cell) in row.enumerated() {
+                    let top = centred ? (height - cell.count) / 2 : 0
+                    let text = k >= top && k - top < cell.count ? cell[k - top] : ""
+                    line += text + String(repeating: " ", count: widths[i] - width(text) + 2)
+                }
+                while line.hasSuffix(" ") { line.removeLast() }
+                out.append(line)
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A cell's text in lines of at most `width` characters.
+    static func wrapped(_ text: String, at width: Int) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > width else { return [text] }
+        return stride(from: 0, to: scalars.count, by: width).map { start in
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[start..<min(start + width, scalars.count)])
+            return String(s).trimmingSpaces()
         }
     }
 

@@ -1,0 +1,184 @@
+/// Columns of text aligned with spaces, as `pdftotext -layout` writes a PDF's tables and as
+/// people type tables in a plain-text editor.
+///
+/// A header line whose cells stand two or more spaces apart sets the columns; every later line
+/// is cut into chunks the same way (words one space apart stay together) and each chunk is
+/// placed under the header cell it stands under. A cell left empty then shows as a column with
+/// nothing under it, where cutting a line at its spaces alone loses it (`补助发放准确率  100%
+/// 100%  10` and no 得分).
+///
+/// Positions are counted two ways, since aligners differ: in characters (pdftotext pads to a
+/// grid of characters) and in display width (an editor with a CJK font gives 汉 two columns).
+/// The count is settled by the first line whose chunks line up with their headers (flush
+/// left, flush right or centred) clearly better in one count than in the other; until then
+/// each line is placed in the count that fits it better, characters when they fit as well.
+struct ColumnGrid<Role> {
+    /// `start..<end` on the line, in one of the two counts.
+    struct Span: Equatable {
+        var start: Int, end: Int
+        func overlap(_ lo: Int, _ hi: Int) -> Int { max(0, min(end, hi) - max(start, lo)) }
+        func contains(_ other: Span) -> Bool { start <= other.start && other.end <= end }
+    }
+
+    /// Text that stands together on a line: cells at most one space apart.
+    struct Chunk {
+        var text: String
+        var range: SourceRange
+        /// Counted in characters (Unicode scalars) and in display width.
+        var chars: Span, display: Span
+        var width: Int { display.end - display.start }
+
+        func span(inDisplay: Bool) -> Span { inDisplay ? display : chars }
+    }
+
+    struct Column {
+        var role: Role?
+        /// The header's text over this column (pieces of a header broken over lines joined).
+        var title: String
+        var chars: Span, display: Span
+
+        func span(inDisplay: Bool) -> Span { inDisplay ? display : chars }
+    }
+
+    private(set) var columns: [Column]
+    let role: (String) -> Role?
+    /// Whether positions count display width (true) or characters (false); nil until a line
+    /// has settled it.
+    private(set) var inDisplay: Bool?
+
+    /// A grid from a header line whose cells stand apart; nil when fewer than `minimumColumns`
+    /// of its chunks name a column (a header written with single spaces is not aligned text).
+    init?(header: TextLine, minimumColumns: Int, role: @escaping (String) -> Role?) {
+        // Most headers are not aligned: ruled out before any text is read.
+        guard ColumnGrid.hasWideGap(header) else { return nil }
+        let chunks = ColumnGrid.chunks(of: header)
+        var columns: [Column] = []
+        var named = 0
+        for c in chunks {
+            let r = role(c.text.compacted)
+            if r != nil { named += 1 }
+            columns.append(Column(role: r, title: c.text, chars: c.chars, display: c.display))
+        }
+        guard named >= minimumColumns else { return nil }
+        self.columns = columns
+        self.role = role
+    }
+
+    /// The column of `role`, if the header names it.
+    func column(of role: Role) -> Int? where Role: Equatable { columns.firstIndex { $0.role == role } }
+
+    /// A line of a header broken over lines (`年度` above `指标值`): each chunk joins the column it
+    /// stands over or under, and the column is named again from the joined title. False when a
+    /// chunk stands under no column.
+    mutating func extend(with line: TextLine) -> Bool {
+        let chunks = ColumnGrid.chunks(of: line)
+        guard let placed = place(chunks) else { return false }
+        for (chunk, i) in zip(chunks, placed) {
+            let c = columns[i]
+            columns[i].title += chunk.text
+            columns[i].chars = Span(start: min(c.chars.start, chunk.chars.start), end: max(c.chars.end, chunk.chars.end))
+            columns[i].display = Span(start: min(c.display.start, chunk.display.start), end: max(c.display.end, chunk.display.end))
+            columns[i].role = role(columns[i].title.compacted)
+        }
+        return true
+    }
+
+    /// The column of each chunk, or nil when the line is not set in these columns: a chunk
+    /// reaches over the whole header text of a column that is not its own (prose running across
+    /// the table, or a table whose header only happened to have wide spaces).
+    func place(_ chunks: [Chunk]) -> [Int]? {
+        guard !chunks.isEmpty else { return [] }
+        if let inDisplay { return place(chunks, inDisplay: inDisplay)?.columns }
+        let inChars = place(chunks, inDisplay: false), inDisplay = place(chunks, inDisplay: true)
+        let best: (columns: [Int], fit: Int)?
+        switch (inChars, inDisplay) {
+        case let (c?, d?): best = d.fit > c.fit ? d : c
+        case let (c?, nil): best = c
+        case let (nil, d?): best = d
+        case (nil, nil): best = nil
+        }
+        return best?.columns
+    }
+
+    /// Settles the count from `chunks` when it lines them up clearly better (by four points of
+    /// `alignment` or more, or when the other count does not place them at all).
+    mutating func settle(_ chunks: [Chunk]) {
+        guard inDisplay == nil, chunks.count >= 2 else { return }
+        switch (place(chunks, inDisplay: false)?.fit, place(chunks, inDisplay: true)?.fit) {
+        case let (c?, d?) where c >= d + 4: inDisplay = false
+        case let (c?, d?) where d >= c + 4: inDisplay = true
+        case (_?, nil): inDisplay = false
+        case (nil, _?): inDisplay = true
+        default: break
+        }
+    }
+
+    /// How well a chunk lines up with its column's header text: 3 when its start, end or
+    /// middle stands exactly where the header's does (text set flush left, flush right or
+    /// centred), 2 when one column off, 1 when two off, else 0.
+    static func alignment(_ s: Span, _ h: Span) -> Int {
+        let off = min(abs(s.start - h.start), abs(s.end - h.end), abs((s.start + s.end) - (h.start + h.end)) / 2)
+        return max(0, 3 - off)
+    }
+
+    /// Each chunk under the column whose share of the line it overlaps most (a column's share
+    /// runs to halfway to the next header cell), and how well the chunks line up with their
+    /// headers (the sum of `alignment`); nil when a chunk covers another column's header text.
+    private func place(_ chunks: [Chunk], inDisplay: Bool) -> (columns: [Int], fit: Int)? {
+        var placed: [Int] = []
+        placed.reserveCapacity(chunks.count)
+        var fit = 0
+        for chunk in chunks {
+            let s = chunk.span(inDisplay: inDisplay)
+            var best = 0, bestOverlap = -1
+            for i in columns.indices {
+                let h = columns[i].span(inDisplay: inDisplay)
+                let lo = i == 0 ? Int.min / 2 : (columns[i - 1].span(inDisplay: inDisplay).end + h.start) / 2
+                let hi = i == columns.count - 1 ? Int.max / 2 : (h.end + columns[i + 1].span(inDisplay: inDisplay).start) / 2
+                let o = s.overlap(lo, hi)
+                if o > bestOverlap { best = i; bestOverlap = o }
+            }
+            for j in columns.indices where j != best && s.contains(columns[j].span(inDisplay: inDisplay)) { return nil }
+            fit += ColumnGrid.alignment(s, columns[best].span(inDisplay: inDisplay))
+            placed.append(best)
+        }
+        return (placed, fit)
+    }
+
+    /// Whether two of the line's cells stand two spaces or more apart.
+    static func hasWideGap(_ line: TextLine) -> Bool {
+        let cells = line.nonEmpty
+        var previousEnd = -1
+        for i in cells.indices {
+            let start = cells.read(at: i) { $0.pointee.range.start.column }
+            if previousEnd >= 0, start - previousEnd >= 2 { return true }
+            previousEnd = cells.read(at: i) { $0.pointee.range.end.column }
+        }
+        return false
+    }
+
+    /// The line's cells grouped into chunks: cells one space apart (`年度 指标值`, `≥ 90%`) are
+    /// one chunk, two spaces or more start another.
+    static func chunks(of line: TextLine) -> [Chunk] {
+        var chunks: [Chunk] = []
+        var displayEnd = 0, charEnd = 0
+        for cell in line.nonEmpty {
+            let start = cell.range.start.column - 1, end = cell.range.end.column - 1
+            let gap = start - charEnd
+            let displayStart = displayEnd + gap
+            let width = DisplayWidth.of(cell.text)
+            if gap <= 1, !chunks.isEmpty {
+                chunks[chunks.count - 1].text += " " + cell.text
+                chunks[chunks.count - 1].range = chunks[chunks.count - 1].range.union(cell.range)
+                chunks[chunks.count - 1].chars.end = end
+                chunks[chunks.count - 1].display.end = displayStart + width
+            } else {
+                chunks.append(Chunk(text: cell.text, range: cell.range, chars: Span(start: start, end: end),
+                                    display: Span(start: displayStart, end: displayStart + width)))
+            }
+            charEnd = end
+            displayEnd = displayStart + width
+        }
+        return chunks
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import SelfEval
+
+/// Text in columns aligned with spaces: chunks, columns, and where each chunk stands.
+@Suite struct ColumnGridTests {
+    enum Col: Equatable { case name, target, weight }
+
+    static func role(_ t: String) -> Col? {
+        t.contains("名称") ? .name : t.contains("指标值") ? .target : t.contains("分值") ? .weight : nil
+    }
+
+    /// `text` as line `number` of a source, cut at spaces.
+    static func line(_ text: String, _ number: Int = 1) -> TextLine {
+        CellScanner(mode: .spaces).scan(SourceText(utf8: Array((String(repeating: "\n", count: number - 1) + text).utf8)), line: number)
+    }
+
+    static func grid(_ header: String) -> ColumnGrid<Col>? { ColumnGrid(header: line(header), minimumColumns: 2, role: role) }
+
+    /// The roles of the columns the line's chunks stand under.
+    static func roles(_ grid: ColumnGrid<Col>, _ text: String) -> [Col?]? {
+        grid.place(ColumnGrid<Col>.chunks(of: line(text))).map { $0.map { grid.columns[$0].role } }
+    }
+
+    @Test func cellsOneSpaceApartAreOneChunk() {
+        let chunks = ColumnGrid<Col>.chunks(of: Self.line("  年度 指标值   ≥ 90%  10"))
+        #expect(chunks.map(\.text) == ["年度 指标值", "≥ 90%", "10"])
+        #expect(chunks.map(\.chars) == [.init(start: 2, end: 8), .init(start: 11, end: 16), .init(start: 18, end: 20)])
+        // 年度 指标值 is 11 columns wide on screen, 6 characters.
+        #expect(chunks.map(\.display) == [.init(start: 2, end: 13), .init(start: 16, end: 21), .init(start: 23, end: 25)])
+    }
+
+    @Test func aHeaderWithSingleSpacesIsNoGrid() {
+        #expect(Self.grid("指标名称 年度指标值 分值") == nil)
+        #expect(Self.grid("指标名称  年度指标值  分值") != nil)
+        // Wide spaces, but one column named.
+        #expect(Self.grid("指标名称  说明  备注") == nil)
+    }
+
+    @Test func anEmptyCellLeavesItsColumnEmpty() throws {
+        // Padded in characters, as pdftotext pads: 名称 and 分值, no 指标值.
+        let grid = try #require(Self.grid("指标名称      年度指标值  分值"))
+        #expect(Self.roles(grid, "覆盖率                    10") == [.name, .weight])
+        #expect(Self.roles(grid, "覆盖率        ≥90%        10") == [.name, .target, .weight])
+    }
+
+    @Test func columnsPaddedInDisplayWidthAreReadInDisplayWidth() throws {
+        // An editor with a CJK font: 汉 takes two columns, so the characters do not line up
+        // (counted in characters, 95% stands under 分值).
+        enum Col4: Equatable { case name, target, actual, weight }
+        var grid = try #require(ColumnGrid<Col4>(header: Self.line("指标名称    年度指标值    实际完成值    分值"), minimumColumns: 2) { t in
+            t.contains("名称") ? .name : t.contains("指标值") ? .target : t.contains("完成值") ? .actual : t.contains("分值") ? .weight : nil
+        })
+        let row = ColumnGrid<Col4>.chunks(of: Self.line("满意度      ≥90%          95%           10"))
+        grid.settle(row)
+        #expect(grid.inDisplay == true)
+        #expect(grid.place(row).map { $0.map { grid.columns[$0].role } } == [.name, .target, .actual, .weight])
+    }
+
+    @Test func centredAndRightAlignedCellsStandUnderTheirHeader() throws {
+        let grid = try #require(Self.grid("    指标名称          年度指标值    分值"))
+        #expect(Self.roles(grid, "  群众满意度覆盖率          95%        5") == [.name, .target, .weight])
+        #expect(Self.roles(grid, "                                       10") == [.weight])
+    }
+
+    @Test func proseAcrossTheColumnsIsNotPlaced() throws {
+        let grid = try #require(Self.grid("名称  指标值  分值"))
+        #expect(Self.roles(grid, "这是一段很长的说明文字跨过了所有的列") == nil)
+    }
+
+    @Test func aHeaderBrokenOverLinesNamesItsColumns() throws {
+        // 年度 above 指标值: the first line names 名称 and 分值 only.
+        var grid = try #require(Self.grid("指标名称  年度    分值"))
+        #expect(grid.column(of: .target) == nil)
+        let extended = grid.extend(with: Self.line("          指标值", 2))
+        #expect(extended)
+        #expect(grid.column(of: .target) == 1)
+        #expect(grid.columns[1].title == "年度指标值")
+    }
+}

@@ -33,16 +33,20 @@ import SelfEval
     /// the tabular seed's row without 得分 and its row without 实际完成值. Cut at spaces alone,
     /// those rows lost the empty cell (the actual was read as the target, the row without 得分
     /// was lost with its weight: 2 errors), and the goal texts side by side were one text.
-    @Test(arguments: [(false, true), (false, false), (true, true), (true, false)])
-    func sameFindingsInColumnsAlignedWithSpaces(inDisplayWidth: Bool, centred: Bool) throws {
+    ///
+    /// Cells wrapped at 30 columns of the page, and at 16 (a narrow column: names, targets,
+    /// labels and the 偏差原因分析及改进措施 heading over two to four lines, `14.00(个街` over `镇)`).
+    @Test(arguments: [(false, true), (false, false), (true, true), (true, false)], [30, 16])
+    func sameFindingsInColumnsAlignedWithSpaces(mode: (inDisplayWidth: Bool, centred: Bool), wrapWidth: Int) throws {
         for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
             let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
             let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
             let aligned = forms.map {
-                FormRenderer.aligned(tabular: FormRenderer.render($0, as: .tabular), inDisplayWidth: inDisplayWidth, centred: centred)
+                FormRenderer.aligned(tabular: FormRenderer.render($0, as: .tabular), inDisplayWidth: mode.inDisplayWidth, centred: mode.centred, wrapWidth: wrapWidth)
             }.joined(separator: "\n")
-            let original = Self.findings(bytes), again = Self.findings(Array(aligned.utf8))
-            #expect(original == again, "\(name) aligned (display width: \(inDisplayWidth), centred: \(centred)): only in original \(Set(original).subtracting(again)), only aligned \(Set(again).subtracting(original))")
+            let key: (Diagnostic) -> String = { "\($0.check)|\($0.form ?? "")|\($0.row ?? "")" }
+            let original = Self.findings(bytes, key), again = Self.findings(Array(aligned.utf8), key)
+            #expect(original == again, "\(name) aligned (display width: \(mode.inDisplayWidth), centred: \(mode.centred), wrapped at \(wrapWidth)): only in original \(Set(original).subtracting(again)), only aligned \(Set(again).subtracting(original))")
         }
         let empty = Self.findings(Array(try Data(contentsOf: Self.seeds.appendingPathComponent("000_84adb1842e62a47c.txt"))), { $0.check })
         #expect(empty.contains("missing-score") && empty.contains("missing-actual"))

@@ -19,6 +19,23 @@ import Testing
         }
     }
 
+    /// Every seed form in narrow columns aligned with spaces (cells wrapped at 16 columns,
+    /// centred on their row or set at its top) reads to the same model, funding labels
+    /// wrapped over lines (`其中：当年财政拨` / `款`) included.
+    @Test(arguments: [true, false])
+    func everySeedFormReadsTheSameInNarrowColumns(centred: Bool) throws {
+        for form in Self.seedForms {
+            let text = FormRenderer.aligned(tabular: FormRenderer.render(form, as: .tabular), centred: centred, wrapWidth: 16)
+            let again = Fixtures.forms(text: text)
+            try #require(again.count == 1, "\(form.displayName): \(again.count) forms")
+            let a = FormDigest(form), b = FormDigest(again[0])
+            #expect(a == b, "\(form.displayName) in narrow columns:\n\(diff(a, b))")
+            let labels = { (f: Form) in f.funding?.rows.map { $0.label.value.compacted } ?? [] }
+            #expect(labels(form) == labels(again[0]), "\(form.displayName)")
+            #expect(again[0].issues.isEmpty, "\(form.displayName): \(again[0].issues.map(\.message.en))")
+        }
+    }
+
     func diff(_ a: FormDigest, _ b: FormDigest) -> String {
         let x = a.description.split(separator: "\n", omittingEmptySubsequences: false), y = b.description.split(separator: "\n", omittingEmptySubsequences: false)
         var out = ""

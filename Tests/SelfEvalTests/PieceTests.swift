@@ -36,4 +36,16 @@ import Testing
             #expect(got.map(\.range) == want.map(\.range))
         }
     }
+
+    /// A cell wraps at its edge wherever that falls: its lines join without a space, digits
+    /// too (`社23` / `011`, `35,475,000.0` / `0`); pieces on one line, and Latin words wrapped at
+    /// their space, keep one.
+    @Test func wrappedLinesJoinWithoutASpace() {
+        func piece(_ t: String, line: Int, column: Int = 1) -> Piece { Piece(text: t, range: SourceRange(line: line, column: column, length: t.unicodeScalars.count)) }
+        #expect(Piece.join([piece("医疗救助补助资金—社23", line: 1), piece("011", line: 2)][...])?.text == "医疗救助补助资金—社23011")
+        #expect(Piece.join([piece("35,475,000.0", line: 1), piece("0", line: 2)][...])?.text == "35,475,000.00")
+        #expect(Piece.join([piece("≥95", line: 1), piece("0(件)", line: 2)][...])?.text == "≥950(件)")
+        #expect(Piece.join([piece("Project", line: 1), piece("Name", line: 2)][...])?.text == "Project Name")
+        #expect(Piece.join([piece("≥", line: 1), piece("90%", line: 1, column: 3)][...])?.text == "≥ 90%")
+    }
 }

@@ -70,14 +70,17 @@ struct Piece {
     var range: SourceRange
     var width: Int { DisplayWidth.of(text) }
 
-    /// Joins fragments of one cell; wrapped CJK text joins without a space.
+    /// Joins fragments of one cell: on one line with a space, across lines without one, as a
+    /// cell wraps at its edge wherever that falls (`社23` / `011`, `35,475,000.0` / `0`); only
+    /// Latin words wrapped at their space get it back (`Project` / `Name`).
     static func join(_ pieces: ArraySlice<Piece>) -> Piece? {
         guard let first = pieces.first else { return nil }
         var text = first.text
         var range = first.range
+        func isLetter(_ s: Unicode.Scalar?) -> Bool { s.map { ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A } ?? false }
         for p in pieces.dropFirst() {
             let needsSpace = p.range.start.line == range.end.line
-                || (text.unicodeScalars.last.map { $0.isASCIIAlnum } ?? false && p.text.unicodeScalars.first.map { $0.isASCIIAlnum } ?? false)
+                || (isLetter(text.unicodeScalars.last) && isLetter(p.text.unicodeScalars.first))
             text += needsSpace ? " " + p.text : p.text
             range = range.union(p.range)
         }

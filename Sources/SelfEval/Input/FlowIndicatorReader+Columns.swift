@@ -3,11 +3,9 @@
 /// header column it stands under, so an empty 实际完成值 or 得分 is seen as empty instead of
 /// the next cell moving into its place.
 ///
-/// A line with a number under 分值 or 得分 is a row. Pieces on the lines between two rows are
-/// cells that wrapped: in each column they first finish the last row's cell while that cell's
-/// lines are as wide as the column's widest (a wrapped line fills its column), and the rest
-/// begin the next row's cell (a PDF centres a short cell beside a tall one, so a tall cell
-/// starts above its row's numbers).
+/// A line with a number under 分值 or 得分 is a row's line; the lines around it that hold the
+/// parts of its cells that wrapped go with it (see `WrappedRows`), and its cells are joined
+/// column by column.
 ///
 /// The table's lines wait until its end, when they show whether they stand in the header's
 /// columns. When they do not (a header that only happened to have wide spaces, a dump with
@@ -38,31 +36,101 @@ extension FlowIndicatorReader {
         let lines = heldLines
         heldLines = []
         var fits = FlowIndicatorReader.usableGrid(grid)
-        var placed: [[ColumnGrid<Role>.Chunk]] = []
-        var rowsByColumn = 0
-        for line in lines where fits {
-            let chunks = ColumnGrid<Role>.chunks(of: line)
-            grid.settle(chunks)
-            placed.append(chunks)
-        }
-        for (line, chunks) in zip(lines, placed) where fits {
+        let chunked = lines.map(ColumnGrid<Role>.chunks(of:))
+        for chunks in chunked { grid.settle(chunks) }
+        var read: [(cells: ColumnCells, unnamed: [Piece], isRow: Bool)] = []
+        for (line, chunks) in zip(lines, chunked) where fits {
             guard let columns = grid.place(chunks) else { fits = false; break }
-            let isRow = FlowIndicatorReader.columnCells(chunks, columns, grid).isRow
-            if isRow { rowsByColumn += 1 }
-            if !isRow && FlowIndicatorReader.numberRun(line.nonEmpty) != nil { fits = false }
+            read.append(FlowIndicatorReader.columnCells(chunks, columns, grid))
+            if !read[read.count - 1].isRow && FlowIndicatorReader.numberRun(line.nonEmpty) != nil { fits = false }
         }
-        if !fits || rowsByColumn == 0 {
+        guard fits, read.contains(where: \.isRow) else {
             self.grid = nil
             for line in lines { take(line) }
             return
         }
         self.grid = grid
-        for (line, chunks) in zip(lines, placed) { takeByColumn(chunks, columns: grid.place(chunks)!, line: line.number) }
-        guard !columnPending.isEmpty else { return }
-        // Lines after the last row: the rest of its cells, as far as they go on, then its analysis.
-        var slots = Slots(), deviation: Piece?
-        placePending(&slots, deviation: &deviation)
-        attachToPrevious([slots.name, slots.target, slots.actual, deviation].compactMap { $0 })
+        readByColumn(read, lineNumbers: lines.map(\.number))
+    }
+
+    /// The cells of the table's rows from its lines read by column: each line goes to its row
+    /// (see `WrappedRows`), and a row's pieces join column by column in line order.
+    private mutating func readByColumn(_ lines: [(cells: ColumnCells, unnamed: [Piece], isRow: Bool)], lineNumbers: [Int]) {
+        let texts: [Role] = [.name, .target, .actual, .deviation]
+        // The widest piece in each column: a wrapped cell's lines are about as wide.
+        var widest = [Int](repeating: 0, count: Role.allCases.count)
+        for line in lines { for r in Role.allCases { if let p = line.cells[r] { widest[r.rawValue] = max(widest[r.rawValue], p.width) } } }
+        let isRow = lines.map(\.isRow)
+        // A line goes on from a row when each of its pieces goes on from the row's last piece
+        // in its column (a label's too): that one fills the column (as wide as its widest, but
+        // for a character that did not fit) without ending a sentence, and this one is not wider.
+        func fills(_ p: Piece, _ r: Role) -> Bool { p.width >= widest[r.rawValue] - 1 && !p.text.hasByteSuffix("。") }
+        func owners(centred: Bool) -> [Int] {
+            WrappedRows.owners(isRow: isRow, centred: centred) { i, rowLines in
+                ([Role.level1, .level2] + texts).allSatisfy { r in
+                    guard let p = lines[i].cells[r] else { return true }
+                    guard let last = rowLines.reversed().lazy.compactMap({ lines[$0].cells[r] }).first else { return false }
+                    return fills(last, r) && p.width <= last.width + 2
+                }
+            }
+        }
+        // Cells set at the top or centred: the reading in which fewer cells break the way text
+        // is set. A wrapped cell's lines fill its column but its last (one point when not); set
+        // at the top a cell starts on its row's line, centred it crosses that line (two points
+        // when not: a short line may be a line break typed in the cell, this may not).
+        func breaks(_ owner: [Int], top: Bool) -> Int {
+            var count = 0, i = 0
+            while i < lines.count {
+                var j = i
+                while j + 1 < lines.count && owner[j + 1] == owner[i] { j += 1 }
+                let anchor = (i...j).first { isRow[$0] }
+                for r in texts {
+                    let with = (i...j).filter { lines[$0].cells[r] != nil }
+                    for k in with.dropLast() where !fills(lines[k].cells[r]!, r) { count += 1 }
+                    if let a = anchor, let f = with.first, let l = with.last, top ? f != a : (f > a || l < a) { count += 2 }
+                }
+                i = j + 1
+            }
+            return count
+        }
+        let top = owners(centred: false), centred = owners(centred: true)
+        let owners = top == centred || breaks(top, top: true) <= breaks(centred, top: false) ? top : centred
+        var i = 0
+        while i < lines.count {
+            var j = i
+            while j + 1 < lines.count && owners[j + 1] == owners[i] { j += 1 }
+            readRow(lines[i...j], lineNumbers: lineNumbers[i...j])
+            i = j + 1
+        }
+    }
+
+    /// One row from its lines: labels first, then each column's pieces joined; what has no
+    /// place in the row goes to its deviation analysis.
+    private mutating func readRow(_ lines: ArraySlice<(cells: ColumnCells, unnamed: [Piece], isRow: Bool)>, lineNumbers: ArraySlice<Int>) {
+        var extra: [Piece] = []
+        // The row's 一级 label before its 二级 one, whichever line each starts on.
+        for r in [Role.level1, .level2] {
+            for line in lines { if let p = line.cells[r], !labels.accept(p.text) { extra.append(p) } }
+        }
+        for line in lines { extra += line.unnamed.filter { !FormReader.indicatorHeaderFragments.contains($0.text.compacted) } }
+        guard let anchor = lines.firstIndex(where: \.isRow) else {
+            // Lines before the first row that is read: nothing to join them to but the last row.
+            for line in lines { for r in [Role.name, .target, .actual, .deviation, .weight, .score, .nature, .unit] { if let p = line.cells[r] { extra.append(p) } } }
+            attachToPrevious(extra)
+            return
+        }
+        func joined(_ r: Role) -> Piece? { Piece.join(lines.compactMap { $0.cells[r] }[...]) }
+        var slots = Slots()
+        slots.name = joined(.name)
+        slots.target = joined(.target)
+        slots.actual = joined(.actual)
+        for (k, line) in zip(lines.indices, lines) where k != anchor {
+            for r in [Role.weight, .score, .nature, .unit] { if let p = line.cells[r] { extra.append(p) } }
+        }
+        func cell(_ p: Piece?) -> Cell? { p.map { Cell(text: $0.text, range: $0.range, index: 0) } }
+        appendRow(slots, weight: cell(lines[anchor].cells[.weight]), score: cell(lines[anchor].cells[.score]),
+                  deviation: joined(.deviation), lineNumber: lineNumbers[anchor])
+        attachToPrevious(extra)
     }
 
     /// A line's pieces by column, and whether they make a row: a number under 分值 or 得分, and
@@ -78,84 +146,6 @@ extension FlowIndicatorReader {
         let weight = cells[.weight].map { TokenKind($0.text) }, score = cells[.score].map { TokenKind($0.text) }
         let isRow = (weight == .number || score == .number) && weight != .other && score != .other
         return (cells, unnamed, isRow)
-    }
-
-    /// Reads one line by column: a row when it has its numbers, else pieces of the cells around.
-    private mutating func takeByColumn(_ chunks: [ColumnGrid<Role>.Chunk], columns: [Int], line: Int) {
-        guard let grid else { return }
-        let (cells, unnamed, isRow) = FlowIndicatorReader.columnCells(chunks, columns, grid)
-        for r in [Role.name, .target, .actual, .deviation] { if let p = cells[r] { widest[r.rawValue] = max(widest[r.rawValue], p.width) } }
-        // Level labels, whole or in pieces; the vertical 绩效指标 beside the header is no cell.
-        for r in [Role.level1, .level2] {
-            if let p = cells[r], !labels.accept(p.text) { columnPending.append((r, p)) }
-        }
-        for p in unnamed where !FormReader.indicatorHeaderFragments.contains(p.text.compacted) { columnPending.append((nil, p)) }
-        guard isRow else {
-            for r in [Role.name, .target, .actual, .deviation, .weight, .score, .nature, .unit] {
-                if let p = cells[r] { columnPending.append((r, p)) }
-            }
-            return
-        }
-        var slots = Slots()
-        slots.name = cells[.name]
-        slots.target = cells[.target]
-        slots.actual = cells[.actual]
-        var deviation = cells[.deviation]
-        placePending(&slots, deviation: &deviation)
-        // The column's pieces end a cell when they are narrower than its widest.
-        func wide(_ p: Piece?, _ r: Role) -> Bool { p.map { $0.width >= widest[r.rawValue] - 2 } ?? false }
-        for r in [Role.name, .target, .actual, .deviation] { lastRowWide[r.rawValue] = wide(cells[r], r) }
-        func cell(_ p: Piece?) -> Cell? { p.map { Cell(text: $0.text, range: $0.range, index: 0) } }
-        appendRow(slots, weight: cell(cells[.weight]), score: cell(cells[.score]), deviation: deviation, lineNumber: line)
-    }
-
-    /// Gives the pieces waiting since the last row to the cells they wrapped from: the last
-    /// row's while its cell went on, then the new row's (before the piece on its line).
-    private mutating func placePending(_ slots: inout Slots, deviation: inout Piece?) {
-        guard !columnPending.isEmpty else { return }
-        let waiting = columnPending
-        columnPending.removeAll()
-        var leftOver: [Piece] = []
-        for (k, r) in [(0, Role.name), (1, .target), (2, .actual), (3, .deviation)] {
-            var open = !rows.isEmpty && lastRowWide[r.rawValue]
-            var head: [Piece] = []
-            for (role, p) in waiting where role == r {
-                if open {
-                    extendLastRow(r, with: p)
-                    open = p.width >= widest[r.rawValue] - 2
-                } else {
-                    head.append(p)
-                }
-            }
-            guard !head.isEmpty else { continue }
-            let current = k == 3 ? deviation : slots[k]
-            let joined = Piece.join((head + (current.map { [$0] } ?? []))[...])
-            if k == 3 { deviation = joined } else { slots[k] = joined }
-        }
-        for (role, p) in waiting where role == nil || ![Role.name, .target, .actual, .deviation].contains(role!) { leftOver.append(p) }
-        attachToPrevious(leftOver)
-    }
-
-    /// The last row's cell in column `r` goes on with `piece`.
-    private mutating func extendLastRow(_ r: Role, with piece: Piece) {
-        guard !rows.isEmpty else { return }
-        let i = rows.count - 1
-        func joined(_ f: Field<some Sendable & Hashable>) -> Piece { Piece.join([Piece(text: f.raw, range: f.range), piece][...])! }
-        switch r {
-        case .name:
-            let p = rows[i].name.raw.isEmpty ? piece : joined(rows[i].name)
-            rows[i].name = Field(raw: p.text, value: p.text.compacted, range: p.range)
-        case .target:
-            let p = rows[i].target.map(joined) ?? piece
-            rows[i].target = Field(raw: p.text, value: Measure.parse(p.text), range: p.range)
-        case .actual:
-            let p = rows[i].actual.map(joined) ?? piece
-            rows[i].actual = Field(raw: p.text, value: Measure.parse(p.text), range: p.range)
-        default:
-            attachToPrevious([piece])
-            return
-        }
-        rows[i].range = rows[i].range.union(piece.range)
     }
 
     /// A line's pieces by the role of their column; two pieces in one column are one cell.

@@ -27,13 +27,6 @@ struct FlowIndicatorReader {
     var heldLines: [TextLine] = []
     /// Whether a held line has a row's numbers, as a flow line sees them.
     var sawRowLine = false
-    /// Pieces of lines without a row's numbers, by column, since the last row.
-    var columnPending: [(role: TabularIndicatorReader.Role?, piece: Piece)] = []
-    /// The widest piece seen in each column (by role): a wrapped cell's lines are about as wide.
-    var widest = [Int](repeating: 0, count: TabularIndicatorReader.Role.allCases.count)
-    /// Whether the last row's piece in each column (by role) was as wide as a wrapped line, so
-    /// that its cell may go on below.
-    var lastRowWide = [Bool](repeating: false, count: TabularIndicatorReader.Role.allCases.count)
 
     /// What a token can be in a row's run of numbers.
     enum TokenKind: UInt8 {

@@ -32,12 +32,25 @@ extension FormReader {
                 label.append(cell)
             }
         }
-        // Label pieces before a row's values join its label; after them they start the next row.
-        if !label.isEmpty {
-            if !fundingValues.isEmpty { flushFundingRow() }
-            fundingLabel += label
+        let hasValues = values.contains { $0 != nil }
+        // The header's own label wrapped in its column (`项目资金 (万元` above `)`), before any row.
+        if !hasValues, fundingRows.isEmpty, fundingValues.isEmpty, fundingLabel.isEmpty,
+           zip(chunks, placed).allSatisfy({ c, i in grid.columns[i].role == nil && c.chars.overlap(grid.columns[i].chars.start, grid.columns[i].chars.end) > 0 }) {
+            let title = grid.columns.compactMap { $0.role == nil ? $0.title : nil }.joined() + label.map(\.text).joined()
+            if title.containsBytes("万元") { fundingUnit = "万元" } else if fundingUnit == nil, title.containsBytes("元") { fundingUnit = "元" }
+            return true
         }
-        if values.contains(where: { $0 != nil }) {
+        // Label pieces before a row's values join its label. After them they start the next
+        // row's label, unless the label wrapped and goes on: its last piece fills its column.
+        if !label.isEmpty {
+            if !fundingValues.isEmpty {
+                let goesOn = !hasValues && (fundingLabel.last.map { DisplayWidth.of($0.text) >= fundingWidestLabel - 2 } ?? false)
+                if !goesOn { flushFundingRow() }
+            }
+            fundingLabel += label
+            for c in label { fundingWidestLabel = max(fundingWidestLabel, DisplayWidth.of(c.text)) }
+        }
+        if hasValues {
             if !fundingValues.isEmpty { flushFundingRow() }
             fundingValues = values.map { $0 ?? Cell(text: "", range: SourceRange(line: line.number, column: 1, length: 0), index: 0) }
         }

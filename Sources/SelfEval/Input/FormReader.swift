@@ -54,6 +54,8 @@ public struct FormReader {
     var rateInPercent = false
     /// The funding header's columns when they stand aligned with spaces (flow layout).
     var fundingGrid: ColumnGrid<FundingColumn>?
+    /// The widest piece of a funding label read by column: a wrapped label's lines are as wide.
+    var fundingWidestLabel = 0
     var fundingRows: [FundingRow] = []
     var fundingLabel: [Cell] = []
     var fundingValues: [Cell] = []

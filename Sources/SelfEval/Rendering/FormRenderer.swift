@@ -22,12 +22,13 @@ public enum FormRenderer {
         /// The tabular rows as `pdftotext -layout` writes a PDF's table: each cell padded with
         /// spaces to its column (as wide as the column's widest line, counted in characters,
         /// two spaces between columns), an empty cell left blank, a cell wider than
-        /// `alignedWrapWidth` wrapped within its column, and each cell centred on its row's lines.
+        /// `alignedWrapWidth` columns of the page wrapped within its column, and each cell
+        /// centred on its row's lines.
         case aligned
     }
 
-    /// Where the aligned style wraps a cell, in characters.
-    public static let alignedWrapWidth = 20
+    /// Where the aligned style wraps a cell: columns on the page (汉 two).
+    public static let alignedWrapWidth = 30
 
     public static func render(_ form: Form, as style: Style) -> String {
         switch style {
@@ -44,13 +45,17 @@ public enum FormRenderer {
 
     static func aligned(_ form: Form) -> String { aligned(tabular: tabular(form)) }
 
-    /// Tab-separated rows (one form's) set in columns as the aligned style sets them; or, with
+    /// Tab-separated rows (one form's) set in columns as the aligned style sets them, cells
+    /// wrapped at `wrapWidth` columns of the page; or, with
     /// `inDisplayWidth`, as an editor with a CJK font aligns them (汉 two columns wide), and
     /// with `centred` false, each cell on its row's first line (a PDF's cells set at the top).
-    public static func aligned(tabular text: String, inDisplayWidth: Bool = false, centred: Bool = true) -> String {
+    public static func aligned(tabular text: String, inDisplayWidth: Bool = false, centred: Bool = true, wrapWidth: Int = alignedWrapWidth) -> String {
         func width(_ s: String) -> Int { inDisplayWidth ? DisplayWidth.of(s) : s.unicodeScalars.count }
-        var rows = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.split(separator: "\t", omittingEmptySubsequences: false).map { wrapped(String($0), at: alignedWrapWidth) }
+        // The title lines and the header rows span the page (merged cells): not wrapped.
+        var rows = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let spansThePage = cells.count(where: { !$0.isEmpty }) <= 1 || cells[0].hasPrefix("项目名称") || cells[0].hasPrefix("主管部门")
+            return cells.map { spansThePage ? [String($0)] : wrapped(String($0), at: wrapWidth) }
         }
         if rows.last?.allSatisfy({ $0 == [""] }) == true { rows.removeLast() }
         var widths: [Int] = []
@@ -77,15 +82,21 @@ public enum FormRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// A cell's text in lines of at most `width` characters.
+    /// A cell's text in lines at most `width` columns wide on the page (汉 two, as a PDF's
+    /// glyphs are about twice a digit's width). Figures and other text without Chinese are not
+    /// wrapped (a spreadsheet widens their column or shows ###).
     static func wrapped(_ text: String, at width: Int) -> [String] {
         let scalars = Array(text.unicodeScalars)
-        guard scalars.count > width else { return [text] }
-        return stride(from: 0, to: scalars.count, by: width).map { start in
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: scalars[start..<min(start + width, scalars.count)])
-            return String(s).trimmingSpaces()
+        guard DisplayWidth.of(text) > width, scalars.contains(where: { DisplayWidth.of($0) == 2 }) else { return [text] }
+        var lines: [String] = [], line = String.UnicodeScalarView(), used = 0
+        for s in scalars {
+            let w = DisplayWidth.of(s)
+            if used + w > width { lines.append(String(line)); line = String.UnicodeScalarView(); used = 0 }
+            line.append(s)
+            used += w
         }
+        if !line.isEmpty { lines.append(String(line)) }
+        return lines.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     static func html(_ form: Form) -> String {

@@ -19,13 +19,14 @@ import Testing
         }
     }
 
-    /// Every seed form in narrow columns aligned with spaces (cells wrapped at 16 columns,
-    /// centred on their row or set at its top) reads to the same model, funding labels
-    /// wrapped over lines (`其中：当年财政拨` / `款`) included.
-    @Test(arguments: [true, false])
-    func everySeedFormReadsTheSameInNarrowColumns(centred: Bool) throws {
+    /// Every seed form in narrow columns aligned with spaces reads to the same model: cells
+    /// wrapped at 16 columns of the page, centred on their row or set at its top, and at 8 set
+    /// at the top (headers, funding labels and names over two to four lines: `年初预算` / `数`,
+    /// `其中：当` / `年财政拨` / `款`).
+    @Test(arguments: [(true, 16), (false, 16), (false, 8)])
+    func everySeedFormReadsTheSameInNarrowColumns(centred: Bool, wrapWidth: Int) throws {
         for form in Self.seedForms {
-            let text = FormRenderer.aligned(tabular: FormRenderer.render(form, as: .tabular), centred: centred, wrapWidth: 16)
+            let text = FormRenderer.aligned(tabular: FormRenderer.render(form, as: .tabular), centred: centred, wrapWidth: wrapWidth)
             let again = Fixtures.forms(text: text)
             try #require(again.count == 1, "\(form.displayName): \(again.count) forms")
             let a = FormDigest(form), b = FormDigest(again[0])

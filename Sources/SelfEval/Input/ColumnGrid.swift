@@ -67,20 +67,32 @@ struct ColumnGrid<Role> {
     /// The column of `role`, if the header names it.
     func column(of role: Role) -> Int? where Role: Equatable { columns.firstIndex { $0.role == role } }
 
-    /// A line of a header broken over lines (`年度` above `指标值`): each chunk joins the column it
-    /// stands over or under, and the column is named again from the joined title. False when a
-    /// chunk stands under no column.
-    mutating func extend(with line: TextLine) -> Bool {
+    /// A line of a header broken over lines (`年度` above `指标值`), below the header or `above`
+    /// it: each chunk joins the column it stands over or under, and the column is named again
+    /// from the joined title. False when a chunk stands under no column.
+    mutating func extend(with line: TextLine, above: Bool = false) -> Bool {
         let chunks = ColumnGrid.chunks(of: line)
         guard let placed = place(chunks) else { return false }
         for (chunk, i) in zip(chunks, placed) {
             let c = columns[i]
-            columns[i].title += chunk.text
+            columns[i].title = above ? chunk.text + c.title : c.title + chunk.text
             columns[i].chars = Span(start: min(c.chars.start, chunk.chars.start), end: max(c.chars.end, chunk.chars.end))
             columns[i].display = Span(start: min(c.display.start, chunk.display.start), end: max(c.display.end, chunk.display.end))
             columns[i].role = role(columns[i].title.compacted)
         }
         return true
+    }
+
+    /// Whether `chunk`, placed under column `i`, stands over or under that column's header text
+    /// (as the pieces of a header broken over lines do).
+    func standsUnderTitle(_ chunk: Chunk, column i: Int) -> Bool {
+        let c = columns[i]
+        let inChars = chunk.chars.overlap(c.chars.start, c.chars.end) > 0, inDisplay = chunk.display.overlap(c.display.start, c.display.end) > 0
+        switch self.inDisplay {
+        case true?: return inDisplay
+        case false?: return inChars
+        case nil: return inChars || inDisplay
+        }
     }
 
     /// The column of each chunk, or nil when the line is not set in these columns: a chunk

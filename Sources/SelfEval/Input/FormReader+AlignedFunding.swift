@@ -33,11 +33,20 @@ extension FormReader {
             }
         }
         let hasValues = values.contains { $0 != nil }
-        // The header's own label wrapped in its column (`项目资金 (万元` above `)`), before any row.
-        if !hasValues, fundingRows.isEmpty, fundingValues.isEmpty, fundingLabel.isEmpty,
-           zip(chunks, placed).allSatisfy({ c, i in grid.columns[i].role == nil && c.chars.overlap(grid.columns[i].chars.start, grid.columns[i].chars.end) > 0 }) {
-            let title = grid.columns.compactMap { $0.role == nil ? $0.title : nil }.joined() + label.map(\.text).joined()
-            if title.containsBytes("万元") { fundingUnit = "万元" } else if fundingUnit == nil, title.containsBytes("元") { fundingUnit = "元" }
+        // The header broken over lines (`项目资金 (万元` above `)`, `年初预算` above `数`), before
+        // any row: no figures, each piece under its column's header text.
+        if fundingRows.isEmpty, fundingValues.isEmpty, fundingLabel.isEmpty,
+           !chunks.contains(where: { FormReader.isFundingValue($0.text) }),
+           zip(chunks, placed).allSatisfy({ grid.standsUnderTitle($0, column: $1) }), fundingGrid!.extend(with: line) {
+            // The columns named again from the whole header (`全年执行` + `数`).
+            fundingColumns = []
+            for column in fundingGrid!.columns {
+                let title = column.title.compacted
+                if title.containsBytes("万元") { fundingUnit = "万元" } else if fundingUnit == nil, title.containsBytes("元") { fundingUnit = "元" }
+                guard let role = column.role, !fundingColumns.contains(role) else { continue }
+                fundingColumns.append(role)
+                if role == .rate && (title.containsBytes("(%)") || title.containsBytes("（%）")) { rateInPercent = true }
+            }
             return true
         }
         // Label pieces before a row's values join its label. After them they start the next

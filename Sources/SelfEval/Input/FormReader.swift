@@ -233,10 +233,12 @@ public struct FormReader {
             return false
         case .indicators:
             // Header fragments right after the header, or a header repeated after a page break.
-            if tabular == nil && !flow.sawRow && (line.nonEmpty.allSatisfy({ c in
-                let key = c.key
-                return ParagraphSplitter.indicatorHeaderWords.contains(key) || "偏差原因分析及改进措施".containsBytes(key)
-            }) || FormReader.isIndicatorHeaderPiece(line)) {
+            // Header cells broken over lines in columns: each piece finishes the header text above it.
+            if tabular == nil && !flow.sawRow, var grid = flow.grid, FormReader.finishesIndicatorHeader(line, grid), grid.extend(with: line) {
+                flow.grid = grid
+                return true
+            }
+            if tabular == nil && !flow.sawRow && (FormReader.isIndicatorHeaderWords(line) || FormReader.isIndicatorHeaderPiece(line)) {
                 // The header's cells broken over lines (`年度` above `指标值`) name its columns.
                 if flow.grid != nil, !flow.grid!.extend(with: line) { flow.grid = nil }
                 return true
@@ -256,6 +258,24 @@ public struct FormReader {
     /// The usual indicator header, spaces removed: a line holding a piece of it (a header cell
     /// broken at its space, `年度 指标值`, or several, `年度 指标值 实际 完成值`) is part of it.
     static let indicatorHeaderText = "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+
+    /// A line of an indicator header set in columns whose every piece stands under a header
+    /// cell and goes on with its text (`值` under `年度指标`, `分析及改` under `偏差原因`).
+    static func finishesIndicatorHeader(_ line: TextLine, _ grid: ColumnGrid<TabularIndicatorReader.Role>) -> Bool {
+        let chunks = ColumnGrid<TabularIndicatorReader.Role>.chunks(of: line)
+        guard !chunks.isEmpty, let placed = grid.place(chunks) else { return false }
+        return zip(chunks, placed).allSatisfy { chunk, i in
+            grid.standsUnderTitle(chunk, column: i) && indicatorHeaderText.containsBytes((grid.columns[i].title + chunk.text).compacted)
+        }
+    }
+
+    /// A line of nothing but indicator header words or pieces of the last header cell.
+    static func isIndicatorHeaderWords(_ line: TextLine) -> Bool {
+        line.nonEmpty.allSatisfy { c in
+            let key = c.key
+            return ParagraphSplitter.indicatorHeaderWords.contains(key) || "偏差原因分析及改进措施".containsBytes(key)
+        }
+    }
 
     static func isIndicatorHeaderPiece(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
@@ -515,7 +535,15 @@ public struct FormReader {
         sawIndicatorHeader = true
         if layout.hasColumns { tabular = TabularIndicatorReader(header: line) }
         // A header that stands in columns aligned with spaces: rows are read by column.
-        if layout == .flow { flow.grid = ColumnGrid(header: line, minimumColumns: 4, role: TabularIndicatorReader.role(ofHeader:)) }
+        if layout == .flow, var grid = ColumnGrid(header: line, minimumColumns: 4, role: TabularIndicatorReader.role(ofHeader:)) {
+            // Header cells broken over lines and centred on the header row start above it
+            // (`偏差原因` over `分析及改`): those lines went to the goals.
+            while let last = goalLines.last, FormReader.isIndicatorHeaderPiece(last) || FormReader.isIndicatorHeaderWords(last),
+                  grid.extend(with: last, above: true) {
+                goalLines.removeLast()
+            }
+            flow.grid = grid
+        }
     }
 
     mutating func finishIndicators() {

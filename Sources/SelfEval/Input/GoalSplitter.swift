@@ -102,15 +102,23 @@ enum GoalSplitter {
     /// line holds both cells (text written one cell after the other is not side by side).
     static func splitByColumn(header: TextLine, lines: [TextLine]) -> (planned: [Piece], actual: [Piece])? {
         enum Cell { case planned, actual }
+        // A heading, or its start when it is broken over lines (`实际完成` above `情况`).
+        func starts(_ t: String, _ labels: [String]) -> Bool { t.utf8.count >= 6 && labels.contains { $0.hasBytePrefix(t) } }
         guard var grid = ColumnGrid<Cell>(header: header, minimumColumns: 2, role: { t in
-            Vocabulary.containsPlannedGoalLabel(t) ? .planned : Vocabulary.actualGoalLabel(startingWith: t) != nil ? .actual : nil
+            Vocabulary.containsPlannedGoalLabel(t) || starts(t, Vocabulary.plannedGoalLabels) ? .planned
+                : Vocabulary.actualGoalLabel(startingWith: t) != nil || starts(t, Vocabulary.actualGoalLabels) ? .actual : nil
         }), grid.column(of: .planned) != nil, grid.column(of: .actual) != nil else { return nil }
         let chunked = lines.map(ColumnGrid<Cell>.chunks(of:))
         for chunks in chunked { grid.settle(chunks) }
         var planned: [Piece] = [], actual: [Piece] = []
         var sideBySide = false
-        for chunks in chunked {
+        for (line, chunks) in zip(lines, chunked) {
             guard let placed = grid.place(chunks) else { return nil }
+            // The rest of a heading broken over lines, before the texts: each piece under its
+            // heading and finishing it (`情况` under `实际完成`).
+            if planned.isEmpty && actual.isEmpty, zip(chunks, placed).allSatisfy({ chunk, i in
+                grid.standsUnderTitle(chunk, column: i) && Vocabulary.isGoalLabel(grid.columns[i].title.compacted + chunk.text.compacted)
+            }), grid.extend(with: line) { continue }
             var both = (planned: false, actual: false)
             for (chunk, i) in zip(chunks, placed) {
                 // The 年度总体目标 label beside the cells, whichever column it falls in.

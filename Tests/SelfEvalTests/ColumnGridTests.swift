@@ -76,4 +76,19 @@ import Testing
         #expect(grid.column(of: .target) == 1)
         #expect(grid.columns[1].title == "年度指标值")
     }
+
+    /// An absurdly long table set in columns is not held whole (the memory would grow with
+    /// the file): past `maxHeldLines` its lines are read as flow lines, every row still read.
+    @Test func anAbsurdlyLongTableIsReadRowByRow() throws {
+        let form = try #require(MetamorphicTests.seedForms.first)
+        let text = FormRenderer.render(form, as: .aligned)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("绩效指标") })
+        let row = try #require(lines[(header + 1)...].first { $0.contains("监督检查覆盖率") })
+        let count = FlowIndicatorReader.maxHeldLines + 500
+        let long = (lines[...header] + Array(repeating: row, count: count)).joined(separator: "\n")
+        let again = try #require(Fixtures.forms(text: long).first)
+        #expect(again.indicators.count == count)
+        #expect(again.indicators.allSatisfy { $0.name.value == "监督检查覆盖率" && $0.weight?.value.description == "20" })
+    }
 }

@@ -26,7 +26,18 @@ extension FlowIndicatorReader {
     mutating func holdForColumns(_ line: TextLine) {
         if !sawRowLine, FlowIndicatorReader.numberRun(line.nonEmpty) != nil { sawRowLine = true }
         heldLines.append(line)
+        // No indicator table is this long: the lines of an absurd one are not all held (the
+        // memory would grow with the file), they are read as flow lines as they come.
+        if heldLines.count > FlowIndicatorReader.maxHeldLines {
+            grid = nil
+            let lines = heldLines
+            heldLines = []
+            for l in lines { take(l) }
+        }
     }
+
+    /// Lines of a table held to be read by column, at most.
+    static let maxHeldLines = 2_000
 
     /// Reads the held table by column when its lines stand in the header's columns: each places
     /// under them, and each line a flow line would take for a row (a run of numbers) has a

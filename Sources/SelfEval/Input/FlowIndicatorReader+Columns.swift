@@ -12,6 +12,9 @@
 /// two spaces between all its words), every line is read as a flow line.
 extension FlowIndicatorReader {
     typealias Role = TabularIndicatorReader.Role
+    /// A line read by column: its pieces by column, those under no named column, and whether
+    /// it is a row's line (see `columnCells`).
+    typealias ColumnLine = (cells: ColumnCells, unnamed: [Piece], isRow: Bool)
 
     /// Columns a row needs before the table is read by column.
     static func usableGrid(_ grid: ColumnGrid<Role>) -> Bool {
@@ -49,7 +52,7 @@ extension FlowIndicatorReader {
         var fits = FlowIndicatorReader.usableGrid(grid)
         let chunked = lines.map(ColumnGrid<Role>.chunks(of:))
         for chunks in chunked { grid.settle(chunks) }
-        var read: [(cells: ColumnCells, unnamed: [Piece], isRow: Bool)] = []
+        var read: [ColumnLine] = []
         for (line, chunks) in zip(lines, chunked) where fits {
             guard let columns = grid.place(chunks) else { fits = false; break }
             read.append(FlowIndicatorReader.columnCells(chunks, columns, grid))
@@ -66,7 +69,7 @@ extension FlowIndicatorReader {
 
     /// The cells of the table's rows from its lines read by column: each line goes to its row
     /// (see `WrappedRows`), and a row's pieces join column by column in line order.
-    private mutating func readByColumn(_ lines: [(cells: ColumnCells, unnamed: [Piece], isRow: Bool)], lineNumbers: [Int]) {
+    private mutating func readByColumn(_ lines: [ColumnLine], lineNumbers: [Int]) {
         let texts: [Role] = [.name, .target, .actual, .deviation]
         // The widest piece in each column: a wrapped cell's lines are about as wide.
         var widest = [Int](repeating: 0, count: Role.allCases.count)
@@ -117,7 +120,7 @@ extension FlowIndicatorReader {
 
     /// One row from its lines: labels first, then each column's pieces joined; what has no
     /// place in the row goes to its deviation analysis.
-    private mutating func readRow(_ lines: ArraySlice<(cells: ColumnCells, unnamed: [Piece], isRow: Bool)>, lineNumbers: ArraySlice<Int>) {
+    private mutating func readRow(_ lines: ArraySlice<ColumnLine>, lineNumbers: ArraySlice<Int>) {
         var extra: [Piece] = []
         // The row's 一级 label before its 二级 one, whichever line each starts on.
         for r in [Role.level1, .level2] {
@@ -125,7 +128,8 @@ extension FlowIndicatorReader {
         }
         for line in lines { extra += line.unnamed.filter { !FormReader.indicatorHeaderFragments.contains($0.text.compacted) } }
         guard let anchor = lines.firstIndex(where: \.isRow) else {
-            // Lines before the first row that is read: nothing to join them to but the last row.
+            // Every line goes to a row with a row's line (`WrappedRows`); should one not, its
+            // text goes to the last row's analysis rather than nowhere.
             for line in lines { for r in [Role.name, .target, .actual, .deviation, .weight, .score, .nature, .unit] { if let p = line.cells[r] { extra.append(p) } } }
             attachToPrevious(extra)
             return
@@ -146,8 +150,7 @@ extension FlowIndicatorReader {
 
     /// A line's pieces by column, and whether they make a row: a number under 分值 or 得分, and
     /// nothing but a number or a blank under the other.
-    static func columnCells(_ chunks: [ColumnGrid<Role>.Chunk], _ columns: [Int], _ grid: ColumnGrid<Role>)
-        -> (cells: ColumnCells, unnamed: [Piece], isRow: Bool) {
+    static func columnCells(_ chunks: [ColumnGrid<Role>.Chunk], _ columns: [Int], _ grid: ColumnGrid<Role>) -> ColumnLine {
         var cells = ColumnCells()
         var unnamed: [Piece] = []
         for (chunk, i) in zip(chunks, columns) {

@@ -2,9 +2,11 @@
 /// (`pdftotext -layout`; see `ColumnGrid`): each value is the cell of the header column it
 /// stands under, so an empty 分值 does not move 执行率 into its place.
 ///
-/// Labels and their pieces are read as in any flow table. A line whose pieces do not stand in
-/// the header's columns (a label under a figure's column, two figures under one) ends reading
-/// by column: it and the lines after it are read as flow lines.
+/// Before the first row, a line of pieces under the header's words goes on with them (`年初预算`
+/// over `数`). A row's label joins the pieces above its figures, and those below while the label
+/// fills its column (`其中：当年财政拨` over `款`). A line whose pieces do not stand in the
+/// header's columns (a label under a figure's column, two figures under one) ends reading by
+/// column: it and the lines after it are read as flow lines.
 extension FormReader {
     /// Reads the funding table by column from here on when `header` stands in aligned columns.
     mutating func alignFunding(_ header: TextLine) {

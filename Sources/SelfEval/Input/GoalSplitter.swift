@@ -99,7 +99,8 @@ enum GoalSplitter {
     /// The goal cells side by side in columns aligned with spaces (`pdftotext -layout`): each
     /// piece of a line is the cell of the heading it stands under. Nil unless `header` holds
     /// both headings two spaces or more apart, every line stands in those columns and some
-    /// line holds both cells (text written one cell after the other is not side by side).
+    /// line holds both cells (text written one cell after the other is not side by side). The
+    /// rest of a heading broken over lines (`实际完成` over `情况`) finishes the heading.
     static func splitByColumn(header: TextLine, lines: [TextLine]) -> (planned: [Piece], actual: [Piece])? {
         enum Cell { case planned, actual }
         // A heading, or its start when it is broken over lines (`实际完成` above `情况`).

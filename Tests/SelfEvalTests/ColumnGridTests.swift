@@ -29,6 +29,12 @@ import Testing
         #expect(chunks.map(\.display) == [.init(start: 2, end: 13), .init(start: 16, end: 21), .init(start: 23, end: 25)])
     }
 
+    @Test func figuresOneSpaceApartAreTwoChunks() throws {
+        // Narrow 分值 and 得分 columns: pdftotext may leave one space between their figures.
+        let chunks = ColumnGrid<Col>.chunks(of: Self.line("覆盖率  ≥ 90%  10.00 10.00  95 %"))
+        #expect(chunks.map(\.text) == ["覆盖率", "≥ 90%", "10.00", "10.00", "95 %"])
+    }
+
     @Test func aHeaderWithSingleSpacesIsNoGrid() {
         #expect(Self.grid("指标名称 年度指标值 分值") == nil)
         #expect(Self.grid("指标名称  年度指标值  分值") != nil)

@@ -157,6 +157,14 @@ struct ColumnGrid<Role> {
         return (placed, fit)
     }
 
+    /// A figure alone: digits with their point, separators and sign, and a percent sign.
+    static func isFigure(_ text: String) -> Bool {
+        text.withBytes { b in
+            b.contains { $0 >= 0x30 && $0 <= 0x39 }
+                && b.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C || $0 == 0x25 || $0 == 0x2D }
+        }
+    }
+
     /// Whether two of the line's cells stand two spaces or more apart.
     static func hasWideGap(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
@@ -170,16 +178,20 @@ struct ColumnGrid<Role> {
     }
 
     /// The line's cells grouped into chunks: cells one space apart (`年度 指标值`, `≥ 90%`) are
-    /// one chunk, two spaces or more start another.
+    /// one chunk, two spaces or more start another. Two figures are two chunks however close
+    /// (`10.00 10.00` under narrow 分值 and 得分 columns).
     static func chunks(of line: TextLine) -> [Chunk] {
         var chunks: [Chunk] = []
         var displayEnd = 0, charEnd = 0
+        var lastIsFigure = false
         for cell in line.nonEmpty {
             let start = cell.range.start.column - 1, end = cell.range.end.column - 1
             let gap = start - charEnd
             let displayStart = displayEnd + gap
             let width = DisplayWidth.of(cell.text)
-            if gap <= 1, !chunks.isEmpty {
+            let isFigure = ColumnGrid.isFigure(cell.text)
+            defer { lastIsFigure = isFigure }
+            if gap <= 1, !chunks.isEmpty, !(isFigure && lastIsFigure) {
                 chunks[chunks.count - 1].text += " " + cell.text
                 chunks[chunks.count - 1].range = chunks[chunks.count - 1].range.union(cell.range)
                 chunks[chunks.count - 1].chars.end = end

@@ -37,6 +37,20 @@ import Testing
         }
     }
 
+    /// The 主管部门 and 实施单位 values wrapped in their columns (set at the top): each line of a
+    /// value goes to the label it stands under. Before, all went to the last label on the line
+    /// (实施单位 took 主管部门's `（汇总）`).
+    @Test(arguments: [16, 24])
+    func everySeedFormReadsTheSameWithItsHeaderWrapped(wrapWidth: Int) throws {
+        for form in Self.seedForms {
+            let text = FormRenderer.aligned(tabular: FormRenderer.render(form, as: .tabular), centred: false, wrapWidth: wrapWidth, wrapsHeader: true)
+            let again = Fixtures.forms(text: text)
+            try #require(again.count == 1, "\(form.displayName): \(again.count) forms")
+            let a = FormDigest(form), b = FormDigest(again[0])
+            #expect(a == b, "\(form.displayName) with its header wrapped:\n\(diff(a, b))")
+        }
+    }
+
     func diff(_ a: FormDigest, _ b: FormDigest) -> String {
         let x = a.description.split(separator: "\n", omittingEmptySubsequences: false), y = b.description.split(separator: "\n", omittingEmptySubsequences: false)
         var out = ""

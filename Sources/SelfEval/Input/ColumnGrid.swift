@@ -83,6 +83,19 @@ struct ColumnGrid<Role> {
         return true
     }
 
+    /// Whether `chunk` ends before the first column `named` by its header starts, in the count
+    /// settled (in either while none is): text left of the columns a header names, however far
+    /// it reaches past the middle of the gap (a funding row's label under no header cell).
+    func standsBefore(_ chunk: Chunk, firstWhere named: (Column) -> Bool) -> Bool {
+        guard let first = columns.first(where: named) else { return false }
+        let inChars = chunk.chars.end <= first.chars.start, inDisplay = chunk.display.end <= first.display.start
+        switch self.inDisplay {
+        case true?: return inDisplay
+        case false?: return inChars
+        case nil: return inChars || inDisplay
+        }
+    }
+
     /// Whether `chunk`, placed under column `i`, stands over or under that column's header text
     /// (as the pieces of a header broken over lines do).
     func standsUnderTitle(_ chunk: Chunk, column i: Int) -> Bool {
@@ -155,6 +168,21 @@ struct ColumnGrid<Role> {
             placed.append(best)
         }
         return (placed, fit)
+    }
+
+    /// Where each of the line's cells starts in display width (汉 two columns), counted from
+    /// the line's start as `chunks(of:)` counts.
+    static func displayStarts(of line: TextLine) -> [Int] {
+        var starts: [Int] = []
+        var displayEnd = 0, charEnd = 0
+        for cell in line.nonEmpty {
+            let start = cell.range.start.column - 1
+            let displayStart = displayEnd + start - charEnd
+            starts.append(displayStart)
+            charEnd = cell.range.end.column - 1
+            displayEnd = displayStart + DisplayWidth.of(cell.text)
+        }
+        return starts
     }
 
     /// A figure alone: digits with their point, separators and sign, and a percent sign.

@@ -25,7 +25,10 @@ extension FormReader {
         var values = [Cell?](repeating: nil, count: fundingColumns.count)
         for (chunk, i) in zip(chunks, placed) {
             let cell = Cell(text: chunk.text, range: chunk.range, index: i)
-            if let column = grid.columns[i].role {
+            // Text left of the figures' columns is a row's label, however far it reaches.
+            if !FormReader.isFundingValue(chunk.text), grid.standsBefore(chunk, firstWhere: { $0.role != nil }) {
+                label.append(cell)
+            } else if let column = grid.columns[i].role {
                 guard let k = fundingColumns.firstIndex(of: column), values[k] == nil,
                       FundingRowKind.recognise(chunk.text) == nil else { fundingGrid = nil; return false }
                 values[k] = cell

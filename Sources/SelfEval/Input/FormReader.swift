@@ -14,6 +14,9 @@ public struct FormReader {
     var headerValues = HeaderSlots<[Cell]>(empty: [])
     /// The line each field last took a value on (0: none yet).
     var headerLastLine = HeaderSlots<Int>(empty: 0)
+    /// The labels of the last header line that had any, with where each starts (display
+    /// width; flow layout only): a value wrapped below them goes to the one it stands under.
+    var headerColumns: [(field: Vocabulary.HeaderField, start: Int)] = []
 
     /// One value per header field, held inline (a dictionary hashed the field on every cell).
     struct HeaderSlots<Value> {
@@ -338,7 +341,17 @@ public struct FormReader {
 
     mutating func takeHeader(_ line: TextLine) -> Bool {
         var took = false
-        for c in line.nonEmpty {
+        // Text set in columns (flow layout): where each label of the line starts, and for a
+        // line of values alone, indented under them, which label each value stands under.
+        // Positions are worked out only for such lines (a few per form).
+        var starts: [Int]?
+        func start(_ k: Int) -> Int {
+            if starts == nil { starts = ColumnGrid<Never>.displayStarts(of: line) }
+            return starts![k]
+        }
+        let indented = layout == .flow && line.nonEmpty.read(at: 0) { $0.pointee.range.start.column } >= 3
+        var labels: [(field: Vocabulary.HeaderField, cell: Int)] = []
+        for (k, c) in line.nonEmpty.enumerated() {
             // "单位：万元" / "金额单位：元": the money unit, not part of a header value.
             let t = c.key
             if (t.hasBytePrefix("单位") || t.hasBytePrefix("金额单位")) && t.hasByteSuffix("元") && t.unicodeScalars.count <= 8 {
@@ -361,6 +374,7 @@ public struct FormReader {
             }
             if let key {
                 headerKey = key
+                if layout == .flow { labels.append((key, k)) }
                 took = true
                 if !text.isEmpty {
                     let offset = c.text.unicodeScalars.count - text.unicodeScalars.count
@@ -369,11 +383,19 @@ public struct FormReader {
                 }
                 continue
             }
+            // A value wrapped in its column below a line of two labels or more (`主管部门 X
+            // 实施单位 Y` over `（汇总）` under X and `心` under Y): the label it stands under.
+            if labels.isEmpty, indented, headerColumns.count >= 2, let column = headerColumns.last(where: { $0.start <= start(k) + 1 }) {
+                appendHeader(column.field, c)
+                took = true
+                continue
+            }
             if let key = headerKey {
                 appendHeader(key, c)
                 took = true
             }
         }
+        if !labels.isEmpty { headerColumns = labels.count >= 2 ? labels.map { ($0.field, start($0.cell)) } : [] }
         return took
     }
 

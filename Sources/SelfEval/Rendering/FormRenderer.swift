@@ -49,12 +49,14 @@ public enum FormRenderer {
     /// wrapped at `wrapWidth` columns of the page; or, with
     /// `inDisplayWidth`, as an editor with a CJK font aligns them (汉 two columns wide), and
     /// with `centred` false, each cell on its row's first line (a PDF's cells set at the top).
-    public static func aligned(tabular text: String, inDisplayWidth: Bool = false, centred: Bool = true, wrapWidth: Int = alignedWrapWidth) -> String {
+    /// With `wrapsHeader`, the 主管部门 / 实施单位 row wraps too (cells narrower than the page).
+    public static func aligned(tabular text: String, inDisplayWidth: Bool = false, centred: Bool = true, wrapWidth: Int = alignedWrapWidth,
+                               wrapsHeader: Bool = false) -> String {
         func width(_ s: String) -> Int { inDisplayWidth ? DisplayWidth.of(s) : s.unicodeScalars.count }
         // The title lines and the header rows span the page (merged cells): not wrapped.
         var rows = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let spansThePage = cells.count(where: { !$0.isEmpty }) <= 1 || cells[0].hasPrefix("项目名称") || cells[0].hasPrefix("主管部门")
+            let spansThePage = cells.count(where: { !$0.isEmpty }) <= 1 || cells[0].hasPrefix("项目名称") || (!wrapsHeader && cells[0].hasPrefix("主管部门"))
             return cells.map { spansThePage ? [String($0)] : wrapped(String($0), at: wrapWidth) }
         }
         if rows.last?.allSatisfy({ $0 == [""] }) == true { rows.removeLast() }

@@ -51,6 +51,33 @@ import Testing
         }
     }
 
+    /// The 项目资金 label merged down beside the funding rows, printed on the line of the second
+    /// row (as pdftotext -layout centres a merged cell), in columns or in a flow dump. Before, that
+    /// line was taken for the funding header and its row was lost (年度资金总额 448,000.00 ≠ the
+    /// sum of the parts left, 0.00).
+    @Test(arguments: [FormRenderer.Style.aligned, .flow])
+    func everySeedFormReadsTheSameWithTheFundingLabelBesideItsRows(style: FormRenderer.Style) throws {
+        for form in Self.seedForms {
+            var lines = FormRenderer.render(form, as: .tabular).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if style == .flow { lines = FormRenderer.render(form, as: .flow).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+            let header = try #require(lines.firstIndex { $0.hasPrefix("项目资金") })
+            let label = String(lines[header].prefix { $0 != "\t" })
+            if style == .aligned {
+                lines[header] = String(lines[header].drop { $0 != "\t" })
+                lines[header + 2] = label + lines[header + 2]
+            } else {
+                lines.remove(at: header)
+                lines[header + 2] = label + " " + lines[header + 2]
+            }
+            let text = style == .aligned ? FormRenderer.aligned(tabular: lines.joined(separator: "\n")) : lines.joined(separator: "\n")
+            let again = Fixtures.forms(text: text)
+            try #require(again.count == 1, "\(form.displayName): \(again.count) forms")
+            let a = FormDigest(form), b = FormDigest(again[0])
+            #expect(a == b, "\(form.displayName) as \(style), 项目资金 beside its rows:\n\(diff(a, b))")
+            #expect(again[0].issues.isEmpty, "\(form.displayName): \(again[0].issues.map(\.message.en))")
+        }
+    }
+
     func diff(_ a: FormDigest, _ b: FormDigest) -> String {
         let x = a.description.split(separator: "\n", omittingEmptySubsequences: false), y = b.description.split(separator: "\n", omittingEmptySubsequences: false)
         var out = ""

@@ -168,6 +168,11 @@ public struct FormReader {
             }
         }
         if section == .header || section == .funding, first.hasBytePrefix("项目资金") || first.hasBytePrefix("资金投入") || first.hasBytePrefix("项目资金情况") {
+            // The label merged down beside the rows, printed on a row's line (as pdftotext -layout
+            // centres it): after the header, the rest of the line is that row.
+            if section == .funding, !layout.hasColumns, !fundingColumns.isEmpty, cells.containsText(where: { FundingRowKind.recognise($0) != nil }) {
+                return takeFunding(withoutFundingLabel(line))
+            }
             section = .funding
             takeFundingHeader(line)
             return true
@@ -440,7 +445,32 @@ public struct FormReader {
         if fundingColumns.count >= 3 { alignFunding(line) }
     }
 
+    /// Whether the first cell starts like `(万元)`, `（元）`, 项目资金 or 资金投入 (its first byte;
+    /// asked of every funding line).
+    static func mayStartWithFundingLabel(_ line: TextLine) -> Bool {
+        guard let b = line.nonEmpty.read(at: 0, { $0.pointee.text.utf8.first }) else { return false }
+        return b == 0x28 || b == 0xEF || b == 0xE9 || b == 0xE8
+    }
+
+    /// `line` without its leading 项目资金 label and money unit (`项目资金`, `(万元)`), the unit
+    /// noted. Its non-empty cells only: for layouts without columns.
+    mutating func withoutFundingLabel(_ line: TextLine) -> TextLine {
+        var cells = line.nonEmpty
+        while cells.count > 1 {
+            let t = cells.key(at: 0)
+            if t.sameBytes("（万元）") || t.sameBytes("(万元)") { fundingUnit = "万元" }
+            else if t.sameBytes("（元）") || t.sameBytes("(元)") { fundingUnit = fundingUnit ?? "元" }
+            else if t.hasBytePrefix("项目资金") || t.hasBytePrefix("资金投入") {
+                if t.containsBytes("万元") { fundingUnit = "万元" } else if t.hasByteSuffix("元)") || t.hasByteSuffix("元）") { fundingUnit = fundingUnit ?? "元" }
+            } else { break }
+            cells.removeFirst()
+        }
+        return cells.count == line.nonEmpty.count ? line : TextLine(number: line.number, cells: cells, indent: line.indent)
+    }
+
     mutating func takeFunding(_ line: TextLine) -> Bool {
+        // The unit of a 项目资金 label merged down beside the rows, on a row's line: `(万元) 上年结转资金 …`.
+        let line = !layout.hasColumns && line.nonEmpty.count > 1 && FormReader.mayStartWithFundingLabel(line) ? withoutFundingLabel(line) : line
         let cells = line.nonEmpty
         if fundingRows.isEmpty && cells.count >= 3 && cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
             takeFundingHeader(line)

@@ -27,4 +27,9 @@ import Testing
         #expect(Self.owners("", centred: true).isEmpty)
         #expect(Self.owners("..", centred: true) == [0, 0])
     }
+
+    @Test func eachRowsLinesStandTogether() {
+        #expect(WrappedRows.rows([0, 0, 1, 1, 1, 2]) == [0...1, 2...4, 5...5])
+        #expect(WrappedRows.rows([]).isEmpty)
+    }
 }

@@ -83,24 +83,23 @@ struct ColumnGrid<Role> {
         return true
     }
 
-    /// Whether `chunk` ends before the first column `named` by its header starts, in the count
-    /// settled (in either while none is): text left of the columns a header names, however far
-    /// it reaches past the middle of the gap (a funding row's label under no header cell).
-    func standsBefore(_ chunk: Chunk, firstWhere named: (Column) -> Bool) -> Bool {
-        guard let first = columns.first(where: named) else { return false }
-        let inChars = chunk.chars.end <= first.chars.start, inDisplay = chunk.display.end <= first.display.start
-        switch self.inDisplay {
-        case true?: return inDisplay
-        case false?: return inChars
-        case nil: return inChars || inDisplay
-        }
+    /// Whether `chunk` ends before the first column its header names starts: text left of the
+    /// named columns, however far it reaches past the middle of the gap (a funding row's label
+    /// under no header cell).
+    func standsBeforeNamedColumns(_ chunk: Chunk) -> Bool {
+        guard let first = columns.first(where: { $0.role != nil }) else { return false }
+        return inSettledCount(chunk.chars.end <= first.chars.start, chunk.display.end <= first.display.start)
     }
 
     /// Whether `chunk`, placed under column `i`, stands over or under that column's header text
     /// (as the pieces of a header broken over lines do).
     func standsUnderTitle(_ chunk: Chunk, column i: Int) -> Bool {
         let c = columns[i]
-        let inChars = chunk.chars.overlap(c.chars.start, c.chars.end) > 0, inDisplay = chunk.display.overlap(c.display.start, c.display.end) > 0
+        return inSettledCount(chunk.chars.overlap(c.chars.start, c.chars.end) > 0, chunk.display.overlap(c.display.start, c.display.end) > 0)
+    }
+
+    /// A test asked in both counts: its answer in the count settled, or in either while none is.
+    private func inSettledCount(_ inChars: Bool, _ inDisplay: Bool) -> Bool {
         switch self.inDisplay {
         case true?: return inDisplay
         case false?: return inChars
@@ -170,19 +169,19 @@ struct ColumnGrid<Role> {
         return (placed, fit)
     }
 
-    /// Where each of the line's cells starts in display width (汉 two columns), counted from
-    /// the line's start as `chunks(of:)` counts.
-    static func displayStarts(of line: TextLine) -> [Int] {
-        var starts: [Int] = []
+    /// Where each of the line's cells stands, in characters and in display width (汉 two
+    /// columns), counted from the line's start; the spaces between cells count one column each.
+    static func cellSpans(of line: TextLine) -> [(chars: Span, display: Span)] {
+        var spans: [(chars: Span, display: Span)] = []
         var displayEnd = 0, charEnd = 0
         for cell in line.nonEmpty {
-            let start = cell.range.start.column - 1
+            let start = cell.range.start.column - 1, end = cell.range.end.column - 1
             let displayStart = displayEnd + start - charEnd
-            starts.append(displayStart)
-            charEnd = cell.range.end.column - 1
+            charEnd = end
             displayEnd = displayStart + DisplayWidth.of(cell.text)
+            spans.append((Span(start: start, end: end), Span(start: displayStart, end: displayEnd)))
         }
-        return starts
+        return spans
     }
 
     /// A figure alone: digits with their point, separators and sign, and a percent sign.
@@ -210,26 +209,18 @@ struct ColumnGrid<Role> {
     /// (`10.00 10.00` under narrow 分值 and 得分 columns).
     static func chunks(of line: TextLine) -> [Chunk] {
         var chunks: [Chunk] = []
-        var displayEnd = 0, charEnd = 0
-        var lastIsFigure = false
-        for cell in line.nonEmpty {
-            let start = cell.range.start.column - 1, end = cell.range.end.column - 1
-            let gap = start - charEnd
-            let displayStart = displayEnd + gap
-            let width = DisplayWidth.of(cell.text)
+        var lastEnd = 0, lastIsFigure = false
+        for (cell, span) in zip(line.nonEmpty, cellSpans(of: line)) {
             let isFigure = ColumnGrid.isFigure(cell.text)
-            defer { lastIsFigure = isFigure }
-            if gap <= 1, !chunks.isEmpty, !(isFigure && lastIsFigure) {
+            defer { lastIsFigure = isFigure; lastEnd = span.chars.end }
+            if span.chars.start - lastEnd <= 1, !chunks.isEmpty, !(isFigure && lastIsFigure) {
                 chunks[chunks.count - 1].text += " " + cell.text
                 chunks[chunks.count - 1].range = chunks[chunks.count - 1].range.union(cell.range)
-                chunks[chunks.count - 1].chars.end = end
-                chunks[chunks.count - 1].display.end = displayStart + width
+                chunks[chunks.count - 1].chars.end = span.chars.end
+                chunks[chunks.count - 1].display.end = span.display.end
             } else {
-                chunks.append(Chunk(text: cell.text, range: cell.range, chars: Span(start: start, end: end),
-                                    display: Span(start: displayStart, end: displayStart + width)))
+                chunks.append(Chunk(text: cell.text, range: cell.range, chars: span.chars, display: span.display))
             }
-            charEnd = end
-            displayEnd = displayStart + width
         }
         return chunks
     }

@@ -93,29 +93,20 @@ extension FlowIndicatorReader {
         // at the top a cell starts on its row's line, centred it crosses that line (two points
         // when not: a short line may be a line break typed in the cell, this may not).
         func breaks(_ owner: [Int], top: Bool) -> Int {
-            var count = 0, i = 0
-            while i < lines.count {
-                var j = i
-                while j + 1 < lines.count && owner[j + 1] == owner[i] { j += 1 }
-                let anchor = (i...j).first { isRow[$0] }
+            var count = 0
+            for row in WrappedRows.rows(owner) {
+                let anchor = row.first { isRow[$0] }
                 for r in texts {
-                    let with = (i...j).filter { lines[$0].cells[r] != nil }
+                    let with = row.filter { lines[$0].cells[r] != nil }
                     for k in with.dropLast() where !fills(lines[k].cells[r]!, r) { count += 1 }
                     if let a = anchor, let f = with.first, let l = with.last, top ? f != a : (f > a || l < a) { count += 2 }
                 }
-                i = j + 1
             }
             return count
         }
         let top = owners(centred: false), centred = owners(centred: true)
         let owners = top == centred || breaks(top, top: true) <= breaks(centred, top: false) ? top : centred
-        var i = 0
-        while i < lines.count {
-            var j = i
-            while j + 1 < lines.count && owners[j + 1] == owners[i] { j += 1 }
-            readRow(lines[i...j], lineNumbers: lineNumbers[i...j])
-            i = j + 1
-        }
+        for row in WrappedRows.rows(owners) { readRow(lines[row], lineNumbers: lineNumbers[row]) }
     }
 
     /// One row from its lines: labels first, then each column's pieces joined; what has no

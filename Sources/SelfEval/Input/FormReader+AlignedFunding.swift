@@ -26,7 +26,7 @@ extension FormReader {
         for (chunk, i) in zip(chunks, placed) {
             let cell = Cell(text: chunk.text, range: chunk.range, index: i)
             // Text left of the figures' columns is a row's label, however far it reaches.
-            if !FormReader.isFundingValue(chunk.text), grid.standsBefore(chunk, firstWhere: { $0.role != nil }) {
+            if !FormReader.isFundingValue(chunk.text), grid.standsBeforeNamedColumns(chunk) {
                 label.append(cell)
             } else if let column = grid.columns[i].role {
                 guard let k = fundingColumns.firstIndex(of: column), values[k] == nil,
@@ -47,10 +47,10 @@ extension FormReader {
             fundingColumns = []
             for column in fundingGrid!.columns {
                 let title = column.title.compacted
-                if title.containsBytes("万元") { fundingUnit = "万元" } else if fundingUnit == nil, title.containsBytes("元") { fundingUnit = "元" }
+                noteMoneyUnit(title)
                 guard let role = column.role, !fundingColumns.contains(role) else { continue }
                 fundingColumns.append(role)
-                if role == .rate && (title.containsBytes("(%)") || title.containsBytes("（%）")) { rateInPercent = true }
+                if role == .rate && FormReader.namesPercent(title) { rateInPercent = true }
             }
             return true
         }

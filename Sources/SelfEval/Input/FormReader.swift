@@ -351,7 +351,7 @@ public struct FormReader {
         // Positions are worked out only for such lines (a few per form).
         var starts: [Int]?
         func start(_ k: Int) -> Int {
-            if starts == nil { starts = ColumnGrid<Never>.displayStarts(of: line) }
+            if starts == nil { starts = ColumnGrid<Never>.cellSpans(of: line).map(\.display.start) }
             return starts![k]
         }
         let indented = layout == .flow && line.nonEmpty.read(at: 0) { $0.pointee.range.start.column } >= 3
@@ -436,14 +436,25 @@ public struct FormReader {
     mutating func takeFundingHeader(_ line: TextLine) {
         for c in line.nonEmpty {
             let t = c.key
-            if t.containsBytes("万元") { fundingUnit = "万元" } else if t.containsBytes("(元)") || t.containsBytes("（元）") || t.hasByteSuffix("元)") || t.hasByteSuffix("元）") { fundingUnit = fundingUnit ?? "元" }
+            noteMoneyUnit(t)
             if let col = FundingColumn.recognise(t) {
                 fundingColumns.append(col)
-                if col == .rate && (t.containsBytes("(%)") || t.containsBytes("（%）")) { rateInPercent = true }
+                if col == .rate && FormReader.namesPercent(t) { rateInPercent = true }
             }
         }
         if fundingColumns.count >= 3 { alignFunding(line) }
     }
+
+    /// The money unit a funding header or label names (its text without spaces): 万元, or 元 in
+    /// brackets (`项目资金 (元)`), which does not undo a 万元 seen before.
+    @inline(__always)
+    mutating func noteMoneyUnit(_ t: String) {
+        if t.containsBytes("万元") { fundingUnit = "万元" }
+        else if t.containsBytes("(元)") || t.containsBytes("（元）") || t.hasByteSuffix("元)") || t.hasByteSuffix("元）") { fundingUnit = fundingUnit ?? "元" }
+    }
+
+    /// Whether the 执行率 heading `t` says its figures are percentages (`执行率(%)`).
+    static func namesPercent(_ t: String) -> Bool { t.containsBytes("(%)") || t.containsBytes("（%）") }
 
     /// Whether the first cell starts like `(万元)`, `（元）`, 项目资金 or 资金投入 (its first byte;
     /// asked of every funding line).
@@ -458,11 +469,9 @@ public struct FormReader {
         var cells = line.nonEmpty
         while cells.count > 1 {
             let t = cells.key(at: 0)
-            if t.sameBytes("（万元）") || t.sameBytes("(万元)") { fundingUnit = "万元" }
-            else if t.sameBytes("（元）") || t.sameBytes("(元)") { fundingUnit = fundingUnit ?? "元" }
-            else if t.hasBytePrefix("项目资金") || t.hasBytePrefix("资金投入") {
-                if t.containsBytes("万元") { fundingUnit = "万元" } else if t.hasByteSuffix("元)") || t.hasByteSuffix("元）") { fundingUnit = fundingUnit ?? "元" }
-            } else { break }
+            guard t.sameBytes("（万元）") || t.sameBytes("(万元)") || t.sameBytes("（元）") || t.sameBytes("(元)")
+                    || t.hasBytePrefix("项目资金") || t.hasBytePrefix("资金投入") else { break }
+            noteMoneyUnit(t)
             cells.removeFirst()
         }
         return cells.count == line.nonEmpty.count ? line : TextLine(number: line.number, cells: cells, indent: line.indent)
@@ -494,7 +503,7 @@ public struct FormReader {
             // Header words one by one (one cell per line).
             if fundingRows.isEmpty && fundingValues.isEmpty && fundingLabel.isEmpty, let col = FundingColumn.recognise(cell.text) {
                 fundingColumns.append(col)
-                if col == .rate && (cell.text.containsBytes("(%)") || cell.text.containsBytes("（%）")) { rateInPercent = true }
+                if col == .rate && FormReader.namesPercent(cell.text) { rateInPercent = true }
                 continue
             }
             // A `%` or a unit in brackets spaced apart from its figure (`80.00 %`) joins it.

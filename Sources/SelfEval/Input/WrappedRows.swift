@@ -40,4 +40,17 @@ enum WrappedRows {
         }
         return owner
     }
+
+    /// The lines of each row in turn, from `owners` (a row's lines stand together).
+    static func rows(_ owners: [Int]) -> [ClosedRange<Int>] {
+        var rows: [ClosedRange<Int>] = []
+        var i = 0
+        while i < owners.count {
+            var j = i
+            while j + 1 < owners.count && owners[j + 1] == owners[i] { j += 1 }
+            rows.append(i...j)
+            i = j + 1
+        }
+        return rows
+    }
 }

@@ -17,7 +17,9 @@ struct ColumnGrid<Role> {
     struct Span: Equatable {
         var start: Int, end: Int
         func overlap(_ lo: Int, _ hi: Int) -> Int { max(0, min(end, hi) - max(start, lo)) }
-        func contains(_ other: Span) -> Bool { start <= other.start && other.end <= end }
+        /// Whether this span reaches past `other` on both sides: `2.00(人)`, pushed by
+        /// pdftotext to end where the 分值 header ends, does not cover it.
+        func covers(_ other: Span) -> Bool { start < other.start && other.end < end }
     }
 
     /// Text that stands together on a line: cells at most one space apart.
@@ -51,7 +53,8 @@ struct ColumnGrid<Role> {
     init?(header: TextLine, minimumColumns: Int, role: @escaping (String) -> Role?) {
         // Most headers are not aligned: ruled out before any text is read.
         guard ColumnGrid.hasWideGap(header) else { return nil }
-        let chunks = ColumnGrid.chunks(of: header)
+        // Two header words one space apart that each name a column are two (`执行率 得分`).
+        let chunks = ColumnGrid.chunks(of: header, apart: { role($0.compacted) != nil })
         var columns: [Column] = []
         var named = 0
         for c in chunks {
@@ -162,7 +165,7 @@ struct ColumnGrid<Role> {
                 let o = s.overlap(lo, hi)
                 if o > bestOverlap { best = i; bestOverlap = o }
             }
-            for j in columns.indices where j != best && s.contains(columns[j].span(inDisplay: inDisplay)) { return nil }
+            for j in columns.indices where j != best && s.covers(columns[j].span(inDisplay: inDisplay)) { return nil }
             fit += ColumnGrid.alignment(s, columns[best].span(inDisplay: inDisplay))
             placed.append(best)
         }
@@ -192,6 +195,25 @@ struct ColumnGrid<Role> {
         }
     }
 
+    /// Whether the text starts with a figure, after an operator or a sign if any (`10.00`,
+    /// `=2(人)`, `≥90%`, `100.00(`): a value, as a row's short cells stand on its middle line.
+    static func startsWithFigure(_ text: String) -> Bool {
+        for s in text.unicodeScalars {
+            switch s {
+            case "=", "<", ">", "≥", "≤", "≧", "≦", "＝", "＜", "＞", "-", "+", "－": continue
+            default: return (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0xFF10 && s.value <= 0xFF19)
+            }
+        }
+        return false
+    }
+
+    /// Words: text without a digit that ends in a CJK character or a full-width sign
+    /// (`达成指标`; not `≥`, `=`, `2023年` or `Q`).
+    static func isWords(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last, last.value >= 0x3400 else { return false }
+        return !text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// Whether two of the line's cells stand two spaces or more apart.
     static func hasWideGap(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
@@ -205,15 +227,19 @@ struct ColumnGrid<Role> {
     }
 
     /// The line's cells grouped into chunks: cells one space apart (`年度 指标值`, `≥ 90%`) are
-    /// one chunk, two spaces or more start another. Two figures are two chunks however close
-    /// (`10.00 10.00` under narrow 分值 and 得分 columns).
-    static func chunks(of line: TextLine) -> [Chunk] {
+    /// one chunk, two spaces or more start another. A figure after a value or after words is
+    /// another chunk however close (`10.00 10.00` under narrow 分值 and 得分 columns, `2.00(人)
+    /// 10.00` and `达成指标 5.00` under 实际完成值 and 分值, as pdftotext -layout leaves one
+    /// space when text fills its column); after an operator alone it is not (`≥ 90%`).
+    /// Cells that each pass `apart` are two chunks however close.
+    static func chunks(of line: TextLine, apart: ((String) -> Bool)? = nil) -> [Chunk] {
         var chunks: [Chunk] = []
-        var lastEnd = 0, lastIsFigure = false
+        var lastEnd = 0, lastIsValue = false, lastIsApart = false
         for (cell, span) in zip(line.nonEmpty, cellSpans(of: line)) {
             let isFigure = ColumnGrid.isFigure(cell.text)
-            defer { lastIsFigure = isFigure; lastEnd = span.chars.end }
-            if span.chars.start - lastEnd <= 1, !chunks.isEmpty, !(isFigure && lastIsFigure) {
+            let isApart = apart?(cell.text) ?? false
+            defer { lastIsValue = ColumnGrid.startsWithFigure(cell.text) || ColumnGrid.isWords(cell.text); lastIsApart = isApart; lastEnd = span.chars.end }
+            if span.chars.start - lastEnd <= 1, !chunks.isEmpty, !(isFigure && lastIsValue), !(isApart && lastIsApart) {
                 chunks[chunks.count - 1].text += " " + cell.text
                 chunks[chunks.count - 1].range = chunks[chunks.count - 1].range.union(cell.range)
                 chunks[chunks.count - 1].chars.end = span.chars.end

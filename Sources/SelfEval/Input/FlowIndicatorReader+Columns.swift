@@ -50,7 +50,7 @@ extension FlowIndicatorReader {
         let lines = heldLines
         heldLines = []
         var fits = FlowIndicatorReader.usableGrid(grid)
-        let chunked = lines.map(ColumnGrid<Role>.chunks(of:))
+        let chunked = lines.map { ColumnGrid<Role>.chunks(of: $0) }
         for chunks in chunked { grid.settle(chunks) }
         var read: [ColumnLine] = []
         for (line, chunks) in zip(lines, chunked) where fits {
@@ -64,7 +64,20 @@ extension FlowIndicatorReader {
             return
         }
         self.grid = grid
+        FlowIndicatorReader.keepWrappedFiguresInRows(&read)
         readByColumn(read, lineNumbers: lines.map(\.number))
+    }
+
+    /// A figure wrapped in a narrow 得分 column (`10.0` over `0`) is centred over and under the
+    /// 分值 of its row, as pdftotext -layout writes a centred cell: a line with a number under
+    /// 得分 alone next to a line with one under 分值 is part of that line's row, not a row.
+    static func keepWrappedFiguresInRows(_ lines: inout [ColumnLine]) {
+        func hasWeight(_ i: Int) -> Bool { lines.indices.contains(i) && lines[i].cells[.weight].map { TokenKind($0.text) == .number } == true }
+        var demote: [Int] = []
+        for i in lines.indices where lines[i].isRow && lines[i].cells[.weight] == nil && (hasWeight(i - 1) || hasWeight(i + 1)) {
+            demote.append(i)
+        }
+        for i in demote { lines[i].isRow = false }
     }
 
     /// The cells of the table's rows from its lines read by column: each line goes to its row
@@ -80,7 +93,7 @@ extension FlowIndicatorReader {
         // for a character that did not fit) without ending a sentence, and this one is not wider.
         func fills(_ p: Piece, _ r: Role) -> Bool { p.width >= widest[r.rawValue] - 1 && !p.text.hasByteSuffix("。") }
         func owners(centred: Bool) -> [Int] {
-            WrappedRows.owners(isRow: isRow, centred: centred) { i, rowLines in
+            WrappedRows.owners(isRow: isRow, centred: centred, parted: { $0 > 0 && lineNumbers[$0] > lineNumbers[$0 - 1] + 1 }) { i, rowLines in
                 ([Role.level1, .level2] + texts).allSatisfy { r in
                     guard let p = lines[i].cells[r] else { return true }
                     guard let last = rowLines.reversed().lazy.compactMap({ lines[$0].cells[r] }).first else { return false }
@@ -130,11 +143,20 @@ extension FlowIndicatorReader {
         slots.name = joined(.name)
         slots.target = joined(.target)
         slots.actual = joined(.actual)
+        // 分值 and 得分 from the row's line; a figure wrapped over the lines around it (`10.0`
+        // over `0`) joins when the row's line has none there and the pieces make a number.
+        var figures: [Role: Piece] = [:]
+        for r in [Role.weight, .score] {
+            if let p = lines[anchor].cells[r] { figures[r] = p; continue }
+            if let p = joined(r), TokenKind(p.text) == .number { figures[r] = p }
+        }
         for (k, line) in zip(lines.indices, lines) where k != anchor {
-            for r in [Role.weight, .score, .nature, .unit] { if let p = line.cells[r] { extra.append(p) } }
+            for r in [Role.weight, .score, .nature, .unit] where figures[r] == nil || lines[anchor].cells[r] != nil {
+                if let p = line.cells[r] { extra.append(p) }
+            }
         }
         func cell(_ p: Piece?) -> Cell? { p.map { Cell(text: $0.text, range: $0.range, index: 0) } }
-        appendRow(slots, weight: cell(lines[anchor].cells[.weight]), score: cell(lines[anchor].cells[.score]),
+        appendRow(slots, weight: cell(figures[.weight]), score: cell(figures[.score]),
                   deviation: joined(.deviation), lineNumber: lineNumbers[anchor])
         attachToPrevious(extra)
     }

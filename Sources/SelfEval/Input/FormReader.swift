@@ -93,11 +93,25 @@ public struct FormReader {
         // A row of a delimited layout may go on over lines (a quoted cell with line breaks);
         // in the others a row is a line.
         var n = chunk.firstLine
+        // Text set in columns: the lines between blank lines are held, and read as one line
+        // when they are one table row with its cells wrapped (see `WrappedRowBlock`).
+        let stacks = chunk.layout == .flow && WrappedRowBlock.isSetInBorderedRows(source, first: chunk.firstLine, last: chunk.lastLine)
+        var block: [TextLine] = []
+        func readBlock(_ reader: inout FormReader) {
+            if let one = WrappedRowBlock.merged(block) { reader.read(one) } else { for line in block { reader.read(line) } }
+            block.removeAll(keepingCapacity: true)
+        }
         while n <= chunk.lastLine {
             let row = scanner.scanRecord(source, line: n, through: chunk.lastLine, storage: &storage)
-            reader.read(row.line)
+            if stacks {
+                if row.line.isBlank || block.count == WrappedRowBlock.maxLines { readBlock(&reader) }
+                if !row.line.isBlank { block.append(row.line) }
+            } else {
+                reader.read(row.line)
+            }
             n = row.last + 1
         }
+        readBlock(&reader)
         reader.finish()
         return reader.form
     }

@@ -109,7 +109,7 @@ enum GoalSplitter {
             Vocabulary.containsPlannedGoalLabel(t) || starts(t, Vocabulary.plannedGoalLabels) ? .planned
                 : Vocabulary.actualGoalLabel(startingWith: t) != nil || starts(t, Vocabulary.actualGoalLabels) ? .actual : nil
         }), grid.column(of: .planned) != nil, grid.column(of: .actual) != nil else { return nil }
-        let chunked = lines.map(ColumnGrid<Cell>.chunks(of:))
+        let chunked = lines.map { ColumnGrid<Cell>.chunks(of: $0) }
         for chunks in chunked { grid.settle(chunks) }
         var planned: [Piece] = [], actual: [Piece] = []
         var sideBySide = false

@@ -1,0 +1,107 @@
+/// A table row of text set in columns whose cells wrapped over lines, as `pdftotext -layout`
+/// writes a PDF form's bordered rows: the lines between two blank lines, each cell's pieces
+/// stacked in its column (a short cell centred beside a long one), read as one line.
+///
+///            年度资金                                      10.0
+///                   13.20   13.20   13.20   10.00   100.00
+///            总额                                          0
+///
+/// reads as `年度资金总额  13.20  13.20  13.20  10.00  100.00  10.00`; the 项目名称 value over
+/// and under its label (`监督执` / `法专项` / `项目名称` / `工作经` / `费`), a funding header
+/// with `执行率` over `(%)`, and a header cell over three lines (`偏差原因分析` / `及改进措施`)
+/// the same way. The pieces of a column are those whose spans overlap (counted in
+/// characters, as pdftotext pads); they join without a space, as `Piece.join` joins a cell
+/// wrapped at its edge (`10.0` over `0` is 10.00).
+///
+/// Lines are left as they are when they are not one row: two pieces of one line fall in one
+/// column (prose running across the columns), a figure stands under words in a column (a
+/// label over a row's figures), a column holds two values (rows not parted by a blank line:
+/// the indicator reader reads those, see `WrappedRows`), or all the pieces stand in one column
+/// (a paragraph).
+enum WrappedRowBlock {
+    /// At most this many lines are read as one row; a longer run of lines is left as it is.
+    static let maxLines = 30
+
+    /// Whether lines `first...last` are set in columns and parted into rows by blank lines: at
+    /// least three lines, and a fifth of those with text, hold two pieces three spaces or more
+    /// apart (pdftotext -layout pads its columns: a third to a half of the lines; a PDF dump
+    /// or a row typed per line: none, and none with its single spaces doubled), and the runs of
+    /// lines between blank lines are eight lines long or less on average (pdftotext -layout
+    /// leaves a blank line where a bordered row ends: three to six; a table typed in an editor
+    /// or set in columns without borders: a run is the table).
+    static func isSetInBorderedRows(_ source: SourceText, first: Int, last: Int) -> Bool {
+        guard first <= last, last <= source.lineCount else { return false }
+        var withText = 0, wide = 0, runs = 0, previousBlank = true
+        for n in first...last {
+            let bytes = source.lineBytes(n)
+            var i = bytes.startIndex
+            while i < bytes.endIndex && (bytes[i] == 0x20 || bytes[i] == 0x0D) { i += 1 }
+            guard i < bytes.endIndex else { previousBlank = true; continue }
+            if previousBlank { runs += 1 }
+            previousBlank = false
+            withText += 1
+            // Three spaces or more between two visible bytes.
+            var spaces = 0
+            while i < bytes.endIndex {
+                if bytes[i] == 0x20 { spaces += 1 } else {
+                    if spaces >= 3 { wide += 1; break }
+                    spaces = 0
+                }
+                i += 1
+            }
+        }
+        return wide >= 3 && wide * 5 >= withText && withText <= 8 * runs
+    }
+
+    /// The lines as one line, each column's pieces joined; nil when they are not one row
+    /// (see above).
+    static func merged(_ block: [TextLine]) -> TextLine? {
+        guard block.count >= 2, block.count <= maxLines else { return nil }
+        typealias Chunk = ColumnGrid<Never>.Chunk
+        var pieces: [(line: Int, chunk: Chunk)] = []
+        for (k, line) in block.enumerated() {
+            for c in ColumnGrid<Never>.chunks(of: line) { pieces.append((k, c)) }
+        }
+        pieces.sort { ($0.chunk.chars.start, $0.line) < ($1.chunk.chars.start, $1.line) }
+        // Columns: runs of pieces whose spans overlap.
+        var columns: [(start: Int, end: Int, pieces: [(line: Int, chunk: Chunk)])] = []
+        for p in pieces {
+            if let last = columns.last, p.chunk.chars.start < last.end {
+                // Two pieces of one line in one column: not a row set in columns. A figure
+                // under words: two cells (a label over a row's figures), not one wrapped.
+                guard !last.pieces.contains(where: { $0.line == p.line }) else { return nil }
+                if ColumnGrid<Never>.startsWithFigure(p.chunk.text),
+                   last.pieces.contains(where: { $0.line < p.line && ColumnGrid<Never>.isWords($0.chunk.text) }) { return nil }
+                columns[columns.count - 1].end = max(last.end, p.chunk.chars.end)
+                columns[columns.count - 1].pieces.append(p)
+            } else {
+                columns.append((p.chunk.chars.start, p.chunk.chars.end, [p]))
+            }
+        }
+        guard columns.count >= 2 else { return nil }
+        // Two values in a column are two rows' (`10.00` over `10.00`, `=2(人)` over `=3(人)`);
+        // a figure wrapped at the column's edge joins into one (`10.0` over `0`).
+        for column in columns {
+            var figure: String?
+            for p in column.pieces.sorted(by: { $0.line < $1.line }) where ColumnGrid<Never>.startsWithFigure(p.chunk.text) {
+                if let f = figure, !CellKind.isBareNumber(f + p.chunk.text) { return nil }
+                figure = (figure ?? "") + p.chunk.text
+            }
+        }
+        var cells: [Cell] = []
+        cells.reserveCapacity(columns.count)
+        for (k, column) in columns.enumerated() {
+            let stacked = column.pieces.sorted { $0.line < $1.line }.map { Piece(text: $0.chunk.text, range: $0.chunk.range) }
+            guard let joined = Piece.join(stacked[...]) else { continue }
+            // Where the column stands, on the line of its first piece: positions are what the
+            // readers of text in columns go by. Each is a column already: it ends two spaces
+            // before the next, though pdftotext left one (`实际完成值 分值`), so that no reader
+            // takes the two for one cell.
+            var end = column.end
+            if k + 1 < columns.count { end = max(column.start + 1, min(end, columns[k + 1].start - 2)) }
+            let range = SourceRange(line: joined.range.start.line, column: column.start + 1, length: end - column.start)
+            cells.append(Cell(text: joined.text, range: range, index: cells.count))
+        }
+        return TextLine(number: block[0].number, cells: cells, indent: columns[0].start)
+    }
+}

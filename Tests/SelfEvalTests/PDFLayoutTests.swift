@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import SelfEval
+
+/// The seed forms typeset in the 自评表 template, printed to PDF by LibreOffice and extracted
+/// with `pdftotext -layout` (real output, see `Fixtures/pdftotext/README.md`): cells wrapped
+/// in narrow columns and centred on their row, figures broken at a column's edge, header
+/// cells over three lines. Before rows were read between blank lines (`WrappedRowBlock`),
+/// every funding table lost its rows (`年度资金` / `总额` read as two labels), and 145 findings
+/// of the PDF dump seed's 004 were not the seed's.
+@Suite struct PDFLayoutTests {
+    static let folder = Fixtures.root.appendingPathComponent("pdftotext")
+
+    static func funding(_ form: Form) -> [String] {
+        (form.funding?.rows ?? []).map { row in
+            "\(row.kind): " + FundingColumn.allCases.map { row.cells[$0]?.raw ?? "·" }.joined(separator: " | ")
+        }
+    }
+
+    static func header(_ form: Form) -> [String?] { [form.name?.value, form.department?.value, form.implementingUnit?.value] }
+
+    /// The forms, their header fields and their funding tables read as the seeds' (the PDF
+    /// dump's every form, the tabular seed's but those whose cells the template printed apart).
+    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 8, 6), ("000_84adb1842e62a47c.txt", "000-layout.txt", 12, 10)])
+    func headersAndFundingReadAsTheSeeds(seed: String, layout: String, sameHeaders: Int, sameFunding: Int) {
+        let original = Fixtures.forms(Fixtures.seeds.appendingPathComponent(seed))
+        let printed = Fixtures.forms(Self.folder.appendingPathComponent(layout))
+        #expect(original.count == printed.count)
+        let headers = zip(original, printed).filter { Self.header($0) == Self.header($1) }.count
+        let funding = zip(original, printed).filter { Self.funding($0) == Self.funding($1) }.count
+        #expect(headers >= sameHeaders, "\(layout): \(headers) headers as the seed's")
+        #expect(funding >= sameFunding, "\(layout): \(funding) funding tables as the seed's")
+    }
+
+    /// The first form's funding table, each row's label over two or three lines around its
+    /// figures, the 项目资金 label beside a row, a header with `执行率` over `(%)`.
+    @Test func wrappedFundingRows() throws {
+        let form = try #require(Fixtures.forms(Self.folder.appendingPathComponent("004-layout.txt")).first)
+        #expect(Self.funding(form) == [
+            "total: 13.20 | 13.20 | 13.20 | 10.00 | 100.00 | 10.00",
+            "currentFiscal: 13.20 | 13.20 | 13.20 | · | 100.00 | ·",
+            "carryover: 0.00 | 0.00 | 0.00 | · | 0.00 | ·",
+            "other: 0.00 | 0.00 | 0.00 | · | 0.00 | ·",
+        ])
+        #expect(form.funding?.rateInPercent == true)
+        #expect(form.implementingUnit?.value == "上海市闵行区医疗保险事务中心")
+    }
+
+    /// Indicator rows whose 得分 broke at the column's edge (`10.0` over `0`, centred over and
+    /// under the row's 分值), two rows with no blank line between them, a blank line as the
+    /// border between two rows.
+    @Test func wrappedIndicatorRows() throws {
+        let form = try #require(Fixtures.forms(Self.folder.appendingPathComponent("004-layout.txt")).first)
+        let rows = form.indicators.map { "\($0.name.value): \($0.target?.raw ?? "·") → \($0.actual?.raw ?? "·") \($0.weight?.raw ?? "·")/\($0.score?.raw ?? "·")" }
+        for row in [
+            "辅助用工人数: =2(人) → 2.00(人) 10.00/10.00",
+            "辅助用工到岗率: =100(%) → 100.00(%) 10.00/10.00",
+            "辅助用工资质达标率: =100(%) → 100.00(%) 10.00/10.00",
+            "辅助用工工作考核通过率: =100.00(%) → 100.00(%) 10.00/10.00",
+            "单位安全事故情况: =0.00(例) → 0.00(例) 10.00/10.00",
+            "用工单位满意度: ≥90(%) → 98.00(%) 10.00/8.00",
+        ] {
+            #expect(rows.contains(row), "\(row) not in \(rows)")
+        }
+    }
+}

@@ -234,12 +234,13 @@ struct ColumnGrid<Role> {
     /// Cells that each pass `apart` are two chunks however close.
     static func chunks(of line: TextLine, apart: ((String) -> Bool)? = nil) -> [Chunk] {
         var chunks: [Chunk] = []
-        var lastEnd = 0, lastIsValue = false, lastIsApart = false
+        var lastEnd = 0, lastText = "", lastIsApart = false
+        // Whether the cell before is a value or words: asked only before a figure.
+        func lastIsValue() -> Bool { ColumnGrid.startsWithFigure(lastText) || ColumnGrid.isWords(lastText) }
         for (cell, span) in zip(line.nonEmpty, cellSpans(of: line)) {
-            let isFigure = ColumnGrid.isFigure(cell.text)
             let isApart = apart?(cell.text) ?? false
-            defer { lastIsValue = ColumnGrid.startsWithFigure(cell.text) || ColumnGrid.isWords(cell.text); lastIsApart = isApart; lastEnd = span.chars.end }
-            if span.chars.start - lastEnd <= 1, !chunks.isEmpty, !(isFigure && lastIsValue), !(isApart && lastIsApart) {
+            defer { lastText = cell.text; lastIsApart = isApart; lastEnd = span.chars.end }
+            if span.chars.start - lastEnd <= 1, !chunks.isEmpty, !(ColumnGrid.isFigure(cell.text) && lastIsValue()), !(isApart && lastIsApart) {
                 chunks[chunks.count - 1].text += " " + cell.text
                 chunks[chunks.count - 1].range = chunks[chunks.count - 1].range.union(cell.range)
                 chunks[chunks.count - 1].chars.end = span.chars.end

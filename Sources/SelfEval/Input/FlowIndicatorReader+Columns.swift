@@ -72,12 +72,11 @@ extension FlowIndicatorReader {
     /// 分值 of its row, as pdftotext -layout writes a centred cell: a line with a number under
     /// 得分 alone next to a line with one under 分值 is part of that line's row, not a row.
     static func keepWrappedFiguresInRows(_ lines: inout [ColumnLine]) {
+        // Asks only of cells, which demoting a line leaves as they are: one pass.
         func hasWeight(_ i: Int) -> Bool { lines.indices.contains(i) && lines[i].cells[.weight].map { TokenKind($0.text) == .number } == true }
-        var demote: [Int] = []
         for i in lines.indices where lines[i].isRow && lines[i].cells[.weight] == nil && (hasWeight(i - 1) || hasWeight(i + 1)) {
-            demote.append(i)
+            lines[i].isRow = false
         }
-        for i in demote { lines[i].isRow = false }
     }
 
     /// The cells of the table's rows from its lines read by column: each line goes to its row
@@ -145,13 +144,18 @@ extension FlowIndicatorReader {
         slots.actual = joined(.actual)
         // 分值 and 得分 from the row's line; a figure wrapped over the lines around it (`10.0`
         // over `0`) joins when the row's line has none there and the pieces make a number.
-        var figures: [Role: Piece] = [:]
+        var figures: [Role: Piece] = [:], joinedAround: [Role] = []
         for r in [Role.weight, .score] {
-            if let p = lines[anchor].cells[r] { figures[r] = p; continue }
-            if let p = joined(r), TokenKind(p.text) == .number { figures[r] = p }
+            if let p = lines[anchor].cells[r] {
+                figures[r] = p
+            } else if let p = joined(r), TokenKind(p.text) == .number {
+                figures[r] = p
+                joinedAround.append(r)
+            }
         }
+        // Other lines' pieces under those columns, but for a figure so joined, have no place.
         for (k, line) in zip(lines.indices, lines) where k != anchor {
-            for r in [Role.weight, .score, .nature, .unit] where figures[r] == nil || lines[anchor].cells[r] != nil {
+            for r in [Role.weight, .score, .nature, .unit] where !joinedAround.contains(r) {
                 if let p = line.cells[r] { extra.append(p) }
             }
         }

@@ -57,21 +57,21 @@ enum WrappedRowBlock {
     /// (see above).
     static func merged(_ block: [TextLine]) -> TextLine? {
         guard block.count >= 2, block.count <= maxLines else { return nil }
-        typealias Chunk = ColumnGrid<Never>.Chunk
-        var pieces: [(line: Int, chunk: Chunk)] = []
+        typealias Grid = ColumnGrid<Never>
+        var pieces: [(line: Int, chunk: Grid.Chunk)] = []
         for (k, line) in block.enumerated() {
-            for c in ColumnGrid<Never>.chunks(of: line) { pieces.append((k, c)) }
+            for c in Grid.chunks(of: line) { pieces.append((k, c)) }
         }
         pieces.sort { ($0.chunk.chars.start, $0.line) < ($1.chunk.chars.start, $1.line) }
         // Columns: runs of pieces whose spans overlap.
-        var columns: [(start: Int, end: Int, pieces: [(line: Int, chunk: Chunk)])] = []
+        var columns: [(start: Int, end: Int, pieces: [(line: Int, chunk: Grid.Chunk)])] = []
         for p in pieces {
             if let last = columns.last, p.chunk.chars.start < last.end {
                 // Two pieces of one line in one column: not a row set in columns. A figure
                 // under words: two cells (a label over a row's figures), not one wrapped.
                 guard !last.pieces.contains(where: { $0.line == p.line }) else { return nil }
-                if ColumnGrid<Never>.startsWithFigure(p.chunk.text),
-                   last.pieces.contains(where: { $0.line < p.line && ColumnGrid<Never>.isWords($0.chunk.text) }) { return nil }
+                if Grid.startsWithFigure(p.chunk.text),
+                   last.pieces.contains(where: { $0.line < p.line && Grid.isWords($0.chunk.text) }) { return nil }
                 columns[columns.count - 1].end = max(last.end, p.chunk.chars.end)
                 columns[columns.count - 1].pieces.append(p)
             } else {
@@ -79,20 +79,21 @@ enum WrappedRowBlock {
             }
         }
         guard columns.count >= 2 else { return nil }
+        // Each column's pieces top to bottom.
+        let stacked = columns.map { $0.pieces.sorted { $0.line < $1.line }.map { Piece(text: $0.chunk.text, range: $0.chunk.range) } }
         // Two values in a column are two rows' (`10.00` over `10.00`, `=2(人)` over `=3(人)`);
         // a figure wrapped at the column's edge joins into one (`10.0` over `0`).
-        for column in columns {
+        for pieces in stacked {
             var figure: String?
-            for p in column.pieces.sorted(by: { $0.line < $1.line }) where ColumnGrid<Never>.startsWithFigure(p.chunk.text) {
-                if let f = figure, !CellKind.isBareNumber(f + p.chunk.text) { return nil }
-                figure = (figure ?? "") + p.chunk.text
+            for p in pieces where Grid.startsWithFigure(p.text) {
+                if let f = figure, !CellKind.isBareNumber(f + p.text) { return nil }
+                figure = (figure ?? "") + p.text
             }
         }
         var cells: [Cell] = []
         cells.reserveCapacity(columns.count)
         for (k, column) in columns.enumerated() {
-            let stacked = column.pieces.sorted { $0.line < $1.line }.map { Piece(text: $0.chunk.text, range: $0.chunk.range) }
-            guard let joined = Piece.join(stacked[...]) else { continue }
+            guard let joined = Piece.join(stacked[k][...]) else { continue }
             // Where the column stands, on the line of its first piece: positions are what the
             // readers of text in columns go by. Each is a column already: it ends two spaces
             // before the next, though pdftotext left one (`实际完成值 分值`), so that no reader

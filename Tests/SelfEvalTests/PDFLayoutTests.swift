@@ -21,7 +21,10 @@ import Testing
 
     /// The forms, their header fields and their funding tables read as the seeds' (the PDF
     /// dump's every form, the tabular seed's but those whose cells the template printed apart).
-    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 8, 6), ("000_84adb1842e62a47c.txt", "000-layout.txt", 12, 10)])
+    /// The same PDFs through pdfplumber (`CentredRows`): 9 and 0 headers and no funding table
+    /// before its rows centred on their line were read as one.
+    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 8, 6), ("000_84adb1842e62a47c.txt", "000-layout.txt", 12, 10),
+                      ("004_c9f77f6b4bcb1ec1.txt", "004-pdfplumber.txt", 6, 5), ("000_84adb1842e62a47c.txt", "000-pdfplumber.txt", 18, 5)])
     func headersAndFundingReadAsTheSeeds(seed: String, layout: String, sameHeaders: Int, sameFunding: Int) {
         let original = Fixtures.forms(Fixtures.seeds.appendingPathComponent(seed))
         let printed = Fixtures.forms(Self.folder.appendingPathComponent(layout))

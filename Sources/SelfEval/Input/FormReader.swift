@@ -101,16 +101,24 @@ public struct FormReader {
             if let one = WrappedRowBlock.merged(block) { reader.read(one) } else { for line in block { reader.read(line) } }
             block.removeAll(keepingCapacity: true)
         }
+        // Text without columns: a table row's cells centred over and under its line are
+        // read as one line (see `CentredRows`).
+        var centred = chunk.layout == .flow && !stacks ? CentredRows() : nil
         while n <= chunk.lastLine {
             let row = scanner.scanRecord(source, line: n, through: chunk.lastLine, storage: &storage)
             if stacks {
                 if row.line.isBlank || block.count == WrappedRowBlock.maxLines { readBlock(&reader) }
                 if !row.line.isBlank { block.append(row.line) }
+            } else if centred != nil {
+                let inTable = reader.section == .header || reader.section == .funding || reader.section == .indicators || reader.section == .indicatorHeader
+                let rateColumn = (reader.fundingColumns.isEmpty ? FundingColumn.templateOrder : reader.fundingColumns).firstIndex(of: .rate)
+                centred!.take(row.line, inTable: inTable, rateColumn: rateColumn) { reader.read($0) }
             } else {
                 reader.read(row.line)
             }
             n = row.last + 1
         }
+        centred?.flush { reader.read($0) }
         readBlock(&reader)
         reader.finish()
         return reader.form
@@ -266,6 +274,12 @@ public struct FormReader {
                 return true
             }
             if Vocabulary.isIndicatorHeader(cells) { return true }
+            // The 绩效指标 label merged down beside the table, centred on it, lands on a row's
+            // line in text without columns (`绩效指标 辅助用工人数 =2(人) …`): the rest is the row.
+            if tabular == nil, cells.count > 2, first.sameBytes("绩效指标") {
+                flow.take(TextLine(number: line.number, cells: Array(cells.dropFirst()), indent: line.indent))
+                return true
+            }
             // Mutated in place: a copy would share the reader's arrays and copy them on every row.
             if tabular != nil { tabular!.take(line) } else { flow.take(line) }
             return true
@@ -575,7 +589,14 @@ public struct FormReader {
                 zh: "资金行“\(labelText)”不是年度资金总额、当年财政拨款、上年结转资金或其他资金"), range: r))
             return
         }
-        let columns = fundingColumns.isEmpty ? FundingColumn.templateOrder : fundingColumns
+        var columns = fundingColumns.isEmpty ? FundingColumn.templateOrder : fundingColumns
+        // A part's row has no 分值 or 得分 of its own (the template merges or blanks them): in
+        // text without columns or placeholders its values are the money and the rate
+        // (`13.20 13.20 13.20 100.00` under a six-column header).
+        if kind.isPart, !layout.hasColumns, values.count == columns.count - 2, columns.contains(.weight), columns.contains(.score),
+           !values.containsText(where: \.isEmpty) {
+            columns.removeAll { $0 == .weight || $0 == .score }
+        }
         var cells = FundingCells()
         // Each value is read through its address: `values[k]` copies the whole cell.
         values.withUnsafeBufferPointer { b in

@@ -95,9 +95,9 @@ import Testing
         ("满意度指", "标", true),
     ])
     func pairsOnlyOnEvidence(over: String, under: String, merges: Bool) {
-        let row = Fixtures.line("产出指标 时效指标 及时 达成指标 10.00 10.00", number: 2)
+        let row = ColumnGridTests.line("产出指标 时效指标 及时 达成指标 10.00 10.00", 2)
         var centred = CentredRows()
-        let one = centred.merged(Fixtures.line(over, number: 1), row, Fixtures.line(under, number: 3))
+        let one = centred.merged(ColumnGridTests.line(over, 1), row, ColumnGridTests.line(under, 3))
         #expect((one != nil) == merges, "\(over) / \(under): \(one?.text ?? "not merged")")
     }
 
@@ -105,7 +105,8 @@ import Testing
         var centred = CentredRows()
         var out: [String] = []
         for (k, text) in ["年度资金 10.0", "", "13.20 13.20 13.20 10.00 100.00", "", "总额 0"].enumerated() {
-            centred.take(Fixtures.line(text, number: k + 1), inTable: true, rateColumn: 4) { out.append($0.text) }
+            let line = text.isEmpty ? TextLine(number: k + 1, cells: [], indent: 0) : ColumnGridTests.line(text, k + 1)
+            centred.take(line, inTable: true, rateColumn: 4) { out.append($0.text) }
         }
         centred.flush { out.append($0.text) }
         #expect(out.filter { !$0.isEmpty } == ["年度资金 10.0", "13.20 13.20 13.20 10.00 100.00", "总额 0"])

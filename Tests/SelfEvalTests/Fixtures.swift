@@ -15,13 +15,6 @@ enum Fixtures {
         return Linter.readForms(source, file: url.lastPathComponent).forms
     }
 
-    /// One line of a flow layout (cells parted by spaces), numbered `number`.
-    static func line(_ text: String, number: Int) -> TextLine {
-        var line = CellScanner(mode: FormSplitter.scannerMode(.flow)).scan(SourceText(utf8: Array(text.utf8)), line: 1)
-        line.number = number
-        return line
-    }
-
     static func forms(text: String) -> [Form] {
         Linter.readForms(SourceText(text), file: "t.txt").forms
     }

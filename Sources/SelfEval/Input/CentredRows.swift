@@ -33,12 +33,14 @@ struct CentredRows {
     /// Lines held until the next one tells whether they are a row's three lines.
     private var held: [TextLine] = []
     /// Whether this form has shown a centred row (see above).
-    private(set) var seen = false
+    private var seen = false
 
     /// Takes the next line of a form (blank lines included); `emit` gets the lines to read,
     /// in order, three lines of a centred row as one. `inTable` says whether the reader is in
     /// the funding or indicator table, where rows are.
-    mutating func take(_ line: TextLine, inTable: Bool, rateColumn: Int?, emit: (TextLine) -> Void) {
+    /// `rateColumn` (the 执行率 column's place in the funding header) is asked only for a
+    /// funding row so read.
+    mutating func take(_ line: TextLine, inTable: Bool, rateColumn: @autoclosure () -> Int?, emit: (TextLine) -> Void) {
         if line.isBlank {
             flush(emit)
             emit(line)
@@ -46,7 +48,7 @@ struct CentredRows {
         }
         held.append(line)
         guard held.count == 3 else { return }
-        if inTable, let one = merged(held[0], held[1], held[2], rateColumn: rateColumn) {
+        if inTable, let one = merged(held[0], held[1], held[2], rateColumn: rateColumn()) {
             held.removeAll(keepingCapacity: true)
             emit(one)
         } else {
@@ -61,11 +63,12 @@ struct CentredRows {
     }
 
     /// The three lines as one row, or nil.
-    mutating func merged(_ over: TextLine, _ row: TextLine, _ under: TextLine, rateColumn: Int? = nil) -> TextLine? {
+    mutating func merged(_ over: TextLine, _ row: TextLine, _ under: TextLine, rateColumn: @autoclosure () -> Int? = nil) -> TextLine? {
         var rowCells = row.nonEmpty
         var a = over.nonEmpty
         let b = under.nonEmpty
-        guard rowCells.count >= 2, !a.isEmpty, !b.isEmpty else { return nil }
+        // As many pieces over as under (see `pairs`), or one more: a section's label.
+        guard rowCells.count >= 2, !b.isEmpty, a.count == b.count || a.count == b.count + 1 else { return nil }
         // Text set in columns (two spaces or more between cells) is read by its columns.
         guard !ColumnGrid<Never>.hasWideGap(over), !ColumnGrid<Never>.hasWideGap(row), !ColumnGrid<Never>.hasWideGap(under) else { return nil }
         // A section's label merged down beside its rows and centred on them (`项目资金` over
@@ -90,17 +93,15 @@ struct CentredRows {
         guard evidence || (seen && figures >= 2) else { return nil }
         seen = true
         let number = over.number, indent = min(over.indent, row.indent)
-        if !isHeader, lead.count + rowCells.count + joined.count > 0,
-           (joined + rowCells).contains(where: { FundingRowKind.recognise($0.text) != nil }) {
-            return CentredRows.fundingRow(lead: lead, row: rowCells, wrapped: joined, rateColumn: rateColumn, number: number, indent: indent)
+        let namesFundingRow = { (c: Cell) in FundingRowKind.recognise(c.text) != nil }
+        if !isHeader, joined.contains(where: namesFundingRow) || rowCells.contains(where: namesFundingRow) {
+            return CentredRows.fundingRow(lead: lead, row: rowCells, wrapped: joined, rateColumn: rateColumn(), number: number, indent: indent)
         }
         return CentredRows.interleave(lead: lead, row: rowCells, wrapped: joined, header: isHeader, number: number, indent: indent)
     }
 
     /// The label of a section merged down beside its rows: 项目资金, 资金投入, 绩效指标.
-    static func isSectionLabel(_ key: String) -> Bool {
-        key.hasBytePrefix("项目资金") || key.hasBytePrefix("资金投入") || key.sameBytes("绩效指标")
-    }
+    static func isSectionLabel(_ key: String) -> Bool { Vocabulary.isFundingLabel(key) || key.sameBytes("绩效指标") }
 
     /// The pieces of the line over joined with those of the line under, in order, and whether
     /// one pair is evidence (see above); nil when they do not pair.
@@ -139,11 +140,6 @@ struct CentredRows {
     static func isFigureTail(_ text: String) -> Bool {
         if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) { return true }
         return text.hasByteSuffix("%") || text.hasByteSuffix("％") || text.hasByteSuffix(")") || text.hasByteSuffix("）")
-    }
-
-    static func startsWithOperator(_ text: String) -> Bool {
-        guard let s = text.unicodeScalars.first else { return false }
-        return "=<>≥≤≧≦＝＜＞".unicodeScalars.contains(s)
     }
 
     /// The row's cells and the joined ones merged in the order of the template's columns.
@@ -208,7 +204,7 @@ struct CentredRows {
             }
             if ColumnGrid<Never>.startsWithFigure(t) {
                 afterFigure = true
-                if startsWithOperator(t) { out.append(Rank.target) } else { out.append(CellKind.isBareNumber(t) ? Rank.figure : Rank.actual) }
+                if Measure.leadingComparator(t.unicodeScalars[...]) != nil { out.append(Rank.target) } else { out.append(CellKind.isBareNumber(t) ? Rank.figure : Rank.actual) }
             } else if afterFigure {
                 out.append(Rank.after)
             } else {

@@ -111,8 +111,8 @@ public struct FormReader {
                 if !row.line.isBlank { block.append(row.line) }
             } else if centred != nil {
                 let inTable = reader.section == .header || reader.section == .funding || reader.section == .indicators || reader.section == .indicatorHeader
-                let rateColumn = (reader.fundingColumns.isEmpty ? FundingColumn.templateOrder : reader.fundingColumns).firstIndex(of: .rate)
-                centred!.take(row.line, inTable: inTable, rateColumn: rateColumn) { reader.read($0) }
+                centred!.take(row.line, inTable: inTable,
+                              rateColumn: (reader.fundingColumns.isEmpty ? FundingColumn.templateOrder : reader.fundingColumns).firstIndex(of: .rate)) { reader.read($0) }
             } else {
                 reader.read(row.line)
             }
@@ -189,7 +189,7 @@ public struct FormReader {
                 if !form.year.isNone { return true }
             }
         }
-        if section == .header || section == .funding, first.hasBytePrefix("项目资金") || first.hasBytePrefix("资金投入") || first.hasBytePrefix("项目资金情况") {
+        if section == .header || section == .funding, Vocabulary.isFundingLabel(first) {
             // The label merged down beside the rows, printed on a row's line (as pdftotext -layout
             // centres it): after the header, the rest of the line is that row.
             if section == .funding, !layout.hasColumns, !fundingColumns.isEmpty, cells.containsText(where: { FundingRowKind.recognise($0) != nil }) {
@@ -498,7 +498,7 @@ public struct FormReader {
         while cells.count > 1 {
             let t = cells.key(at: 0)
             guard t.sameBytes("（万元）") || t.sameBytes("(万元)") || t.sameBytes("（元）") || t.sameBytes("(元)")
-                    || t.hasBytePrefix("项目资金") || t.hasBytePrefix("资金投入") else { break }
+                    || Vocabulary.isFundingLabel(t) else { break }
             noteMoneyUnit(t)
             cells.removeFirst()
         }

@@ -76,6 +76,10 @@ public enum Vocabulary {
 
     public static func isLevelLabel(_ text: String) -> Bool { let l = levels(text); return l.level1 || l.level2 }
 
+    /// The funding table's label, merged down beside its rows (`项目资金`, `项目资金（万元）`,
+    /// `资金投入`): spaces removed.
+    static func isFundingLabel(_ key: String) -> Bool { key.hasBytePrefix("项目资金") || key.hasBytePrefix("资金投入") }
+
     /// Whether the text is a 一级 or 二级 label whose name ends in 指标 (a whole label, not a
     /// two-character piece like 产出), normalizing once.
     static func isWholeLevelLabel(_ text: String) -> Bool {

@@ -51,19 +51,55 @@ import Testing
 
     /// Indicator rows whose 得分 broke at the column's edge (`10.0` over `0`, centred over and
     /// under the row's 分值), two rows with no blank line between them, a blank line as the
-    /// border between two rows.
-    @Test func wrappedIndicatorRows() throws {
-        let form = try #require(Fixtures.forms(Self.folder.appendingPathComponent("004-layout.txt")).first)
-        let rows = form.indicators.map { "\($0.name.value): \($0.target?.raw ?? "·") → \($0.actual?.raw ?? "·") \($0.weight?.raw ?? "·")/\($0.score?.raw ?? "·")" }
-        for row in [
+    /// border between two rows (004's first form); a header's cells one space apart and wrapped
+    /// (`年度指标 实际完` over `值    成值`), a target one space after its name (000's first
+    /// form); a row's numbers moved right of the middle of the gaps between 分值, 得分 and the
+    /// deviation analysis, a level label wrapped beside a whole one (`产出指 质量指标` over
+    /// `标`, 004's second form).
+    @Test(arguments: [
+        ("004-layout.txt", 0, [
             "辅助用工人数: =2(人) → 2.00(人) 10.00/10.00",
             "辅助用工到岗率: =100(%) → 100.00(%) 10.00/10.00",
             "辅助用工资质达标率: =100(%) → 100.00(%) 10.00/10.00",
             "辅助用工工作考核通过率: =100.00(%) → 100.00(%) 10.00/10.00",
             "单位安全事故情况: =0.00(例) → 0.00(例) 10.00/10.00",
             "用工单位满意度: ≥90(%) → 98.00(%) 10.00/8.00",
-        ] {
+        ]),
+        ("000-layout.txt", 0, [
+            "监督检查覆盖率: =100% → =100% 20/20",
+            "监督执法达标率: =100% → =100% 20/20",
+        ]),
+        ("004-layout.txt", 1, [
+            "审核准确率: =100.00(%) → 100.00(%) 10.00/10.00",
+            "工伤医疗费审核期限: 在规定时限内完成 → 达成指标 10.00/10.00",
+            "互助帮困医疗费审核期限: 在规定时限内完成 → 达成指标 10.00/10.00",
+        ]),
+    ])
+    func wrappedIndicatorRows(file: String, form: Int, expected: [String]) throws {
+        let forms = Fixtures.forms(Self.folder.appendingPathComponent(file))
+        try #require(forms.count > form)
+        let rows = forms[form].indicators.map {
+            "\($0.name.value): \($0.target?.raw ?? "·") → \($0.actual?.raw ?? "·") \($0.weight?.raw ?? "·")/\($0.score?.raw ?? "·")"
+        }
+        for row in expected {
             #expect(rows.contains(row), "\(row) not in \(rows)")
         }
+    }
+
+    /// Indicator rows read as the seed's (name, target, actual, 分值 and 得分): pdftotext -layout
+    /// of both seeds. 83 of 157 and 43 of 81 before words one space apart were cut into cells
+    /// and short figures of two rows were kept apart (`WrappedRowBlock`).
+    @Test(arguments: [("000_84adb1842e62a47c.txt", "000-layout.txt", 111), ("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 51)])
+    func indicatorRowsReadAsTheSeeds(seed: String, layout: String, sameRows: Int) {
+        func key(_ r: IndicatorRow) -> String {
+            "\(r.name.value)|\(r.target.map { "\($0.value)" } ?? "")|\(r.actual.map { "\($0.value)" } ?? "")|\(r.weight?.value.description ?? "")|\(r.score?.value.description ?? "")"
+        }
+        let original = Fixtures.forms(Fixtures.seeds.appendingPathComponent(seed))
+        let printed = Fixtures.forms(Self.folder.appendingPathComponent(layout))
+        let same = zip(original, printed).map { a, b in
+            let read = Set(b.indicators.map(key))
+            return a.indicators.filter { read.contains(key($0)) }.count
+        }.reduce(0, +)
+        #expect(same >= sameRows, "\(layout): \(same) of \(original.map(\.indicators.count).reduce(0, +)) rows as the seed's")
     }
 }

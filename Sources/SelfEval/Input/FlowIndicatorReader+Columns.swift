@@ -172,7 +172,15 @@ extension FlowIndicatorReader {
         var unnamed: [Piece] = []
         for (chunk, i) in zip(chunks, columns) {
             let piece = Piece(text: chunk.text, range: chunk.range)
-            if let role = grid.columns[i].role { cells.add(piece, as: role) } else { unnamed.append(piece) }
+            guard var role = grid.columns[i].role else { unnamed.append(piece); continue }
+            // A number first under the deviation analysis, just past the narrow 分值 and 得分
+            // columns, is the score when one of those is empty (pdftotext moved the row's
+            // numbers right of the middle of the gaps): the two numbers are 分值 then 得分.
+            if role == .deviation, cells[.deviation] == nil, cells[.weight] == nil || cells[.score] == nil, TokenKind(piece.text) == .number {
+                if let score = cells[.score] { cells.move(score, to: .weight) }
+                role = .score
+            }
+            cells.add(piece, as: role)
         }
         let weight = cells[.weight].map { TokenKind($0.text) }, score = cells[.score].map { TokenKind($0.text) }
         let isRow = (weight == .number || score == .number) && weight != .other && score != .other
@@ -184,6 +192,12 @@ extension FlowIndicatorReader {
         private var pieces = [Piece?](repeating: nil, count: Role.allCases.count)
 
         subscript(_ r: Role) -> Piece? { pieces[r.rawValue] }
+
+        /// Puts `p`, the piece under one column, under an empty column `r` instead.
+        mutating func move(_ p: Piece, to r: Role) {
+            for i in pieces.indices where pieces[i]?.range == p.range { pieces[i] = nil }
+            pieces[r.rawValue] = p
+        }
 
         mutating func add(_ p: Piece, as r: Role) {
             if let q = pieces[r.rawValue] {

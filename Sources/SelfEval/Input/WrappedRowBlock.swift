@@ -58,9 +58,11 @@ enum WrappedRowBlock {
     static func merged(_ block: [TextLine]) -> TextLine? {
         guard block.count >= 2, block.count <= maxLines else { return nil }
         typealias Grid = ColumnGrid<Never>
+        var lines = block.map { Grid.chunks(of: $0) }
+        splitOverPieces(&lines, block)
         var pieces: [(line: Int, chunk: Grid.Chunk)] = []
-        for (k, line) in block.enumerated() {
-            for c in Grid.chunks(of: line) { pieces.append((k, c)) }
+        for (k, chunks) in lines.enumerated() {
+            for c in chunks { pieces.append((k, c)) }
         }
         pieces.sort { ($0.chunk.chars.start, $0.line) < ($1.chunk.chars.start, $1.line) }
         // Columns: runs of pieces whose spans overlap.
@@ -86,7 +88,9 @@ enum WrappedRowBlock {
         for pieces in stacked {
             var figure: String?
             for p in pieces where Grid.startsWithFigure(p.text) {
-                if let f = figure, !CellKind.isBareNumber(f + p.text) { return nil }
+                // A figure is cut at a column's edge after three characters or more: `5` over
+                // `10` are two rows' weights, not 510.
+                if let f = figure, f.unicodeScalars.count < 3 || !CellKind.isBareNumber(f + p.text) { return nil }
                 figure = (figure ?? "") + p.text
             }
         }
@@ -104,5 +108,62 @@ enum WrappedRowBlock {
             cells.append(Cell(text: joined.text, range: range, index: cells.count))
         }
         return TextLine(number: block[0].number, cells: cells, indent: columns[0].start)
+    }
+
+    /// Words one space apart that stand over two cells of another line are two cells: pdftotext
+    /// leaves one space between two short header cells (`年度指标 实际完` over `值    成值`,
+    /// `年度指标值` and `实际完成值` wrapped). A chunk is cut between two of its words where some
+    /// piece of another line lies under the words before the space and not under those after
+    /// it, and some other piece the other way round; or where the words on the side with no
+    /// piece under them are a whole level label (`产出指 质量指标` over `标`); and before a
+    /// target one space after a name (`监督检查覆盖率 =100%`) and between two whole level labels
+    /// (`产出指标 质量指标`).
+    static func splitOverPieces(_ lines: inout [[ColumnGrid<Never>.Chunk]], _ block: [TextLine]) {
+        typealias Grid = ColumnGrid<Never>
+        for k in lines.indices where lines[k].contains(where: { $0.text.utf8.contains(0x20) }) {
+            // The line's words, each a chunk of its own.
+            let words = Grid.chunks(of: block[k], apart: { _ in true })
+            var out: [Grid.Chunk] = []
+            var w = 0
+            for chunk in lines[k] {
+                var group: [Grid.Chunk] = []
+                while w < words.count && words[w].chars.start < chunk.chars.end {
+                    if words[w].chars.start >= chunk.chars.start { group.append(words[w]) }
+                    w += 1
+                }
+                guard group.count >= 2 else { out.append(chunk); continue }
+                func under(_ lo: Int, _ hi: Int, not nlo: Int, _ nhi: Int) -> Bool {
+                    lines.indices.contains { j in
+                        j != k && lines[j].contains { $0.chars.overlap(lo, hi) > 0 && $0.chars.overlap(nlo, nhi) == 0 }
+                    }
+                }
+                func anyUnder(_ lo: Int, _ hi: Int) -> Bool { under(lo, hi, not: 0, 0) }
+                var part = group[0]
+                for i in 1..<group.count {
+                    let left = (part.chars.start, group[i - 1].chars.end), right = (group[i].chars.start, chunk.chars.end)
+                    let leftOnly = under(left.0, left.1, not: right.0, right.1), rightOnly = under(right.0, right.1, not: left.0, left.1)
+                    // A whole level label beside one wrapped over lines (`产出指 质量指标` over `标`).
+                    func wholeLabel(_ words: ArraySlice<Grid.Chunk>) -> Bool { Vocabulary.isWholeLevelLabel(words.map(\.text).joined()) }
+                    // A target after a name, one space apart (`监督检查覆盖率 =100%`).
+                    let target = Measure.leadingComparator(group[i].text[...].unicodeScalars) != nil && Grid.startsWithFigure(group[i].text)
+                        && Grid.isWords(group[i - 1].text)
+                    // Two level labels one space apart (`产出指标 质量指标`).
+                    let labels = Vocabulary.isWholeLevelLabel(part.text.compacted) && wholeLabel(group[i...])
+                    if target || labels || (leftOnly && rightOnly)
+                        || (leftOnly && !anyUnder(right.0, right.1) && wholeLabel(group[i...]))
+                        || (rightOnly && !anyUnder(left.0, left.1) && Vocabulary.isWholeLevelLabel(part.text.compacted)) {
+                        out.append(part)
+                        part = group[i]
+                    } else {
+                        part.text += " " + group[i].text
+                        part.range = part.range.union(group[i].range)
+                        part.chars.end = group[i].chars.end
+                        part.display.end = group[i].display.end
+                    }
+                }
+                out.append(part)
+            }
+            lines[k] = out
+        }
     }
 }

@@ -97,4 +97,19 @@ import Testing
         #expect(again.indicators.count == count)
         #expect(again.indicators.allSatisfy { $0.name.value == "监督检查覆盖率" && $0.weight?.value.description == "20" })
     }
+
+    /// A header with cells over and under its main line (LibreOffice Writer's PDF through
+    /// pdftotext -layout): `实际完成` over `值` and `偏差原因分析` over `及改进措施` stand where the
+    /// main line has nothing, and `值` stands nearer 年度指标值 than 实际完成.
+    @Test func headerCellsOverAndUnderItsLine() throws {
+        typealias Grid = ColumnGrid<TabularIndicatorReader.Role>
+        let header = Self.line("       一级指标   二级指标    三级指标       年度指标值             分值           得分", 2)
+        var grid = try #require(Grid(header: header, minimumColumns: 4, role: TabularIndicatorReader.role(ofHeader:)))
+        let fits = { FormReader.indicatorHeaderText.containsBytes($0) }
+        let over = grid.extend(with: Self.line("绩效指标                                          实际完成                     偏差原因分析", 1), above: true, fits: fits)
+        let under = grid.extend(with: Self.line("                                              值                        及改进措施", 3), fits: fits)
+        #expect(over && under)
+        #expect(grid.columns.map(\.role) == [.level1, .level2, .name, .target, .actual, .weight, .score, .deviation])
+        #expect(grid.columns.map { $0.title.compacted } == ["绩效指标一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    }
 }

@@ -69,6 +69,16 @@ import Testing
             "监督检查覆盖率: =100% → =100% 20/20",
             "监督执法达标率: =100% → =100% 20/20",
         ]),
+        ("004-layout-writer.txt", 0, [
+            "成本控制有效性: 有效 → 达成指标 5.00/5.00",
+            "辅助用工人数: =2(人) → 2.00(人) 10.00/10.00",
+            "辅助用工到岗率: =100(%) → 100.00(%) 10.00/10.00",
+            "辅助用工资质达标率: =100(%) → 100.00(%) 10.00/10.00",
+            "辅助用工到岗及时性: 及时 → 达成指标 5.00/5.00",
+            "辅助用工工作完成及时性: 及时（与委托方要求一致） → 达成指标 5.00/5.00",
+            "单位安全事故情况: =0.00(例) → 0.00(例) 10.00/10.00",
+            "辅助用工考核机制建立情况: 建立健全 → 达成指标 5.00/5.00",
+        ]),
         ("004-layout.txt", 1, [
             "审核准确率: =100.00(%) → 100.00(%) 10.00/10.00",
             "工伤医疗费审核期限: 在规定时限内完成 → 达成指标 10.00/10.00",
@@ -89,7 +99,12 @@ import Testing
     /// Indicator rows read as the seed's (name, target, actual, 分值 and 得分): pdftotext -layout
     /// of both seeds. 83 of 157 and 43 of 81 before words one space apart were cut into cells
     /// and short figures of two rows were kept apart (`WrappedRowBlock`).
-    @Test(arguments: [("000_84adb1842e62a47c.txt", "000-layout.txt", 111), ("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 51)])
+    /// The same forms printed by Writer, rows with no blank line between them: 54 and 1 before
+    /// the lines of label cells were left out of sharing lines between rows, the header's cells
+    /// over and under its line named columns, and a figure under 分值 or 得分 went on from the
+    /// row above only as the rest of a cut figure.
+    @Test(arguments: [("000_84adb1842e62a47c.txt", "000-layout.txt", 111), ("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 52),
+                      ("000_84adb1842e62a47c.txt", "000-layout-writer.txt", 72), ("004_c9f77f6b4bcb1ec1.txt", "004-layout-writer.txt", 36)])
     func indicatorRowsReadAsTheSeeds(seed: String, layout: String, sameRows: Int) {
         func key(_ r: IndicatorRow) -> String {
             "\(r.name.value)|\(r.target.map { "\($0.value)" } ?? "")|\(r.actual.map { "\($0.value)" } ?? "")|\(r.weight?.value.description ?? "")|\(r.score?.value.description ?? "")"

@@ -73,15 +73,46 @@ struct ColumnGrid<Role> {
     /// A line of a header broken over lines (`年度` above `指标值`), below the header or `above`
     /// it: each chunk joins the column it stands over or under, and the column is named again
     /// from the joined title. False when a chunk stands under no column.
-    mutating func extend(with line: TextLine, above: Bool = false) -> Bool {
+    ///
+    /// With `fits` (whether a title is a header's text, spaces removed), a chunk whose title
+    /// would not fit goes to a column near it where it does (pdftotext moved `值` from under
+    /// `实际完成` to under `年度指标值`), and a chunk that stands over or under no header text
+    /// starts a column of its own: a header cell wrapped around the header's line, which left
+    /// it empty (`实际完成` over `值`).
+    mutating func extend(with line: TextLine, above: Bool = false, fits: ((String) -> Bool)? = nil) -> Bool {
         let chunks = ColumnGrid.chunks(of: line)
         guard let placed = place(chunks) else { return false }
-        for (chunk, i) in zip(chunks, placed) {
+        // The column each chunk joins; nil: a column of its own.
+        var target: [Int?] = placed
+        if let fits {
+            let count = inDisplay ?? false
+            func title(_ chunk: Chunk, _ i: Int) -> String { (above ? chunk.text + columns[i].title : columns[i].title + chunk.text).compacted }
+            func gap(_ a: Span, _ b: Span) -> Int { max(0, max(a.start, b.start) - min(a.end, b.end)) }
+            for (k, chunk) in chunks.enumerated() where !fits(title(chunk, placed[k])) {
+                let s = chunk.span(inDisplay: count)
+                let near = columns.indices.filter { $0 != placed[k] && gap(columns[$0].span(inDisplay: count), s) <= 6 }
+                    .sorted { gap(columns[$0].span(inDisplay: count), s) < gap(columns[$1].span(inDisplay: count), s) }
+                if let j = near.first(where: { fits(title(chunk, $0)) }) {
+                    target[k] = j
+                } else if !columns.contains(where: { $0.span(inDisplay: count).overlap(s.start, s.end) > 0 }) {
+                    target[k] = nil
+                }
+            }
+        }
+        var added: [Column] = []
+        for (chunk, i) in zip(chunks, target) {
+            guard let i else {
+                added.append(Column(role: role(chunk.text.compacted), title: chunk.text, chars: chunk.chars, display: chunk.display))
+                continue
+            }
             let c = columns[i]
             columns[i].title = above ? chunk.text + c.title : c.title + chunk.text
             columns[i].chars = Span(start: min(c.chars.start, chunk.chars.start), end: max(c.chars.end, chunk.chars.end))
             columns[i].display = Span(start: min(c.display.start, chunk.display.start), end: max(c.display.end, chunk.display.end))
             columns[i].role = role(columns[i].title.compacted)
+        }
+        for c in added {
+            columns.insert(c, at: columns.firstIndex { $0.chars.start > c.chars.start } ?? columns.count)
         }
         return true
     }

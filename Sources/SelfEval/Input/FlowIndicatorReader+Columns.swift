@@ -91,14 +91,50 @@ extension FlowIndicatorReader {
         // in its column (a label's too): that one fills the column (as wide as its widest, but
         // for a character that did not fit) without ending a sentence, and this one is not wider.
         func fills(_ p: Piece, _ r: Role) -> Bool { p.width >= widest[r.rawValue] - 1 && !p.text.hasByteSuffix("。") }
+        // Lines of nothing but level labels (`数量指标`, `产出指标  质量指标`) belong to no row's
+        // cells: merged down beside several rows, a label is centred on them. They are left
+        // out when the lines are shared between rows (a row centred on its line would count
+        // one as a line of its own above it, and take as many of the next row's below), and go
+        // with the row after them.
+        let rowLines = lines.indices.filter { i in
+            lines[i].isRow || lines[i].unnamed.count > 0 || !([Role.level1, .level2].contains { lines[i].cells[$0] != nil })
+                || Role.allCases.contains { r in r != .level1 && r != .level2 && lines[i].cells[r] != nil }
+        }
         func owners(centred: Bool) -> [Int] {
-            WrappedRows.owners(isRow: isRow, centred: centred, parted: { $0 > 0 && lineNumbers[$0] > lineNumbers[$0 - 1] + 1 }) { i, rowLines in
-                ([Role.level1, .level2] + texts).allSatisfy { r in
+            let sub = rowLines.map { isRow[$0] }
+            // A blank line between two of the lines kept, wherever it stands between them.
+            func parted(_ j: Int) -> Bool {
+                j > 0 && (rowLines[j - 1] + 1...rowLines[j]).contains { lineNumbers[$0] > lineNumbers[$0 - 1] + 1 }
+            }
+            let kept = WrappedRows.owners(isRow: sub, centred: centred, parted: parted) { j, rows in
+                let i = rowLines[j]
+                // A figure under 分值 or 得分 goes on from the row above only as the rest of a
+                // figure cut at the column's edge (`10.0` over `0`); else it is a piece of the
+                // next row's, wrapped around that row's line (`5.00` on the row's line, then
+                // `10.0` over the next row's `10.00`).
+                for r in [Role.weight, .score] {
+                    guard let p = lines[i].cells[r] else { continue }
+                    guard let last = rows.reversed().lazy.compactMap({ lines[rowLines[$0]].cells[r] }).first,
+                          last.text.unicodeScalars.count >= 3, CellKind.isBareNumber(last.text + p.text) else { return false }
+                }
+                return ([Role.level1, .level2] + texts).allSatisfy { r in
                     guard let p = lines[i].cells[r] else { return true }
-                    guard let last = rowLines.reversed().lazy.compactMap({ lines[$0].cells[r] }).first else { return false }
+                    guard let last = rows.reversed().lazy.compactMap({ lines[rowLines[$0]].cells[r] }).first else { return false }
                     return fills(last, r) && p.width <= last.width + 2
                 }
             }
+            // Back to every line: a label line goes with the line kept before it (a label
+            // centred beside several rows stands below the first of them), or with the next
+            // when none is before it or a blank line (a row's border) parts them.
+            var owner = [Int](repeating: 0, count: lines.count)
+            var j = 0
+            for i in lines.indices {
+                while j < rowLines.count && rowLines[j] < i { j += 1 }
+                if j < rowLines.count && rowLines[j] == i { owner[i] = kept[j]; continue }
+                let bordered = j > 0 && (rowLines[j - 1] + 1...i).contains { lineNumbers[$0] > lineNumbers[$0 - 1] + 1 }
+                owner[i] = j > 0 && (!bordered || j == rowLines.count) ? kept[j - 1] : j < kept.count ? kept[j] : (kept.last ?? 0)
+            }
+            return owner
         }
         // Cells set at the top or centred: the reading in which fewer cells break the way text
         // is set. A wrapped cell's lines fill its column but its last (one point when not); set
@@ -170,6 +206,7 @@ extension FlowIndicatorReader {
     static func columnCells(_ chunks: [ColumnGrid<Role>.Chunk], _ columns: [Int], _ grid: ColumnGrid<Role>) -> ColumnLine {
         var cells = ColumnCells()
         var unnamed: [Piece] = []
+        var lastActual: Piece?, actualBefore: Piece?
         for (chunk, i) in zip(chunks, columns) {
             let piece = Piece(text: chunk.text, range: chunk.range)
             guard var role = grid.columns[i].role else { unnamed.append(piece); continue }
@@ -180,7 +217,16 @@ extension FlowIndicatorReader {
                 if let score = cells[.score] { cells.move(score, to: .weight) }
                 role = .score
             }
+            if role == .actual { lastActual = piece; actualBefore = cells[.actual] }
             cells.add(piece, as: role)
+        }
+        // The same on the left: a number last under 实际完成值, after its words, is the weight
+        // when 分值 is empty and 得分 holds one (`达成指标 5.00  5.00`: pdftotext moved the first
+        // 5.00 left, under the actual).
+        if cells[.weight] == nil, let s = cells[.score], TokenKind(s.text) == .number, let p = lastActual, TokenKind(p.text) == .number,
+           let before = actualBefore, TokenKind(before.text) != .number {
+            cells.move(p, to: .weight)
+            cells.restore(before, as: .actual)
         }
         let weight = cells[.weight].map { TokenKind($0.text) }, score = cells[.score].map { TokenKind($0.text) }
         let isRow = (weight == .number || score == .number) && weight != .other && score != .other
@@ -198,6 +244,9 @@ extension FlowIndicatorReader {
             for i in pieces.indices where pieces[i]?.range == p.range { pieces[i] = nil }
             pieces[r.rawValue] = p
         }
+
+        /// Sets column `r`'s pieces back to `p`, what it held before the last was added.
+        mutating func restore(_ p: Piece, as r: Role) { pieces[r.rawValue] = p }
 
         mutating func add(_ p: Piece, as r: Role) {
             if let q = pieces[r.rawValue] {

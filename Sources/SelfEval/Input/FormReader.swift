@@ -65,6 +65,9 @@ public struct FormReader {
 
     // Goals.
     var goalHeader: TextLine?
+    /// The line of the indicator header's cells above its main line, when it starts with the
+    /// 绩效指标 label (see `startIndicators`).
+    var headerAbove: TextLine?
     var goalLines: [TextLine] = []
 
     // Indicators.
@@ -233,6 +236,9 @@ public struct FormReader {
         }
         if (section == .goals || section == .funding) && !layout.hasColumns && (first.sameBytes("一级") || first.sameBytes("一级指标") || first.hasBytePrefix("绩效指标")) {
             section = .indicatorHeader
+            // Header cells set above the header's line (`绩效指标  实际完成  偏差原因分析`): the
+            // grid takes them when the header's line makes one.
+            if cells.count > 1 { headerAbove = line }
             return true
         }
         if section == .indicators || section == .indicatorHeader || section == .goals {
@@ -270,7 +276,7 @@ public struct FormReader {
             }
             if tabular == nil && !flow.sawRow && (FormReader.isIndicatorHeaderWords(line) || FormReader.isIndicatorHeaderPiece(line)) {
                 // The header's cells broken over lines (`年度` above `指标值`) name its columns.
-                if flow.grid != nil, !flow.grid!.extend(with: line) { flow.grid = nil }
+                if flow.grid != nil, !flow.grid!.extend(with: line, fits: { FormReader.indicatorHeaderText.containsBytes($0) }) { flow.grid = nil }
                 return true
             }
             if Vocabulary.isIndicatorHeader(cells) { return true }
@@ -635,8 +641,12 @@ public struct FormReader {
             // Header cells broken over lines and centred on the header row start above it
             // (`偏差原因` over `分析及改`): those lines went to the goals.
             while let last = goalLines.last, FormReader.isIndicatorHeaderPiece(last) || FormReader.isIndicatorHeaderWords(last),
-                  grid.extend(with: last, above: true) {
+                  grid.extend(with: last, above: true, fits: { FormReader.indicatorHeaderText.containsBytes($0) }) {
                 goalLines.removeLast()
+            }
+            if let above = headerAbove, section == .indicators {
+                var extended = grid
+                if extended.extend(with: above, above: true, fits: { FormReader.indicatorHeaderText.containsBytes($0) }) { grid = extended }
             }
             flow.grid = grid
         }

@@ -24,7 +24,8 @@ import Testing
     /// The same PDFs through pdfplumber (`CentredRows`): 9 and 0 headers and no funding table
     /// before its rows centred on their line were read as one.
     @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 8, 6), ("000_84adb1842e62a47c.txt", "000-layout.txt", 12, 10),
-                      ("004_c9f77f6b4bcb1ec1.txt", "004-pdfplumber.txt", 6, 5), ("000_84adb1842e62a47c.txt", "000-pdfplumber.txt", 18, 5)])
+                      ("004_c9f77f6b4bcb1ec1.txt", "004-pdfplumber.txt", 6, 5), ("000_84adb1842e62a47c.txt", "000-pdfplumber.txt", 18, 5),
+                      ("004_c9f77f6b4bcb1ec1.txt", "004-layout-writer.txt", 6, 4), ("000_84adb1842e62a47c.txt", "000-layout-writer.txt", 12, 17)])
     func headersAndFundingReadAsTheSeeds(seed: String, layout: String, sameHeaders: Int, sameFunding: Int) {
         let original = Fixtures.forms(Fixtures.seeds.appendingPathComponent(seed))
         let printed = Fixtures.forms(Self.folder.appendingPathComponent(layout))
@@ -36,9 +37,13 @@ import Testing
     }
 
     /// The first form's funding table, each row's label over two or three lines around its
-    /// figures, the 项目资金 label beside a row, a header with `执行率` over `(%)`.
-    @Test func wrappedFundingRows() throws {
-        let form = try #require(Fixtures.forms(Self.folder.appendingPathComponent("004-layout.txt")).first)
+    /// figures, the 项目资金 label beside a row, a header with `执行率` over `(%)`; the same
+    /// printed by Writer, with no blank line between the rows and `执行率` over the header's
+    /// line (its lines shared between rows, `FormReader.readHeldFunding`: before, the table
+    /// lost its 执行率 column and the rows' labels were cut apart, 款上年结转, 资金其他资金).
+    @Test(arguments: ["004-layout.txt", "004-layout-writer.txt"])
+    func wrappedFundingRows(file: String) throws {
+        let form = try #require(Fixtures.forms(Self.folder.appendingPathComponent(file)).first)
         #expect(Self.funding(form) == [
             "total: 13.20 | 13.20 | 13.20 | 10.00 | 100.00 | 10.00",
             "currentFiscal: 13.20 | 13.20 | 13.20 | · | 100.00 | ·",

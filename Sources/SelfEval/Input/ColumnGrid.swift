@@ -87,12 +87,20 @@ struct ColumnGrid<Role> {
         if let fits {
             let count = inDisplay ?? false
             func title(_ chunk: Chunk, _ i: Int) -> String { (above ? chunk.text + columns[i].title : columns[i].title + chunk.text).compacted }
+            // The joined title fits, and names the column as before if it was named (`执行率`
+            // over `得分` is no 得分).
+            func joins(_ chunk: Chunk, _ i: Int) -> Bool {
+                let t = title(chunk, i)
+                guard fits(t) else { return false }
+                guard let before = columns[i].role, let after = role(t) else { return true }
+                return "\(before)" == "\(after)"
+            }
             func gap(_ a: Span, _ b: Span) -> Int { max(0, max(a.start, b.start) - min(a.end, b.end)) }
-            for (k, chunk) in chunks.enumerated() where !fits(title(chunk, placed[k])) {
+            for (k, chunk) in chunks.enumerated() where !joins(chunk, placed[k]) {
                 let s = chunk.span(inDisplay: count)
                 let near = columns.indices.filter { $0 != placed[k] && gap(columns[$0].span(inDisplay: count), s) <= 6 }
                     .sorted { gap(columns[$0].span(inDisplay: count), s) < gap(columns[$1].span(inDisplay: count), s) }
-                if let j = near.first(where: { fits(title(chunk, $0)) }) {
+                if let j = near.first(where: { joins(chunk, $0) }) {
                     target[k] = j
                 } else if !columns.contains(where: { $0.span(inDisplay: count).overlap(s.start, s.end) > 0 }) {
                     target[k] = nil
@@ -124,6 +132,17 @@ struct ColumnGrid<Role> {
         guard let first = columns.first(where: { $0.role != nil }) else { return false }
         return inSettledCount(chunk.chars.end <= first.chars.start, chunk.display.end <= first.display.start)
     }
+
+    /// Whether a line's first chunk, the row's label, stands before the named columns counted
+    /// in characters but not in display width: the line is counted in characters (pdftotext
+    /// pads to a grid of characters, where a label of 汉 is half as wide as on screen).
+    func labelNeedsCharacters(_ chunk: Chunk) -> Bool {
+        guard let first = columns.first(where: { $0.role != nil }) else { return false }
+        return chunk.chars.end <= first.chars.start && chunk.display.end > first.display.start
+    }
+
+    /// Settles the count to characters.
+    mutating func settleInCharacters() { inDisplay = false }
 
     /// Whether `chunk`, placed under column `i`, stands over or under that column's header text
     /// (as the pieces of a header broken over lines do).
@@ -196,7 +215,17 @@ struct ColumnGrid<Role> {
                 let o = s.overlap(lo, hi)
                 if o > bestOverlap { best = i; bestOverlap = o }
             }
-            for j in columns.indices where j != best && s.covers(columns[j].span(inDisplay: inDisplay)) { return nil }
+            // A chunk over another column's header text is no cell of one column (prose across
+            // the table), unless it stands over its own column's header text and covers just one
+            // other, whose header pdftotext set one space from its own (`全年执行数 分值` over
+            // `659,510.19`).
+            let covered = columns.indices.filter { $0 != best && s.covers(columns[$0].span(inDisplay: inDisplay)) }
+            if !covered.isEmpty {
+                let own = columns[best].span(inDisplay: inDisplay)
+                guard covered.count == 1, s.overlap(own.start, own.end) > 0, abs(covered[0] - best) == 1,
+                      columns[min(covered[0], best)].span(inDisplay: inDisplay).end + 1 >= columns[max(covered[0], best)].span(inDisplay: inDisplay).start
+                else { return nil }
+            }
             fit += ColumnGrid.alignment(s, columns[best].span(inDisplay: inDisplay))
             placed.append(best)
         }

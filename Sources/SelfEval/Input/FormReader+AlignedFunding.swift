@@ -3,24 +3,61 @@
 /// stands under, so an empty 分值 does not move 执行率 into its place.
 ///
 /// Before the first row, a line of pieces under the header's words goes on with them (`年初预算`
-/// over `数`). A row's label joins the pieces above its figures, and those below while the label
-/// fills its column (`其中：当年财政拨` over `款`). A line whose pieces do not stand in the
-/// header's columns (a label under a figure's column, two figures under one) ends reading by
-/// column: it and the lines after it are read as flow lines.
+/// over `数`). The rows' lines are held until the table ends; a line with two values or more is
+/// a row's line, and the lines around it are shared between rows as their cells are centred on
+/// them (`WrappedRows`): a row's label joins its pieces over and under its line (`其中：当` /
+/// `年财政拨` / `款`), and a figure cut at a column's edge joins (`10.0` over `0`). When no line
+/// has two values, a label's pieces join the values after them, and those after while the label
+/// fills its column. A line whose pieces do not stand in the header's columns (a label under a
+/// figure's column, two figures under one) ends reading by column: it and the lines after it
+/// are read as flow lines.
 extension FormReader {
     /// Reads the funding table by column from here on when `header` stands in aligned columns.
     mutating func alignFunding(_ header: TextLine) {
         guard layout == .flow else { return }
+        // The rows of a table read so far are read before another header starts one.
+        readHeldFunding()
         fundingGrid = ColumnGrid(header: header, minimumColumns: 3, role: FundingColumn.recognise)
+        // Header words over the header's line where it has none (`执行率`): columns of their own.
+        if let above = fundingHeaderAbove, fundingGrid != nil {
+            fundingHeaderAbove = nil
+            var grid = fundingGrid!
+            // A header word, or a short title that names a column (`执行率(%)`), not two words.
+            let fits = { (t: String) in
+                FormReader.fundingHeaderWords.contains { $0.containsBytes(t) } || FundingColumn.recognise(t) != nil && t.unicodeScalars.count <= 7
+            }
+            if grid.extend(with: above, above: true, fits: fits) {
+                fundingGrid = grid
+                renameFundingColumns()
+            }
+        }
+    }
+
+    /// The columns named again from the grid's whole header (`全年执行` + `数`, `执行率` over
+    /// the header's line).
+    mutating func renameFundingColumns() {
+        fundingColumns = []
+        for column in fundingGrid!.columns {
+            let title = column.title.compacted
+            noteMoneyUnit(title)
+            guard let role = column.role, !fundingColumns.contains(role) else { continue }
+            fundingColumns.append(role)
+            if role == .rate && FormReader.namesPercent(title) { rateInPercent = true }
+        }
     }
 
     /// Reads a funding line by column; false when the table is not (or no longer) read so.
     mutating func takeFundingByColumn(_ line: TextLine) -> Bool {
         guard fundingGrid != nil else { return false }
         let chunks = ColumnGrid<FundingColumn>.chunks(of: line)
+        // A row's label that stands before the figures only when counted in characters settles
+        // the count: words under a figure's column are not a count that fits.
+        if chunks.count > 1, !FormReader.isFundingValue(chunks[0].text), fundingGrid!.labelNeedsCharacters(chunks[0]) {
+            fundingGrid!.settleInCharacters()
+        }
         fundingGrid!.settle(chunks)
         let grid = fundingGrid!
-        guard let placed = grid.place(chunks) else { fundingGrid = nil; return false }
+        guard let placed = grid.place(chunks) else { readHeldFunding(); fundingGrid = nil; return false }
         var label: [Cell] = []
         var values = [Cell?](repeating: nil, count: fundingColumns.count)
         for (chunk, i) in zip(chunks, placed) {
@@ -30,44 +67,165 @@ extension FormReader {
                 label.append(cell)
             } else if let column = grid.columns[i].role {
                 guard let k = fundingColumns.firstIndex(of: column), values[k] == nil,
-                      FundingRowKind.recognise(chunk.text) == nil else { fundingGrid = nil; return false }
+                      FundingRowKind.recognise(chunk.text) == nil else { readHeldFunding(); fundingGrid = nil; return false }
                 values[k] = cell
             } else {
-                guard !FormReader.isFundingValue(chunk.text) else { fundingGrid = nil; return false }
+                guard !FormReader.isFundingValue(chunk.text) else { readHeldFunding(); fundingGrid = nil; return false }
                 label.append(cell)
             }
         }
         let hasValues = values.contains { $0 != nil }
         // The header broken over lines (`项目资金 (万元` above `)`, `年初预算` above `数`), before
         // any row: no figures, each piece under its column's header text.
-        if fundingRows.isEmpty, fundingValues.isEmpty, fundingLabel.isEmpty,
+        if fundingRows.isEmpty, fundingValues.isEmpty, fundingLabel.isEmpty, fundingHeld.isEmpty,
            !chunks.contains(where: { FormReader.isFundingValue($0.text) }),
            zip(chunks, placed).allSatisfy({ grid.standsUnderTitle($0, column: $1) }), fundingGrid!.extend(with: line) {
-            // The columns named again from the whole header (`全年执行` + `数`).
-            fundingColumns = []
-            for column in fundingGrid!.columns {
-                let title = column.title.compacted
-                noteMoneyUnit(title)
-                guard let role = column.role, !fundingColumns.contains(role) else { continue }
-                fundingColumns.append(role)
-                if role == .rate && FormReader.namesPercent(title) { rateInPercent = true }
-            }
+            renameFundingColumns()
             return true
         }
-        // Label pieces before a row's values join its label. After them they start the next
-        // row's label, unless the label wrapped and goes on: its last piece fills its column.
-        if !label.isEmpty {
+        fundingHeld.append(HeldFundingLine(label: label, values: values, number: line.number, blankBefore: blankBefore))
+        return true
+    }
+
+    /// Reads the held lines of a funding table set in columns into rows (see above).
+    mutating func readHeldFunding() {
+        let held = fundingHeld
+        fundingHeld.removeAll()
+        guard !held.isEmpty else { return }
+        func count(_ i: Int) -> Int { held[i].values.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+        // A row's line holds two values or more. A line beside it whose values all stand where
+        // it has none holds the pieces of its figures cut at a column's edge (`659,510.1` and
+        // `86.75` over `554,560.00  760,256.80  10  8.68`), not a row of its own.
+        func fillsGaps(_ i: Int, of j: Int) -> Bool {
+            guard held.indices.contains(j), abs(i - j) == 1, !held[max(i, j)].blankBefore, count(j) > count(i) else { return false }
+            return held[i].values.indices.allSatisfy { held[i].values[$0] == nil || held[j].values[$0] == nil }
+        }
+        let isRow = held.indices.map { count($0) >= 2 && !fillsGaps($0, of: $0 - 1) && !fillsGaps($0, of: $0 + 1) }
+        guard isRow.contains(true) else {
+            for line in held { takeHeldInTurn(line) }
+            return
+        }
+        let widest = held.lazy.flatMap(\.label).map { DisplayWidth.of($0.text) }.max() ?? 0
+        // The next line goes on from a row when it is more of its label: no values, and the
+        // row's label so far fills its column.
+        func fills(_ c: Cell) -> Bool { DisplayWidth.of(c.text) >= widest - 2 }
+        func owners(centred: Bool) -> [Int] {
+            WrappedRows.owners(isRow: isRow, centred: centred, parted: { held[$0].blankBefore }) { i, rows in
+                guard count(i) == 0, !held[i].label.isEmpty else { return false }
+                guard let last = rows.reversed().lazy.compactMap({ held[$0].label.last }).first else { return false }
+                return fills(last)
+            }
+        }
+        // Labels set at the top of their rows or centred on them: the reading in which fewer
+        // labels break the way text is set (as `FlowIndicatorReader.readByColumn` chooses): a
+        // wrapped label's lines fill its column but its last, and it starts on its row's line
+        // (set at the top) or crosses it (centred).
+        func breaks(_ owner: [Int], top: Bool) -> Int {
+            var n = 0
+            for rows in WrappedRows.rows(owner) {
+                let with = rows.filter { !held[$0].label.isEmpty }
+                let pieces = with.flatMap { held[$0].label }
+                n += pieces.dropLast().filter { !fills($0) }.count
+                if let a = rows.first(where: { isRow[$0] }), let f = with.first, let l = with.last, top ? f != a : (f > a || l < a) { n += 2 }
+            }
+            return n
+        }
+        let top = owners(centred: false), centred = owners(centred: true)
+        let owner = top == centred || breaks(top, top: true) <= breaks(centred, top: false) ? top : centred
+        var built: [(label: [Cell], values: [Cell])] = []
+        func flushBuilt() {
+            FormReader.moveLabelPieces(&built)
+            for row in built {
+                flushFundingRow()
+                fundingLabel = row.label
+                for c in fundingLabel { fundingWidestLabel = max(fundingWidestLabel, DisplayWidth.of(c.text)) }
+                fundingValues = row.values
+                flushFundingRow()
+            }
+            built = []
+        }
+        for rows in WrappedRows.rows(owner) {
+            guard let anchor = rows.first(where: { isRow[$0] }) else {
+                flushBuilt()
+                for i in rows { takeHeldInTurn(held[i]) }
+                continue
+            }
+            var joined = Set<Int>()
+            let values: [Cell] = held[anchor].values.indices.map { k in
+                if let v = held[anchor].values[k] { return v }
+                // A figure cut at the column's edge, its pieces over and under the row's line.
+                let pieces = rows.compactMap { held[$0].values[k] }.map { Piece(text: $0.text, range: $0.range) }
+                // Cut after three characters or more (`10.0` over `0`, `80.00` over `%`).
+                if pieces.count >= 2, pieces[0].text.unicodeScalars.count >= 3, let p = Piece.join(pieces[...]),
+                   case .quantity(let q) = Measure.parse(p.text), q.comparator == nil {
+                    joined.insert(k)
+                    return Cell(text: p.text, range: p.range, index: k)
+                }
+                return Cell(text: "", range: SourceRange(line: held[anchor].number, column: 1, length: 0), index: 0)
+            }
+            // Another line's value that is no piece of a cut figure has no place in the row.
+            for i in rows where i != anchor {
+                for (k, v) in held[i].values.enumerated() where v != nil && !joined.contains(k) {
+                    unparsed(TextLine(number: held[i].number, cells: [v!], indent: 0))
+                }
+            }
+            built.append((rows.flatMap { held[$0].label }, values))
+        }
+        flushBuilt()
+    }
+
+    /// Label pieces moved between two rows so that both labels name a row (年度资金总额,
+    /// 其中：当年财政拨款): a label over three lines centred on a row of one line has pieces on
+    /// both sides of the border the lines were shared at (`年度资金` `总额` `其中` over
+    /// `当年财政拨款`).
+    static func moveLabelPieces(_ rows: inout [(label: [Cell], values: [Cell])]) {
+        // A label that ends in 其中 holds the start of the next row's (`其中：当年财政拨款`).
+        func names(_ cells: some Collection<Cell>) -> Bool {
+            let t = cells.map(\.text).joined().compacted
+            return FundingRowKind.recognise(t) != nil && !t.hasByteSuffix("其中") && !t.hasByteSuffix("其中：") && !t.hasByteSuffix("其中:")
+        }
+        for r in rows.indices.dropLast() {
+            let a = rows[r].label, b = rows[r + 1].label
+            guard !(names(a) && names(b)) else { continue }
+            // The border moved back (pieces of the first go to the second) or on.
+            for k in 1...max(1, min(2, a.count)) where k < a.count && names(a.dropLast(k)) && names(a.suffix(k) + b) {
+                rows[r].label = Array(a.dropLast(k)); rows[r + 1].label = Array(a.suffix(k) + b)
+                break
+            }
+            if names(rows[r].label) && names(rows[r + 1].label) { continue }
+            for k in 1...max(1, min(2, b.count)) where k < b.count && names(a + b.prefix(k)) && names(b.dropFirst(k)) {
+                rows[r].label = a + b.prefix(k); rows[r + 1].label = Array(b.dropFirst(k))
+                break
+            }
+        }
+    }
+
+    /// One held line read after the one before it: a label's pieces before a row's values join
+    /// its label; after them they start the next row's label, unless the label wrapped and goes
+    /// on (its last piece fills its column).
+    private mutating func takeHeldInTurn(_ line: HeldFundingLine) {
+        let hasValues = line.values.contains { $0 != nil }
+        if !line.label.isEmpty {
             if !fundingValues.isEmpty {
                 let goesOn = !hasValues && (fundingLabel.last.map { DisplayWidth.of($0.text) >= fundingWidestLabel - 2 } ?? false)
                 if !goesOn { flushFundingRow() }
             }
-            fundingLabel += label
-            for c in label { fundingWidestLabel = max(fundingWidestLabel, DisplayWidth.of(c.text)) }
+            fundingLabel += line.label
+            for c in line.label { fundingWidestLabel = max(fundingWidestLabel, DisplayWidth.of(c.text)) }
         }
         if hasValues {
             if !fundingValues.isEmpty { flushFundingRow() }
-            fundingValues = values.map { $0 ?? Cell(text: "", range: SourceRange(line: line.number, column: 1, length: 0), index: 0) }
+            fundingValues = line.values.map { $0 ?? Cell(text: "", range: SourceRange(line: line.number, column: 1, length: 0), index: 0) }
         }
-        return true
     }
+}
+
+/// A line of a funding table read by column, held until the table ends (see
+/// `FormReader.readHeldFunding`).
+struct HeldFundingLine {
+    var label: [Cell]
+    var values: [Cell?]
+    var number: Int
+    /// Whether a blank line stands before it: the border of a row.
+    var blankBefore: Bool
 }

@@ -57,6 +57,12 @@ public struct FormReader {
     var rateInPercent = false
     /// The funding header's columns when they stand aligned with spaces (flow layout).
     var fundingGrid: ColumnGrid<FundingColumn>?
+    /// The lines of a funding table read by column, until it ends.
+    var fundingHeld: [HeldFundingLine] = []
+    /// Funding header words standing over the header's line (see `take`).
+    var fundingHeaderAbove: TextLine?
+    /// The number of the last line read, and whether a blank line stood before this one.
+    var lastRead = 0, blankBefore = false
     /// The widest piece of a funding label read by column: a wrapped label's lines are as wide.
     var fundingWidestLabel = 0
     var fundingRows: [FundingRow] = []
@@ -141,6 +147,8 @@ public struct FormReader {
     /// Takes one line, or reports it when no section takes it.
     mutating func read(_ line: TextLine) {
         if line.isBlank { return }
+        blankBefore = lastRead > 0 && line.number > lastRead + 1
+        lastRead = line.number
         // Cells cut at spaces: a label spelled out a character to a cell is one cell again.
         let line = layout == .flow ? SpacedLabels.joined(line) : line
         if !take(line) { unparsed(line) }
@@ -194,12 +202,27 @@ public struct FormReader {
         }
         if section == .header || section == .funding, Vocabulary.isFundingLabel(first) {
             // The label merged down beside the rows, printed on a row's line (as pdftotext -layout
-            // centres it): after the header, the rest of the line is that row.
-            if section == .funding, !layout.hasColumns, !fundingColumns.isEmpty, cells.containsText(where: { FundingRowKind.recognise($0) != nil }) {
+            // centres it): after the header, the rest of the line is that row, or a piece of a
+            // row's label wrapped over lines (`项目资金   其中：当`) in a table read by column.
+            if section == .funding, !layout.hasColumns, !fundingColumns.isEmpty,
+               cells.containsText(where: { FundingRowKind.recognise($0) != nil })
+                || fundingGrid != nil && cells.count > 1 && cells.countTexts(where: { FundingColumn.recognise($0) != nil }) == 0 {
                 return takeFunding(withoutFundingLabel(line))
+            }
+            // The label alone on a line between the rows of a table read by column.
+            if section == .funding, fundingGrid != nil, cells.count == 1 {
+                noteMoneyUnit(first)
+                return true
             }
             section = .funding
             takeFundingHeader(line)
+            return true
+        }
+        // Funding header words on a line of their own over the header's line, set in columns
+        // (`执行率` over `分值  得分`, wrapped to `执行率` / `(%)`): kept for the header's grid.
+        if section == .header, layout == .flow, cells.count <= 2, cells.allTexts(FormReader.isFundingHeaderPiece),
+           line.nonEmpty.read(at: 0, { $0.pointee.range.start.column }) >= 3 {
+            fundingHeaderAbove = line
             return true
         }
         // A funding table without its 项目资金 label: the header words or 年度资金总额 start it.
@@ -487,6 +510,13 @@ public struct FormReader {
         else if t.containsBytes("(元)") || t.containsBytes("（元）") || t.hasByteSuffix("元)") || t.hasByteSuffix("元）") { fundingUnit = fundingUnit ?? "元" }
     }
 
+    /// A funding header word, or its start wrapped at a column's edge (`全年执行` over `数`).
+    static func isFundingHeaderPiece(_ t: String) -> Bool {
+        FundingColumn.recognise(t) != nil || t.utf8.count >= 6 && fundingHeaderWords.contains { $0.hasBytePrefix(t.compacted) }
+    }
+
+    static let fundingHeaderWords = ["年初预算数", "全年预算数", "全年执行数", "调整后预算数", "预算执行数", "执行率", "预算执行率"]
+
     /// Whether the 执行率 heading `t` says its figures are percentages (`执行率(%)`).
     static func namesPercent(_ t: String) -> Bool { t.containsBytes("(%)") || t.containsBytes("（%）") }
 
@@ -560,6 +590,7 @@ public struct FormReader {
     }
 
     mutating func flushFundingRow() {
+        if !fundingHeld.isEmpty { readHeldFunding() }
         guard !fundingValues.isEmpty else { return }
         let label = fundingLabel, values = fundingValues
         fundingLabel.removeAll(keepingCapacity: true)

@@ -122,4 +122,16 @@ import Testing
         }.reduce(0, +)
         #expect(same >= sameRows, "\(layout): \(same) of \(original.map(\.indicators.count).reduce(0, +)) rows as the seed's")
     }
+
+    /// The 总分 figure cut at its column's edge and centred on the total's line (`98.0` /
+    /// `总分  100.00  优` / `0`, Writer's text): read as 98.00, where it was read as 0 (its top
+    /// went to the last indicator row): 5 of 18 and 0 of 8 totals as the seeds' before.
+    @Test(arguments: [("000_84adb1842e62a47c.txt", "000-layout-writer.txt", 16), ("004_c9f77f6b4bcb1ec1.txt", "004-layout-writer.txt", 6)])
+    func totalsReadAsTheSeeds(seed: String, layout: String, sameTotals: Int) {
+        func total(_ f: Form) -> [ExactDecimal?] { [f.total?.weight?.value, f.total?.score?.value] }
+        let original = Fixtures.forms(Fixtures.seeds.appendingPathComponent(seed))
+        let printed = Fixtures.forms(Self.folder.appendingPathComponent(layout))
+        let same = zip(original, printed).filter { total($0) == total($1) }.count
+        #expect(same >= sameTotals, "\(layout): \(same) totals as the seed's")
+    }
 }

@@ -39,6 +39,15 @@ extension FlowIndicatorReader {
         }
     }
 
+    /// The last held line when it is a figure alone, cut at its column's edge (three characters
+    /// or more): the top of a figure centred on the line that comes next (`98.0` over `总分`).
+    mutating func takeTrailingFigure() -> Cell? {
+        guard grid != nil, let last = heldLines.last, last.nonEmpty.count == 1, case let c = last.nonEmpty[0],
+              c.text.unicodeScalars.count >= 3, CellKind.isBareNumber(c.text) else { return nil }
+        heldLines.removeLast()
+        return c
+    }
+
     /// Lines of a table held to be read by column, at most.
     static let maxHeldLines = 2_000
 

@@ -83,6 +83,8 @@ public struct FormReader {
 
     // Total.
     var totalNumbers: [Field<ExactDecimal>] = []
+    /// The top of a 总分 figure cut around the total's line (see `take`).
+    var totalFigureTop: Cell?
     var totalRange: SourceRange?
 
     /// A reader for one form written in `layout` on source lines `first...last`.
@@ -266,6 +268,9 @@ public struct FormReader {
         }
         if section == .indicators || section == .indicatorHeader || section == .goals {
             if Vocabulary.isTotalLabel(first) {
+                // The top of a 总分 figure cut at its column's edge and centred on the total's
+                // line (`98.0` / `总分  100.00  优` / `0`), held with the table's lines.
+                if tabular == nil { totalFigureTop = flow.takeTrailingFigure() }
                 finishIndicators()
                 section = .total
                 _ = takeTotal(FormReader.isOneScalar(cells.text(at: 0)) && cells.count > 1 && FormReader.isOneScalar(cells.text(at: 1))
@@ -694,6 +699,14 @@ public struct FormReader {
     // MARK: Total and grade
 
     mutating func takeTotal(_ line: TextLine, skipFirst: Bool) -> Bool {
+        // The rest of a 总分 figure cut around the total's line: with its top, the score.
+        if !skipFirst, let top = totalFigureTop, totalNumbers.count == 1, line.nonEmpty.count == 1,
+           case let rest = line.nonEmpty[0], CellKind.isBareNumber(top.text + rest.text),
+           case .quantity(let q) = Measure.parse(top.text + rest.text) {
+            totalNumbers.append(Field(raw: top.text + rest.text, value: q.value, range: top.range.union(rest.range)))
+            totalFigureTop = nil
+            return true
+        }
         var took = skipFirst
         if skipFirst { totalRange = line.nonEmpty[0].range }
         for c in line.nonEmpty.dropFirst(skipFirst ? 1 : 0) {
@@ -732,6 +745,8 @@ public struct FormReader {
     // MARK: Finish
 
     mutating func finish() {
+        // A figure's top that nothing finished is reported, not dropped.
+        if let top = totalFigureTop { unparsed(TextLine(number: top.range.start.line, cells: [top], indent: 0)) }
         // Header fields.
         func field(_ key: Vocabulary.HeaderField) -> Field<String>? {
             let cells = headerValues[key]

@@ -179,10 +179,11 @@ extension FormReader {
     /// both sides of the border the lines were shared at (`年度资金` `总额` `其中` over
     /// `当年财政拨款`).
     static func moveLabelPieces(_ rows: inout [(label: [Cell], values: [Cell])]) {
-        // A label that ends in 其中 holds the start of the next row's (`其中：当年财政拨款`).
+        // A label that ends in 其中 (or 其) holds the start of the next row's (`其中：当年财政拨款`).
         func names(_ cells: some Collection<Cell>) -> Bool {
             let t = cells.map(\.text).joined().compacted
-            return FundingRowKind.recognise(t) != nil && !t.hasByteSuffix("其中") && !t.hasByteSuffix("其中：") && !t.hasByteSuffix("其中:")
+            return FundingRowKind.recognise(t) != nil && !["其", "其中", "其中：", "其中:"].contains { t.hasByteSuffix($0) }
+                && !t.hasBytePrefix("中：") && !t.hasBytePrefix("中:")
         }
         for r in rows.indices.dropLast() {
             let a = rows[r].label, b = rows[r + 1].label

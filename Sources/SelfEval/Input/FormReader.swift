@@ -222,7 +222,8 @@ public struct FormReader {
         }
         // Funding header words on a line of their own over the header's line, set in columns
         // (`执行率` over `分值  得分`, wrapped to `执行率` / `(%)`): kept for the header's grid.
-        if section == .header, layout == .flow, cells.count <= 2, cells.allTexts(FormReader.isFundingHeaderPiece),
+        if section == .header, layout == .flow, cells.count <= 6, cells.allTexts(FormReader.isFundingHeaderPiece),
+           cells.countTexts(where: { FundingColumn.recognise($0) != nil }) < 3,
            line.nonEmpty.read(at: 0, { $0.pointee.range.start.column }) >= 3 {
             fundingHeaderAbove = line
             return true
@@ -248,8 +249,11 @@ public struct FormReader {
                 return true
             }
             // 年度 / 总体 / 目标 on lines of their own, or 年度 总体 目标 on one.
+            // Not in a funding table read by column where the word is indented: there it is a
+            // row's label wrapped over lines (`年度` / `资金  7.00 …` / `总额`).
             if section == .funding, !layout.hasColumns, cells.count == 1 ? FormReader.goalHeaderWords.contains(first)
-                : cells.count <= 3 && first.hasBytePrefix("年度") && FormReader.goalHeaderWords.contains(line.text.compacted) {
+                : cells.count <= 3 && first.hasBytePrefix("年度") && FormReader.goalHeaderWords.contains(line.text.compacted),
+               fundingGrid == nil || line.nonEmpty.read(at: 0, { $0.pointee.range.start.column }) < 3 {
                 flushFundingRow()
                 section = .goals
                 return true

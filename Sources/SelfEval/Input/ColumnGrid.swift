@@ -79,7 +79,16 @@ struct ColumnGrid<Role> {
     /// `实际完成` to under `年度指标值`), and a chunk that stands over or under no header text
     /// starts a column of its own: a header cell wrapped around the header's line, which left
     /// it empty (`实际完成` over `值`).
-    mutating func extend(with line: TextLine, above: Bool = false, fits: ((String) -> Bool)? = nil) -> Bool {
+    mutating func extend(with line: TextLine, above: Bool = false) -> Bool {
+        extend(with: line, above: above, fits: nil, sameRole: { _, _ in true })
+    }
+
+    /// The same, each chunk going where its title fits (see above).
+    mutating func extend(with line: TextLine, above: Bool = false, fits: @escaping (String) -> Bool) -> Bool where Role: Equatable {
+        extend(with: line, above: above, fits: fits, sameRole: ==)
+    }
+
+    private mutating func extend(with line: TextLine, above: Bool, fits: ((String) -> Bool)?, sameRole: (Role, Role) -> Bool) -> Bool {
         let chunks = ColumnGrid.chunks(of: line)
         guard let placed = place(chunks) else { return false }
         // The column each chunk joins; nil: a column of its own.
@@ -93,7 +102,7 @@ struct ColumnGrid<Role> {
                 let t = title(chunk, i)
                 guard fits(t) else { return false }
                 guard let before = columns[i].role, let after = role(t) else { return true }
-                return "\(before)" == "\(after)"
+                return sameRole(before, after)
             }
             func gap(_ a: Span, _ b: Span) -> Int { max(0, max(a.start, b.start) - min(a.end, b.end)) }
             for (k, chunk) in chunks.enumerated() where !joins(chunk, placed[k]) {

@@ -84,6 +84,9 @@ extension FormReader {
             return true
         }
         fundingHeld.append(HeldFundingLine(label: label, values: values, number: line.number, blankBefore: blankBefore))
+        // No funding table is this long: the lines of an absurd one are read as they come, so
+        // that memory does not grow with the file.
+        if fundingHeld.count >= FlowIndicatorReader.maxHeldLines { readHeldFunding() }
         return true
     }
 

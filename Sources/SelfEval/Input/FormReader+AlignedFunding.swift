@@ -74,7 +74,6 @@ extension FormReader {
                 label.append(cell)
             }
         }
-        let hasValues = values.contains { $0 != nil }
         // The header broken over lines (`项目资金 (万元` above `)`, `年初预算` above `数`), before
         // any row: no figures, each piece under its column's header text.
         if fundingRows.isEmpty, fundingValues.isEmpty, fundingLabel.isEmpty, fundingHeld.isEmpty,

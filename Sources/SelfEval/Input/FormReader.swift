@@ -17,6 +17,9 @@ public struct FormReader {
     /// The labels of the last header line that had any, with where each starts (display
     /// width; flow layout only): a value wrapped below them goes to the one it stands under.
     var headerColumns: [(field: Vocabulary.HeaderField, start: Int)] = []
+    /// The last header line of values alone, indented, that went on the value before it: its
+    /// field, how many cells and its number (see `takeHeader`).
+    var lastValueLine: (field: Vocabulary.HeaderField, cells: Int, number: Int)?
 
     /// One value per header field, held inline (a dictionary hashed the field on every cell).
     struct HeaderSlots<Value> {
@@ -422,6 +425,7 @@ public struct FormReader {
         }
         let indented = layout == .flow && line.nonEmpty.read(at: 0) { $0.pointee.range.start.column } >= 3
         var labels: [(field: Vocabulary.HeaderField, cell: Int)] = []
+        var valueCells = 0
         for (k, c) in line.nonEmpty.enumerated() {
             // "单位：万元" / "金额单位：元": the money unit, not part of a header value.
             let t = c.key
@@ -444,6 +448,15 @@ public struct FormReader {
                 }
             }
             if let key {
+                // A label with no value on its line, the line above it values alone: that value
+                // is this label's, centred on its line (`上海市闵行区医疗保障局` / `主管部门  实施单位 …`
+                // / `（汇总）`), not more of the value above.
+                if labels.isEmpty, text.isEmpty, let last = lastValueLine, last.number == line.number - 1, last.field != key,
+                   k + 1 == line.nonEmpty.count || FormReader.startsWithHeaderLabel(line.nonEmpty.text(at: k + 1)) {
+                    let moved = Array(headerValues[last.field].suffix(last.cells))
+                    headerValues[last.field].removeLast(last.cells)
+                    for m in moved { appendHeader(key, m) }
+                }
                 headerKey = key
                 if layout == .flow { labels.append((key, k)) }
                 took = true
@@ -464,9 +477,11 @@ public struct FormReader {
             if let key = headerKey {
                 appendHeader(key, c)
                 took = true
+                valueCells += 1
             }
         }
         if !labels.isEmpty { headerColumns = labels.count >= 2 ? labels.map { ($0.field, start($0.cell)) } : [] }
+        lastValueLine = labels.isEmpty && indented && valueCells == line.nonEmpty.count ? headerKey.map { ($0, valueCells, line.number) } : nil
         return took
     }
 
@@ -488,6 +503,13 @@ public struct FormReader {
                 return String(decoding: UnsafeBufferPointer(rebasing: t[i...]), as: UTF8.self).trimmingSpaces()
             }
         }
+    }
+
+    /// Whether a cell starts with a header label (`主管部门`, `实施单位：…`).
+    static func startsWithHeaderLabel(_ text: String) -> Bool {
+        guard Vocabulary.headerLabelStarts.matchesFirst(text) else { return false }
+        let compact = text.compacted
+        return Vocabulary.headerLabelList.contains { compact.hasBytePrefix($0.0) }
     }
 
     mutating func appendHeader(_ key: Vocabulary.HeaderField, _ cell: Cell) {

@@ -134,4 +134,16 @@ import Testing
         let same = zip(original, printed).filter { total($0) == total($1) }.count
         #expect(same >= sameTotals, "\(layout): \(same) totals as the seed's")
     }
+
+    /// Goal texts side by side, run together one space apart where the 预期目标 text fills its
+    /// column (`…更好地为参保人提供 人员完成窗口工作秩序…`): cut where the 实际完成情况 texts start
+    /// on the lines that hold them alone; the 年度总体 / 目标 label beside them is no text. Before,
+    /// the first form's planned text began with 年度总体 and its first line went to the actual.
+    @Test func goalsSideBySide() throws {
+        let form = try #require(Fixtures.forms(Self.folder.appendingPathComponent("004-layout-writer.txt")).first)
+        let planned = try #require(form.goals.planned?.value.compacted), actual = try #require(form.goals.actual?.value.compacted)
+        #expect(planned.hasPrefix("为解决窗口拥堵问题，提高办事效率，更好地为参保人提供服务"))
+        #expect(actual.hasPrefix("通过购买辅助类用工服务") && actual.contains("协助窗口工作人员完成窗口工作秩序。"))
+        #expect(!actual.contains("为解决窗口拥堵问题"))
+    }
 }

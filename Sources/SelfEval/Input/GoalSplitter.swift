@@ -109,8 +109,9 @@ enum GoalSplitter {
             Vocabulary.containsPlannedGoalLabel(t) || starts(t, Vocabulary.plannedGoalLabels) ? .planned
                 : Vocabulary.actualGoalLabel(startingWith: t) != nil || starts(t, Vocabulary.actualGoalLabels) ? .actual : nil
         }), grid.column(of: .planned) != nil, grid.column(of: .actual) != nil else { return nil }
-        let chunked = lines.map { ColumnGrid<Cell>.chunks(of: $0) }
+        var chunked = lines.map { ColumnGrid<Cell>.chunks(of: $0) }
         for chunks in chunked { grid.settle(chunks) }
+        cutAtColumn(&chunked, lines, grid, left: .planned, right: .actual)
         var planned: [Piece] = [], actual: [Piece] = []
         var sideBySide = false
         for (line, chunks) in zip(lines, chunked) {
@@ -134,5 +135,49 @@ enum GoalSplitter {
             if both.planned && both.actual { sideBySide = true }
         }
         return sideBySide ? (planned, actual) : nil
+    }
+
+    /// Texts of both cells run together one space apart (`…更好地为参保人提供 人员完成窗口工作…`,
+    /// pdftotext -layout where the 预期目标 text fills its column): cut at the space nearest the
+    /// column where the 实际完成情况 texts start on the lines that hold them alone (two
+    /// characters off at most).
+    private static func cutAtColumn<Cell: Equatable>(_ chunked: inout [[ColumnGrid<Cell>.Chunk]], _ lines: [TextLine], _ grid: ColumnGrid<Cell>, left planned: Cell, right actual: Cell) {
+        typealias Chunk = ColumnGrid<Cell>.Chunk
+        // Where the right cell's texts start: the first text of a line placed under it, right
+        // of the left cell's heading.
+        guard let left = grid.columns.first(where: { $0.role == planned }) else { return }
+        var starts: [Int: Int] = [:]
+        for chunks in chunked {
+            let texts = chunks.filter { !Vocabulary.isGoalLabel($0.text) }
+            guard let first = texts.first, first.chars.start > left.chars.end, let placed = grid.place([first]),
+                  grid.columns[placed[0]].role == actual else { continue }
+            starts[first.chars.start, default: 0] += 1
+        }
+        guard let boundary = starts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key, starts[boundary]! >= 2 else { return }
+        for k in chunked.indices {
+            guard chunked[k].contains(where: { $0.chars.start < boundary - 2 && $0.chars.end > boundary + 2 && $0.text.utf8.contains(0x20) }) else { continue }
+            let words = ColumnGrid<Cell>.chunks(of: lines[k], apart: { _ in true })
+            var out: [Chunk] = []
+            for chunk in chunked[k] {
+                guard chunk.chars.start < boundary - 2, chunk.chars.end > boundary + 2 else { out.append(chunk); continue }
+                let inside = words.filter { $0.chars.start >= chunk.chars.start && $0.chars.end <= chunk.chars.end }
+                // The word that starts nearest the boundary, after the first.
+                guard let cut = inside.indices.dropFirst().min(by: { abs(inside[$0].chars.start - boundary) < abs(inside[$1].chars.start - boundary) }),
+                      abs(inside[cut].chars.start - boundary) <= 6 else { out.append(chunk); continue }
+                func joined(_ ws: ArraySlice<Chunk>) -> Chunk {
+                    var c = ws.first!
+                    for w in ws.dropFirst() {
+                        c.text += " " + w.text
+                        c.range = c.range.union(w.range)
+                        c.chars.end = w.chars.end
+                        c.display.end = w.display.end
+                    }
+                    return c
+                }
+                out.append(joined(inside[..<cut]))
+                out.append(joined(inside[cut...]))
+            }
+            chunked[k] = out
+        }
     }
 }

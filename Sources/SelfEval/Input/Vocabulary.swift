@@ -87,7 +87,7 @@ public enum Vocabulary {
         return (m.level1 || m.level2) && m.label.hasByteSuffix("指标")
     }
 
-    static let goalLabels = WordList(["年度总体目标", "总体目标", "年度", "总体", "目标", "年度目标", "绩效目标", "实际完成", "完成情况"]
+    static let goalLabels = WordList(["年度总体目标", "年度总体", "总体目标", "年度", "总体", "目标", "年度目标", "绩效目标", "实际完成", "完成情况"]
                                      + plannedGoalLabels + actualGoalLabels)
 
     /// The heading of the planned goal text: 预期目标, or what other templates print for it.

@@ -70,6 +70,16 @@ struct Piece {
     var range: SourceRange
     var width: Int { DisplayWidth.of(text) }
 
+    /// A figure wraps at a column's edge after this many characters or more: `10.0` over `0` is
+    /// 10.00, `5` over `10` are two rows' figures, not 510.
+    static let cutFigureMinimum = 3
+
+    /// Whether `top` over `rest` is one figure cut at a column's edge; with `rest` empty,
+    /// whether `top` can be the first piece of one.
+    static func isCutFigure(_ top: String, rest: String = "") -> Bool {
+        top.unicodeScalars.count >= cutFigureMinimum && CellKind.isBareNumber(top + rest)
+    }
+
     /// Joins fragments of one cell: on one line with a space, across lines without one, as a
     /// cell wraps at its edge wherever that falls (`社23` / `011`, `35,475,000.0` / `0`); only
     /// Latin words wrapped at their space get it back (`Project` / `Name`).

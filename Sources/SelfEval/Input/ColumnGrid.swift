@@ -31,6 +31,14 @@ struct ColumnGrid<Role> {
         var width: Int { display.end - display.start }
 
         func span(inDisplay: Bool) -> Span { inDisplay ? display : chars }
+
+        /// This chunk and the next on its line as one, a space between them.
+        mutating func append(_ next: Chunk) {
+            text += " " + next.text
+            range = range.union(next.range)
+            chars.end = next.chars.end
+            display.end = next.display.end
+        }
     }
 
     struct Column {
@@ -310,10 +318,7 @@ struct ColumnGrid<Role> {
             let isApart = apart?(cell.text) ?? false
             defer { lastText = cell.text; lastIsApart = isApart; lastEnd = span.chars.end }
             if span.chars.start - lastEnd <= 1, !chunks.isEmpty, !(ColumnGrid.isFigure(cell.text) && lastIsValue()), !(isApart && lastIsApart) {
-                chunks[chunks.count - 1].text += " " + cell.text
-                chunks[chunks.count - 1].range = chunks[chunks.count - 1].range.union(cell.range)
-                chunks[chunks.count - 1].chars.end = span.chars.end
-                chunks[chunks.count - 1].display.end = span.display.end
+                chunks[chunks.count - 1].append(Chunk(text: cell.text, range: cell.range, chars: span.chars, display: span.display))
             } else {
                 chunks.append(Chunk(text: cell.text, range: cell.range, chars: span.chars, display: span.display))
             }

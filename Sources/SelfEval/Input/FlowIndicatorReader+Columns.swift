@@ -43,7 +43,7 @@ extension FlowIndicatorReader {
     /// or more): the top of a figure centred on the line that comes next (`98.0` over `总分`).
     mutating func takeTrailingFigure() -> Cell? {
         guard grid != nil, let last = heldLines.last, last.nonEmpty.count == 1, case let c = last.nonEmpty[0],
-              c.text.unicodeScalars.count >= 3, CellKind.isBareNumber(c.text) else { return nil }
+              Piece.isCutFigure(c.text) else { return nil }
         heldLines.removeLast()
         return c
     }
@@ -104,17 +104,18 @@ extension FlowIndicatorReader {
         // cells: merged down beside several rows, a label is centred on them. They are left
         // out when the lines are shared between rows (a row centred on its line would count
         // one as a line of its own above it, and take as many of the next row's below), and go
-        // with the row after them.
-        let rowLines = lines.indices.filter { i in
-            lines[i].isRow || lines[i].unnamed.count > 0 || !([Role.level1, .level2].contains { lines[i].cells[$0] != nil })
-                || Role.allCases.contains { r in r != .level1 && r != .level2 && lines[i].cells[r] != nil }
+        // with the row before them.
+        func labelsOnly(_ line: ColumnLine) -> Bool {
+            !line.isRow && line.unnamed.isEmpty && (line.cells[.level1] != nil || line.cells[.level2] != nil)
+                && Role.allCases.allSatisfy { $0 == .level1 || $0 == .level2 || line.cells[$0] == nil }
         }
+        let rowLines = lines.indices.filter { !labelsOnly(lines[$0]) }
+        // Whether a blank line stands before each line.
+        let blankBefore = lines.indices.map { $0 > 0 && lineNumbers[$0] > lineNumbers[$0 - 1] + 1 }
         func owners(centred: Bool) -> [Int] {
             let sub = rowLines.map { isRow[$0] }
             // A blank line between two of the lines kept, wherever it stands between them.
-            func parted(_ j: Int) -> Bool {
-                j > 0 && (rowLines[j - 1] + 1...rowLines[j]).contains { lineNumbers[$0] > lineNumbers[$0 - 1] + 1 }
-            }
+            func parted(_ j: Int) -> Bool { j > 0 && (rowLines[j - 1] + 1...rowLines[j]).contains { blankBefore[$0] } }
             let kept = WrappedRows.owners(isRow: sub, centred: centred, parted: parted) { j, rows in
                 let i = rowLines[j]
                 // A figure under 分值 or 得分 goes on from the row above only as the rest of a
@@ -124,7 +125,7 @@ extension FlowIndicatorReader {
                 for r in [Role.weight, .score] {
                     guard let p = lines[i].cells[r] else { continue }
                     guard let last = rows.reversed().lazy.compactMap({ lines[rowLines[$0]].cells[r] }).first,
-                          last.text.unicodeScalars.count >= 3, CellKind.isBareNumber(last.text + p.text) else { return false }
+                          Piece.isCutFigure(last.text, rest: p.text) else { return false }
                 }
                 return ([Role.level1, .level2] + texts).allSatisfy { r in
                     guard let p = lines[i].cells[r] else { return true }
@@ -140,7 +141,7 @@ extension FlowIndicatorReader {
             for i in lines.indices {
                 while j < rowLines.count && rowLines[j] < i { j += 1 }
                 if j < rowLines.count && rowLines[j] == i { owner[i] = kept[j]; continue }
-                let bordered = j > 0 && (rowLines[j - 1] + 1...i).contains { lineNumbers[$0] > lineNumbers[$0 - 1] + 1 }
+                let bordered = j > 0 && (rowLines[j - 1] + 1...i).contains { blankBefore[$0] }
                 owner[i] = j > 0 && (!bordered || j == rowLines.count) ? kept[j - 1] : j < kept.count ? kept[j] : (kept.last ?? 0)
             }
             return owner

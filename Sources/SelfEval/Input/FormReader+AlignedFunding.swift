@@ -21,15 +21,12 @@ extension FormReader {
         // Header words over the header's line where it has none (`执行率`): columns of their own.
         if let above = fundingHeaderAbove, fundingGrid != nil {
             fundingHeaderAbove = nil
-            var grid = fundingGrid!
             // A header word, or a short title that names a column (`执行率(%)`), not two words.
             let fits = { (t: String) in
                 FormReader.fundingHeaderWords.contains { $0.containsBytes(t) } || FundingColumn.recognise(t) != nil && t.unicodeScalars.count <= 7
             }
-            if grid.extend(with: above, above: true, fits: fits) {
-                fundingGrid = grid
-                renameFundingColumns()
-            }
+            // Left as it was when the line does not stand in its columns.
+            if fundingGrid!.extend(with: above, above: true, fits: fits) { renameFundingColumns() }
         }
     }
 
@@ -157,8 +154,8 @@ extension FormReader {
                 if let v = held[anchor].values[k] { return v }
                 // A figure cut at the column's edge, its pieces over and under the row's line.
                 let pieces = rows.compactMap { held[$0].values[k] }.map { Piece(text: $0.text, range: $0.range) }
-                // Cut after three characters or more (`10.0` over `0`, `80.00` over `%`).
-                if pieces.count >= 2, pieces[0].text.unicodeScalars.count >= 3, let p = Piece.join(pieces[...]),
+                // A unit may be its rest (`80.00` over `%`).
+                if pieces.count >= 2, pieces[0].text.unicodeScalars.count >= Piece.cutFigureMinimum, let p = Piece.join(pieces[...]),
                    case .quantity(let q) = Measure.parse(p.text), q.comparator == nil {
                     joined.insert(k)
                     return Cell(text: p.text, range: p.range, index: k)

@@ -227,7 +227,7 @@ public struct FormReader {
         // (`执行率` over `分值  得分`, wrapped to `执行率` / `(%)`): kept for the header's grid.
         if section == .header, layout == .flow, cells.count <= 6, cells.allTexts(FormReader.isFundingHeaderPiece),
            cells.countTexts(where: { FundingColumn.recognise($0) != nil }) < 3,
-           line.nonEmpty.read(at: 0, { $0.pointee.range.start.column }) >= 3 {
+           FormReader.isIndented(line) {
             fundingHeaderAbove = line
             return true
         }
@@ -256,7 +256,7 @@ public struct FormReader {
             // row's label wrapped over lines (`年度` / `资金  7.00 …` / `总额`).
             if section == .funding, !layout.hasColumns, cells.count == 1 ? FormReader.goalHeaderWords.contains(first)
                 : cells.count <= 3 && first.hasBytePrefix("年度") && FormReader.goalHeaderWords.contains(line.text.compacted),
-               fundingGrid == nil || line.nonEmpty.read(at: 0, { $0.pointee.range.start.column }) < 3 {
+               fundingGrid == nil || !FormReader.isIndented(line) {
                 flushFundingRow()
                 section = .goals
                 return true
@@ -311,7 +311,7 @@ public struct FormReader {
             }
             if tabular == nil && !flow.sawRow && (FormReader.isIndicatorHeaderWords(line) || FormReader.isIndicatorHeaderPiece(line)) {
                 // The header's cells broken over lines (`年度` above `指标值`) name its columns.
-                if flow.grid != nil, !flow.grid!.extend(with: line, fits: { FormReader.indicatorHeaderText.containsBytes($0) }) { flow.grid = nil }
+                if flow.grid != nil, !flow.grid!.extend(with: line, fits: FormReader.fitsIndicatorHeader) { flow.grid = nil }
                 return true
             }
             if Vocabulary.isIndicatorHeader(cells) { return true }
@@ -342,7 +342,7 @@ public struct FormReader {
         let chunks = ColumnGrid<TabularIndicatorReader.Role>.chunks(of: line)
         guard !chunks.isEmpty, let placed = grid.place(chunks) else { return false }
         return zip(chunks, placed).allSatisfy { chunk, i in
-            grid.standsUnderTitle(chunk, column: i) && indicatorHeaderText.containsBytes((grid.columns[i].title + chunk.text).compacted)
+            grid.standsUnderTitle(chunk, column: i) && fitsIndicatorHeader((grid.columns[i].title + chunk.text).compacted)
         }
     }
 
@@ -423,7 +423,7 @@ public struct FormReader {
             if starts == nil { starts = ColumnGrid<Never>.cellSpans(of: line).map(\.display.start) }
             return starts![k]
         }
-        let indented = layout == .flow && line.nonEmpty.read(at: 0) { $0.pointee.range.start.column } >= 3
+        let indented = layout == .flow && FormReader.isIndented(line)
         var labels: [(field: Vocabulary.HeaderField, cell: Int)] = []
         var valueCells = 0
         for (k, c) in line.nonEmpty.enumerated() {
@@ -504,6 +504,13 @@ public struct FormReader {
             }
         }
     }
+
+    /// Whether a line of text set in columns starts indented (two spaces or more): under a
+    /// column, not at the left edge where the labels stand.
+    static func isIndented(_ line: TextLine) -> Bool { line.nonEmpty.read(at: 0) { $0.pointee.range.start.column } >= 3 }
+
+    /// Whether a piece finishes or starts the usual indicator header's text, spaces removed.
+    static func fitsIndicatorHeader(_ t: String) -> Bool { indicatorHeaderText.containsBytes(t) }
 
     /// Whether a cell starts with a header label (`主管部门`, `实施单位：…`).
     static func startsWithHeaderLabel(_ text: String) -> Bool {
@@ -703,13 +710,11 @@ public struct FormReader {
             // Header cells broken over lines and centred on the header row start above it
             // (`偏差原因` over `分析及改`): those lines went to the goals.
             while let last = goalLines.last, FormReader.isIndicatorHeaderPiece(last) || FormReader.isIndicatorHeaderWords(last),
-                  grid.extend(with: last, above: true, fits: { FormReader.indicatorHeaderText.containsBytes($0) }) {
+                  grid.extend(with: last, above: true, fits: FormReader.fitsIndicatorHeader) {
                 goalLines.removeLast()
             }
-            if let above = headerAbove, section == .indicators {
-                var extended = grid
-                if extended.extend(with: above, above: true, fits: { FormReader.indicatorHeaderText.containsBytes($0) }) { grid = extended }
-            }
+            // The grid is left as it was when the line does not stand in its columns.
+            if let above = headerAbove { _ = grid.extend(with: above, above: true, fits: FormReader.fitsIndicatorHeader) }
             flow.grid = grid
         }
     }
@@ -727,7 +732,7 @@ public struct FormReader {
     mutating func takeTotal(_ line: TextLine, skipFirst: Bool) -> Bool {
         // The rest of a 总分 figure cut around the total's line: with its top, the score.
         if !skipFirst, let top = totalFigureTop, totalNumbers.count == 1, line.nonEmpty.count == 1,
-           case let rest = line.nonEmpty[0], CellKind.isBareNumber(top.text + rest.text),
+           case let rest = line.nonEmpty[0], Piece.isCutFigure(top.text, rest: rest.text),
            case .quantity(let q) = Measure.parse(top.text + rest.text) {
             totalNumbers.append(Field(raw: top.text + rest.text, value: q.value, range: top.range.union(rest.range)))
             totalFigureTop = nil

@@ -139,8 +139,8 @@ enum GoalSplitter {
 
     /// Texts of both cells run together one space apart (`…更好地为参保人提供 人员完成窗口工作…`,
     /// pdftotext -layout where the 预期目标 text fills its column): cut at the space nearest the
-    /// column where the 实际完成情况 texts start on the lines that hold them alone (two
-    /// characters off at most).
+    /// column where the 实际完成情况 texts start on the lines that hold them alone (six
+    /// characters off at most: pdftotext moves a text after a line of 汉 that far).
     private static func cutAtColumn<Cell: Equatable>(_ chunked: inout [[ColumnGrid<Cell>.Chunk]], _ lines: [TextLine], _ grid: ColumnGrid<Cell>, left planned: Cell, right actual: Cell) {
         typealias Chunk = ColumnGrid<Cell>.Chunk
         // Where the right cell's texts start: the first text of a line placed under it, right
@@ -166,12 +166,7 @@ enum GoalSplitter {
                       abs(inside[cut].chars.start - boundary) <= 6 else { out.append(chunk); continue }
                 func joined(_ ws: ArraySlice<Chunk>) -> Chunk {
                     var c = ws.first!
-                    for w in ws.dropFirst() {
-                        c.text += " " + w.text
-                        c.range = c.range.union(w.range)
-                        c.chars.end = w.chars.end
-                        c.display.end = w.display.end
-                    }
+                    for w in ws.dropFirst() { c.append(w) }
                     return c
                 }
                 out.append(joined(inside[..<cut]))

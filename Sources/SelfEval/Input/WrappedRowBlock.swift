@@ -88,9 +88,7 @@ enum WrappedRowBlock {
         for pieces in stacked {
             var figure: String?
             for p in pieces where Grid.startsWithFigure(p.text) {
-                // A figure is cut at a column's edge after three characters or more: `5` over
-                // `10` are two rows' weights, not 510.
-                if let f = figure, f.unicodeScalars.count < 3 || !CellKind.isBareNumber(f + p.text) { return nil }
+                if let f = figure, !Piece.isCutFigure(f, rest: p.text) { return nil }
                 figure = (figure ?? "") + p.text
             }
         }
@@ -142,23 +140,20 @@ enum WrappedRowBlock {
                 for i in 1..<group.count {
                     let left = (part.chars.start, group[i - 1].chars.end), right = (group[i].chars.start, chunk.chars.end)
                     let leftOnly = under(left.0, left.1, not: right.0, right.1), rightOnly = under(right.0, right.1, not: left.0, left.1)
-                    // A whole level label beside one wrapped over lines (`产出指 质量指标` over `标`).
-                    func wholeLabel(_ words: ArraySlice<Grid.Chunk>) -> Bool { Vocabulary.isWholeLevelLabel(words.map(\.text).joined()) }
                     // A target after a name, one space apart (`监督检查覆盖率 =100%`).
                     let target = Measure.leadingComparator(group[i].text[...].unicodeScalars) != nil && Grid.startsWithFigure(group[i].text)
                         && Grid.isWords(group[i - 1].text)
-                    // Two level labels one space apart (`产出指标 质量指标`).
-                    let labels = Vocabulary.isWholeLevelLabel(part.text.compacted) && wholeLabel(group[i...])
-                    if target || labels || (leftOnly && rightOnly)
-                        || (leftOnly && !anyUnder(right.0, right.1) && wholeLabel(group[i...]))
-                        || (rightOnly && !anyUnder(left.0, left.1) && Vocabulary.isWholeLevelLabel(part.text.compacted)) {
+                    let leftLabel = Vocabulary.isWholeLevelLabel(part.text.compacted)
+                    let rightLabel = Vocabulary.isWholeLevelLabel(group[i...].map(\.text).joined())
+                    // Two level labels one space apart (`产出指标 质量指标`), or a whole one beside
+                    // one wrapped over lines (`产出指 质量指标` over `标`).
+                    if target || (leftLabel && rightLabel) || (leftOnly && rightOnly)
+                        || (leftOnly && rightLabel && !anyUnder(right.0, right.1))
+                        || (rightOnly && leftLabel && !anyUnder(left.0, left.1)) {
                         out.append(part)
                         part = group[i]
                     } else {
-                        part.text += " " + group[i].text
-                        part.range = part.range.union(group[i].range)
-                        part.chars.end = group[i].chars.end
-                        part.display.end = group[i].display.end
+                        part.append(group[i])
                     }
                 }
                 out.append(part)

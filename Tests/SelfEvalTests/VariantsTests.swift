@@ -35,6 +35,29 @@ import Testing
         #expect(form.grade?.value == "优")
     }
 
+    /// A form saved from a spreadsheet whose labels are merged over two cells: each label is
+    /// followed by an empty cell, so the funding figures stand in the header's columns only when
+    /// read by position (in order they moved one column on: 年初预算数 empty, 得分 left over).
+    @Test func mergedCellsFromASpreadsheet() throws {
+        let url = Fixtures.root.appendingPathComponent("variants/merged-cells.tsv")
+        let form = try #require(Fixtures.forms(url).first)
+        #expect(form.layout == .tabular)
+        #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+        let funding = try #require(form.funding)
+        #expect(funding.columns == [.initialBudget, .fullYearBudget, .executed, .weight, .rate, .score])
+        let total = try #require(funding.total)
+        #expect(FundingColumn.allCases.map { total.cells[$0]?.raw ?? "" } == ["50.00", "48.00", "45.60", "10", "95.00%", "9.50"])
+        #expect(funding.rows.map(\.kind) == [.total, .currentFiscal, .carryover, .other])
+        #expect(funding.rows[1].cells[.executed]?.raw == "45.60" && funding.rows[1].cells[.weight] == nil)
+        // A 度量单位 that starts with a figure (a ratio of 1 is 100%) stays apart from the figure.
+        let ratio = try #require(form.indicators.first { $0.name.value == "结算及时率" })
+        #expect(ratio.target?.value.quantity == Quantity(comparator: .equal, value: ExactDecimal(1), unit: "100%"))
+        #expect(ratio.actual?.value.quantity?.value == ExactDecimal(1))
+        #expect(form.indicators.count == 5)
+        #expect(form.total?.score?.value.description == "98.5")
+        #expect(form.grade?.value == "优")
+    }
+
     static func encode(_ text: String, to encoding: String) -> [UInt8] {
         Decoder.convert(Array(text.utf8), from: "UTF-8", to: encoding)!
     }

@@ -57,6 +57,8 @@ public struct FormReader {
     // Funding.
     var fundingUnit: String?
     var fundingColumns: [FundingColumn] = []
+    /// Where each of `fundingColumns` stands in a table with cells (the header cell's index).
+    var fundingColumnCells: [Int] = []
     var rateInPercent = false
     /// The funding header's columns when they stand aligned with spaces (flow layout).
     var fundingGrid: ColumnGrid<FundingColumn>?
@@ -534,6 +536,7 @@ public struct FormReader {
             noteMoneyUnit(t)
             if let col = FundingColumn.recognise(t) {
                 fundingColumns.append(col)
+                fundingColumnCells.append(c.index)
                 if col == .rate && FormReader.namesPercent(t) { rateInPercent = true }
             }
         }
@@ -595,7 +598,7 @@ public struct FormReader {
         if layout.hasColumns {
             guard let labelIndex = line.cells.firstIndex(whereText: { FundingRowKind.recognise($0) != nil }) else { return false }
             let label = line.cells[labelIndex]
-            let values = Array(line.cells[(labelIndex + 1)...])
+            let values = fundingValuesUnderHeader(line.cells, after: labelIndex) ?? Array(line.cells[(labelIndex + 1)...])
             addFundingRow(label: [label], values: values, fallback: line.range)
             return true
         }
@@ -625,6 +628,23 @@ public struct FormReader {
             }
         }
         return true
+    }
+
+    /// A row's values in the header's order, taken from the cells the header's columns stand in,
+    /// when every value stands in one: a label merged over two cells (`colspan="2"`) leaves an
+    /// empty cell before the figures that would move each of them one column on. Nil when some
+    /// value stands elsewhere (a row shifted against its header is read in order).
+    func fundingValuesUnderHeader(_ cells: [Cell], after labelIndex: Int) -> [Cell]? {
+        guard fundingColumnCells.count == fundingColumns.count, let first = fundingColumnCells.min(), first > labelIndex else { return nil }
+        var any = false
+        for i in (labelIndex + 1)..<cells.count where !cells[i].isEmpty {
+            guard fundingColumnCells.contains(i) else { return nil }
+            any = true
+        }
+        guard any else { return nil }
+        return fundingColumnCells.map { i in
+            i < cells.count ? cells[i] : Cell(text: "", range: cells[cells.count - 1].range, index: i, hasInnerSpace: false)
+        }
     }
 
     mutating func flushFundingRow() {

@@ -234,14 +234,17 @@ struct TabularIndicatorReader {
         let isOperator = !op.isEmpty && Measure.leadingComparator(Substring(op).unicodeScalars) != nil && op.unicodeScalars.count <= 2
         let u = unit?.text.trimmingSpaces() ?? ""
         func bare(_ c: Cell) -> Bool { if case .quantity(let q) = Measure.parse(c.text) { return q.unit.isEmpty } ; return false }
+        // A unit that starts with a figure (`100%` for a ratio of 1) goes in brackets, as the
+        // template prints it in one cell (`=1(100%)`): joined bare it would make `1100%`.
+        let suffix = u.utf8.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } == true ? "(" + u + ")" : u
         var t = target, a = actual
         if var c = t, case .quantity(let q) = Measure.parse(c.text) {
             if isOperator && q.comparator == nil { c.text = op + c.text }
-            if !u.isEmpty && q.unit.isEmpty { c.text += u }
+            if !u.isEmpty && q.unit.isEmpty { c.text += suffix }
             t = c
         }
         if var c = a, !u.isEmpty, bare(c) {
-            c.text += u
+            c.text += suffix
             a = c
         }
         return (t, a)

@@ -58,6 +58,28 @@ import Testing
         #expect(form.grade?.value == "优")
     }
 
+    /// Another province's template typed in an editor, its parts set apart by blank lines and
+    /// its tables in columns aligned with spaces: `项目名称：…` and `主管部门：…  实施单位：…` under
+    /// the title are header cells, not the rest of the title wrapped (blank lines around short
+    /// runs of lines are also how pdftotext sets a bordered row); 指标性质 and 度量单位 in
+    /// columns of their own join the target and the actual (they were dropped: `≤1%` read as 1).
+    @Test func otherTemplateTypedInColumns() throws {
+        let url = Fixtures.root.appendingPathComponent("variants/aligned-other-template.txt")
+        let form = try #require(Fixtures.forms(url).first)
+        #expect(form.layout == .flow)
+        #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+        #expect(form.name?.value == "城乡居民医保经办服务")
+        #expect(form.department?.value == "某区医疗保障局")
+        #expect(form.implementingUnit?.value == "某区医疗保险事务中心")
+        #expect(form.funding?.rows.count == 4)
+        #expect(form.funding?.total?.cells[.score]?.raw == "9.50")
+        #expect(form.indicators.map { $0.target?.raw ?? "" } == ["≥12000人次", "≤1%", "=1(100%)", "明显提升", "≥90%"])
+        #expect(form.indicators.map { $0.actual?.raw ?? "" } == ["12650人次", "0.6%", "1(100%)", "明显提升", "93.5%"])
+        #expect(form.indicators[1].target?.value.quantity?.comparator == .atMost)
+        #expect(form.total?.score?.value.description == "98.5")
+        #expect(form.grade?.value == "优")
+    }
+
     static func encode(_ text: String, to encoding: String) -> [UInt8] {
         Decoder.convert(Array(text.utf8), from: "UTF-8", to: encoding)!
     }

@@ -188,6 +188,15 @@ extension FlowIndicatorReader {
         slots.name = joined(.name)
         slots.target = joined(.target)
         slots.actual = joined(.actual)
+        // 指标性质 (`≥`, `定性`) and 度量单位 (`%`, `人`) in columns of their own join the target
+        // and the actual, as in a table with cells.
+        let nature = joined(.nature), unit = joined(.unit)
+        if nature != nil || unit != nil {
+            func cell(_ p: Piece?) -> Cell? { p.map { Cell(text: $0.text, range: $0.range, index: 0) } }
+            let (t, a) = TabularIndicatorReader.withNatureAndUnit(target: cell(slots.target), actual: cell(slots.actual), nature: cell(nature), unit: cell(unit))
+            slots.target = t.map { Piece(text: $0.text, range: $0.range) }
+            slots.actual = a.map { Piece(text: $0.text, range: $0.range) }
+        }
         // 分值 and 得分 from the row's line; a figure wrapped over the lines around it (`10.0`
         // over `0`) joins when the row's line has none there and the pieces make a number.
         var figures: [Role: Piece] = [:], joinedAround: [Role] = []
@@ -201,7 +210,7 @@ extension FlowIndicatorReader {
         }
         // Other lines' pieces under those columns, but for a figure so joined, have no place.
         for (k, line) in zip(lines.indices, lines) where k != anchor {
-            for r in [Role.weight, .score, .nature, .unit] where !joinedAround.contains(r) {
+            for r in [Role.weight, .score] where !joinedAround.contains(r) {
                 if let p = line.cells[r] { extra.append(p) }
             }
         }

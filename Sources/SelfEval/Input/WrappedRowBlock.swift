@@ -74,6 +74,9 @@ enum WrappedRowBlock {
                 guard !last.pieces.contains(where: { $0.line == p.line }) else { return nil }
                 if Grid.startsWithFigure(p.chunk.text),
                    last.pieces.contains(where: { $0.line < p.line && Grid.isWords($0.chunk.text) }) { return nil }
+                // A header label under text (`主管部门：…` under the form's title, in a form typed
+                // with blank lines between its parts) starts a cell of its own.
+                if FormReader.startsWithHeaderLabel(p.chunk.text), last.pieces.contains(where: { $0.line < p.line }) { return nil }
                 columns[columns.count - 1].end = max(last.end, p.chunk.chars.end)
                 columns[columns.count - 1].pieces.append(p)
             } else {

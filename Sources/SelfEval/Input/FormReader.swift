@@ -859,7 +859,15 @@ public struct FormReader {
             }
             var planned: [Cell] = [], actual: [Cell] = []
             for line in goalLines {
-                for c in line.nonEmpty where !Vocabulary.isGoalLabel(c.text) {
+                let texts = line.nonEmpty.filter { !Vocabulary.isGoalLabel($0.text) }
+                // Two texts that both stand left of the 实际完成情况 heading: a row whose merged
+                // 年度总体目标 cell is missing (markdown), the plan and what was done in turn.
+                if texts.count == 2, let a = actualCol, texts[1].index < a {
+                    planned.append(texts[0])
+                    actual.append(texts[1])
+                    continue
+                }
+                for c in texts {
                     if let a = actualCol, c.index >= a { actual.append(c) }
                     else if plannedCol != nil, actualCol != nil { planned.append(c) }
                     else if planned.isEmpty { planned.append(c) } else { actual.append(c) }

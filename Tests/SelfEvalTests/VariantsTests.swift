@@ -80,6 +80,31 @@ import Testing
         #expect(form.grade?.value == "优")
     }
 
+    /// Rows written one per line with single spaces, in a template with 指标性质 and 度量单位
+    /// columns: the operator, the figure and the unit are tokens of their own. `=` `2` `人` is the
+    /// target =2人 (not the name's end `=2` and a target `人`), the unit is the actual's too, a
+    /// unit that is a percentage goes in brackets, and `定性` after the name is not part of it.
+    @Test func rowsPerLineWithOperatorAndUnitColumns() throws {
+        let text = """
+        项目支出绩效自评表
+        项目名称 城乡居民医保经办服务
+        一级指标 二级指标 三级指标 指标性质 指标值 度量单位 实际完成值 权重 得分 未完成原因分析及改进措施
+        产出指标 数量指标 辅助用工人数 = 2 人 2.00 40 40
+        质量指标 邮件、快递送达率 = 1 100% 1.00 30 30
+        效益指标 社会效益指标 群众办事便利度 定性 明显提升 达成指标 30 28 进一步简化流程
+        合计 100 98 优
+
+        """
+        let form = try #require(Fixtures.forms(text: text).first)
+        #expect(form.indicators.map(\.name.value) == ["辅助用工人数", "邮件、快递送达率", "群众办事便利度"])
+        #expect(form.indicators.map { $0.target?.raw ?? "" } == ["=2人", "=1(100%)", "明显提升"])
+        #expect(form.indicators.map { $0.actual?.raw ?? "" } == ["2.00人", "1.00(100%)", "达成指标"])
+        #expect(form.indicators[2].deviation?.value == "进一步简化流程")
+        // Without those columns in the header nothing is folded: the same tokens read as before.
+        let plain = try #require(Fixtures.forms(text: text.replacingOccurrences(of: "指标性质 ", with: "").replacingOccurrences(of: "度量单位 ", with: "")).first)
+        #expect(plain.indicators.first?.target?.raw == "人")
+    }
+
     static func encode(_ text: String, to encoding: String) -> [UInt8] {
         Decoder.convert(Array(text.utf8), from: "UTF-8", to: encoding)!
     }

@@ -12,6 +12,9 @@ struct FlowIndicatorReader {
     /// Cells are whole (one cell per line, or a flattened paragraph): never join pieces, and
     /// let a row's numbers run across lines.
     var wholeCells = false
+    /// The header names a 指标性质 (operator) or a 度量单位 (unit) column: a row's operator and
+    /// unit stand as tokens of their own (see `foldNatureAndUnit`).
+    var natureColumn = false, unitColumn = false
     private var cellBuffer: [Cell] = []
     /// For each buffered cell: a plain number, a blank (`—`, which may stand for 分值 or 得分),
     /// or other text; worked out once per cell.
@@ -135,6 +138,7 @@ struct FlowIndicatorReader {
         }
         let before = tokens[..<run.lowerBound].map { Piece(text: $0.text, range: $0.range) }
         var inline = wholeCells ? before : Piece.glueOperators(Piece.balance(before))
+        if natureColumn || unitColumn { inline = FlowIndicatorReader.foldNatureAndUnit(inline, nature: natureColumn, unit: unitColumn) }
         // `slot` is the rightmost slot still empty; slots 0...slot are open.
         if wholeCells && inline.count >= slot + 1 {
             // Whole cells: the name is one cell; what stands before it ends the previous row.
@@ -182,7 +186,44 @@ struct FlowIndicatorReader {
         if let f = after.first, let l = after.last {
             deviation = Piece(text: after.map(\.text).joined(separator: " "), range: f.range.union(l.range))
         }
+        // The 度量单位 is the actual's too: a bare figure there takes the target's unit.
+        if unitColumn, let t = slots[1], let a = slots[2], case .quantity(let q) = Measure.parse(t.text), !q.unit.isEmpty,
+           case .quantity(let r) = Measure.parse(a.text), r.unit.isEmpty, r.comparator == nil {
+            slots[2] = Piece(text: a.text + TabularIndicatorReader.unitSuffix(q.unit), range: a.range)
+        }
         appendRow(slots, weight: weightCell, score: scoreCell, deviation: deviation, lineNumber: lineNumber)
+    }
+
+    /// A row's tokens before its numbers in a table with 指标性质 and 度量单位 columns: `定性` or
+    /// `定量` after the name only says what the target is (taken as read); an operator standing
+    /// alone joins the figure after it; a short unit after a figure joins it (`=` `2` `人` is
+    /// `=2人`, where `人` would be taken for the target and `=2` for the end of the name).
+    static func foldNatureAndUnit(_ pieces: [Piece], nature: Bool, unit: Bool) -> [Piece] {
+        var out: [Piece] = []
+        out.reserveCapacity(pieces.count)
+        var i = 0
+        while i < pieces.count {
+            let p = pieces[i], t = p.text.compacted
+            if nature, !out.isEmpty, t.sameBytes("定性") || t.sameBytes("定量") { i += 1; continue }
+            if nature, i + 1 < pieces.count, t.scalarCount <= 2,
+               Measure.leadingComparator(Substring(t).unicodeScalars).map({ $0.1.isEmpty }) == true {
+                let next = pieces[i + 1]
+                out.append(Piece(text: t + next.text, range: p.range.union(next.range)))
+                i += 2
+                continue
+            }
+            // A unit of words (`人`, `个街镇`), or a percentage standing for a ratio of 1 (`100%`).
+            let isUnit = t.scalarCount <= 3 && !t.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) && CellKind.of(t) == .text
+                || t.sameBytes("100%") || t.sameBytes("100％")
+            if unit, isUnit, let last = out.last, case .quantity(let q) = Measure.parse(last.text), q.unit.isEmpty {
+                out[out.count - 1] = Piece(text: last.text + TabularIndicatorReader.unitSuffix(t), range: last.range.union(p.range))
+                i += 1
+                continue
+            }
+            out.append(p)
+            i += 1
+        }
+        return out
     }
 
     /// Adds the row of `slots` (name, target, actual), its 分值 and 得分 cells and its deviation

@@ -312,6 +312,7 @@ public struct FormReader {
                 return true
             }
             if tabular == nil && !flow.sawRow && (FormReader.isIndicatorHeaderWords(line) || FormReader.isIndicatorHeaderPiece(line)) {
+                noteIndicatorColumns(line)
                 // The header's cells broken over lines (`年度` above `指标值`) name its columns.
                 if flow.grid != nil, !flow.grid!.extend(with: line, fits: FormReader.fitsIndicatorHeader) { flow.grid = nil }
                 return true
@@ -724,6 +725,7 @@ public struct FormReader {
         flushFundingRow()
         section = .indicators
         sawIndicatorHeader = true
+        noteIndicatorColumns(line)
         if layout.hasColumns { tabular = TabularIndicatorReader(header: line) }
         // A header that stands in columns aligned with spaces: rows are read by column.
         if layout == .flow, var grid = ColumnGrid(header: line, minimumColumns: 4, role: TabularIndicatorReader.role(ofHeader:)) {
@@ -887,6 +889,16 @@ public struct FormReader {
             form.issues.append(ParseIssue(kind: .ambiguous, message: Message(
                 en: "could not tell where 预期目标 ends and 实际完成情况 begins; all of it was read as 预期目标",
                 zh: "无法区分预期目标与实际完成情况的分界；全部按预期目标读取"), range: first.range))
+        }
+    }
+
+    /// Whether the indicator header names 指标性质 or 度量单位 columns: a row read token by token
+    /// then has its operator and unit as tokens of their own.
+    mutating func noteIndicatorColumns(_ line: TextLine) {
+        for c in line.nonEmpty {
+            guard let role = TabularIndicatorReader.role(ofHeader: c.key) else { continue }
+            if role == .nature { flow.natureColumn = true }
+            if role == .unit { flow.unitColumn = true }
         }
     }
 

@@ -234,9 +234,7 @@ struct TabularIndicatorReader {
         let isOperator = !op.isEmpty && Measure.leadingComparator(Substring(op).unicodeScalars) != nil && op.unicodeScalars.count <= 2
         let u = unit?.text.trimmingSpaces() ?? ""
         func bare(_ c: Cell) -> Bool { if case .quantity(let q) = Measure.parse(c.text) { return q.unit.isEmpty } ; return false }
-        // A unit that starts with a figure (`100%` for a ratio of 1) goes in brackets, as the
-        // template prints it in one cell (`=1(100%)`): joined bare it would make `1100%`.
-        let suffix = u.utf8.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } == true ? "(" + u + ")" : u
+        let suffix = unitSuffix(u)
         var t = target, a = actual
         if var c = t, case .quantity(let q) = Measure.parse(c.text) {
             if isOperator && q.comparator == nil { c.text = op + c.text }
@@ -248,6 +246,13 @@ struct TabularIndicatorReader {
             a = c
         }
         return (t, a)
+    }
+
+    /// A 度量单位 as it joins a figure: a unit that starts with a figure (`100%` for a ratio of 1)
+    /// goes in brackets, as the template prints it in one cell (`=1(100%)`): joined bare it would
+    /// make `1100%`.
+    static func unitSuffix(_ u: String) -> String {
+        u.utf8.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } == true ? "(" + u + ")" : u
     }
 
     /// The shift in -3...3 whose placement of cells fits the columns best (0 on ties).

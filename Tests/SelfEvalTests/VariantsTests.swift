@@ -105,6 +105,28 @@ import Testing
         #expect(plain.indicators.first?.target?.raw == "人")
     }
 
+    /// A 偏差原因分析 left empty with a placeholder after the scores (`40 40 —`, `30 28 /`) is the
+    /// analysis, not a missing 得分 (which made the first score the actual and the target part
+    /// of the name); after an actual and a weight (`4 30 —`, the second above the first) it is.
+    @Test func blankAnalysisAfterTheScores() throws {
+        let text = """
+        项目支出绩效自评表
+        项目名称 城乡居民医保经办服务
+        一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+        产出指标 数量指标 辅助用工人数 =2人 2人 40 40 —
+        质量指标 邮件送达率 =100% 98% 30 28 /
+        效益指标 社会效益指标 办结人数 =4 4 30 —
+        合计 100 68 中
+
+        """
+        let form = try #require(Fixtures.forms(text: text).first)
+        #expect(form.indicators.map(\.name.value) == ["辅助用工人数", "邮件送达率", "办结人数"])
+        #expect(form.indicators.map { $0.target?.raw ?? "" } == ["=2人", "=100%", "=4"])
+        #expect(form.indicators.map { $0.weight?.raw ?? "" } == ["40", "30", "30"])
+        #expect(form.indicators.map { $0.score?.raw ?? "" } == ["40", "28", ""])
+        #expect(form.indicators.map { $0.deviation?.value ?? "" } == ["—", "/", ""])
+    }
+
     static func encode(_ text: String, to encoding: String) -> [UInt8] {
         Decoder.convert(Array(text.utf8), from: "UTF-8", to: encoding)!
     }

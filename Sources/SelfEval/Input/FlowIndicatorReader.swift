@@ -72,7 +72,7 @@ struct FlowIndicatorReader {
             pending.append(Piece(text: tokens.map(\.text).joined(separator: " "), range: tokens.first!.range.union(tokens.last!.range)))
             return
         }
-        row(tokens, run: run, lineNumber: line.number)
+        row(tokens, run: FlowIndicatorReader.withoutBlankAnalysis(run, tokens, kinds), lineNumber: line.number)
     }
 
     /// The numbers gathered from lines of their own: a row when they hold a run (分值 and 得分
@@ -330,6 +330,17 @@ struct FlowIndicatorReader {
             }
         }
         return nil
+    }
+
+    /// A row's run of numbers that ends the line with a blank (`40 40 —`, `30 28 /`): the blank
+    /// is the 偏差原因分析 left empty when the two numbers before it can be 分值 and 得分 (the
+    /// second not above the first), not a missing 得分 after an actual and a weight.
+    static func withoutBlankAnalysis(_ run: Range<Int>, _ tokens: [Cell], _ kinds: [TokenKind]) -> Range<Int> {
+        let end = run.upperBound
+        guard end == tokens.count, run.count >= 3, kinds[end - 1] == .blank, kinds[end - 2] == .number, kinds[end - 3] == .number,
+              case .quantity(let weight) = Measure.parse(tokens[end - 3].text), case .quantity(let score) = Measure.parse(tokens[end - 2].text),
+              score.value.compare(weight.value) <= 0 else { return run }
+        return run.lowerBound..<(end - 1)
     }
 
     static func decimalField(_ cell: Cell) -> Field<ExactDecimal>? {

@@ -895,7 +895,8 @@ public struct FormReader {
     /// Whether the indicator header names 指标性质 or 度量单位 columns: a row read token by token
     /// then has its operator and unit as tokens of their own.
     mutating func noteIndicatorColumns(_ line: TextLine) {
-        for c in line.nonEmpty {
+        // Only a cell with 性 (指标性质) or 单 (度量单位) can name either: the rest are not matched.
+        for c in line.nonEmpty where c.text.containsCharacter(0xE6, 0x80, 0xA7) || c.text.containsCharacter(0xE5, 0x8D, 0x95) {
             guard let role = TabularIndicatorReader.role(ofHeader: c.key) else { continue }
             if role == .nature { flow.natureColumn = true }
             if role == .unit { flow.unitColumn = true }

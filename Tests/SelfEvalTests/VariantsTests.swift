@@ -127,6 +127,29 @@ import Testing
         #expect(form.indicators.map { $0.deviation?.value ?? "" } == ["—", "/", ""])
     }
 
+    /// Text without columns (pdfplumber): the header's cells broken over three lines leave their
+    /// first pieces on a line over it (`一级指 指标 度量单 实际完 未完成原因分`), which is the
+    /// header's, not the end of the goal text, and names the 度量单位 column by a piece.
+    @Test func headerPiecesOverTheHeaderWithoutColumns() throws {
+        let text = """
+        项目支出绩效自评表
+        项目名称 城乡居民医保经办服务
+        年度总体目标 预期目标 实际完成情况
+        全年为参保人提供经办服务。
+        实际完成情况：全年提供经办服务12650人次。
+        一级指 指标 度量单 实际完 未完成原因分
+        二级指标 三级指标 指标值 权重 得分
+        标 性质 位 成值 析及改进措施
+        产出指标 数量指标 辅助用工人数 = 2 人 2.00 100 100
+        合计 100 100 优
+
+        """
+        let form = try #require(Fixtures.forms(text: text).first)
+        #expect(form.goals.actual?.value == "全年提供经办服务12650人次。")
+        #expect(form.indicators.first?.target?.raw == "=2人")
+        #expect(form.indicators.first?.actual?.raw == "2.00人")
+    }
+
     static func encode(_ text: String, to encoding: String) -> [UInt8] {
         Decoder.convert(Array(text.utf8), from: "UTF-8", to: encoding)!
     }

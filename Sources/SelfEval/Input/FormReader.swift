@@ -733,13 +733,37 @@ public struct FormReader {
             // (`偏差原因` over `分析及改`): those lines went to the goals.
             while let last = goalLines.last, FormReader.isIndicatorHeaderPiece(last) || FormReader.isIndicatorHeaderWords(last),
                   grid.extend(with: last, above: true, fits: FormReader.fitsIndicatorHeader) {
+                noteIndicatorColumns(last)
                 goalLines.removeLast()
             }
             // The grid is left as it was when the line does not stand in its columns.
             if let above = headerAbove { _ = grid.extend(with: above, above: true, fits: FormReader.fitsIndicatorHeader) }
             flow.grid = grid
         }
+        // Without columns (one space between words, as pdfplumber writes a PDF) the header's
+        // cells broken over lines leave their first pieces on a line over it (`一级指 指标 度量单
+        // 实际完 未完成原因分`): the header's, not the end of the goal text.
+        if layout == .flow, flow.grid == nil {
+            while let last = goalLines.last, FormReader.isIndicatorHeaderFragments(last) {
+                noteIndicatorColumns(last)
+                goalLines.removeLast()
+            }
+        }
     }
+
+    /// A line of three pieces or more, each a piece of an indicator header cell of some template.
+    static func isIndicatorHeaderFragments(_ line: TextLine) -> Bool {
+        let cells = line.nonEmpty
+        guard cells.count >= 3 else { return false }
+        return cells.allTexts { t in
+            let k = t.compacted
+            return k.utf8.count >= 6 && indicatorHeaderNames.contains { $0.containsBytes(k) }
+        }
+    }
+
+    /// Indicator header cells of the templates: the standard one's and other provinces'.
+    static let indicatorHeaderNames = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "度量单位", "计量单位",
+                                       "实际完成值", "分值", "权重", "得分", "偏差原因分析及改进措施", "未完成原因分析及改进措施"]
 
     mutating func finishIndicators() {
         if tabular != nil {
@@ -897,7 +921,11 @@ public struct FormReader {
     mutating func noteIndicatorColumns(_ line: TextLine) {
         // Only a cell with 性 (指标性质) or 单 (度量单位) can name either: the rest are not matched.
         for c in line.nonEmpty where c.text.containsCharacter(0xE6, 0x80, 0xA7) || c.text.containsCharacter(0xE5, 0x8D, 0x95) {
-            guard let role = TabularIndicatorReader.role(ofHeader: c.key) else { continue }
+            let key = c.key
+            // A header cell broken over lines names its column by a piece (`指标` over `性质`).
+            if key.containsBytes("性质") { flow.natureColumn = true }
+            if key.containsBytes("度量单") || key.containsBytes("计量单") { flow.unitColumn = true }
+            guard let role = TabularIndicatorReader.role(ofHeader: key) else { continue }
             if role == .nature { flow.natureColumn = true }
             if role == .unit { flow.unitColumn = true }
         }

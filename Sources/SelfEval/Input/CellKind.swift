@@ -118,6 +118,12 @@ struct Piece {
         return !inside.isEmpty && inside.unicodeScalars.count <= 6 && !inside.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
+    /// Whether compacted text `t` is a comparison operator and nothing else (`=`, `≥`, `>=`).
+    static func isOperatorAlone(_ t: String) -> Bool {
+        // An operator is at most two characters (8 bytes): long texts are not counted.
+        t.utf8.count <= 8 && t.scalarCount <= 2 && Measure.leadingComparator(Substring(t).unicodeScalars).map({ $0.1.isEmpty }) == true
+    }
+
     /// An operator written apart from its number (`≥ 90%`) joins the next piece; a `%` or a unit
     /// in brackets written apart (`98 %`, `98.00 (%)`, `42.00 (件)`) joins the previous one.
     static func glueOperators(_ pieces: [Piece]) -> [Piece] {
@@ -125,8 +131,7 @@ struct Piece {
         var carry: Piece?
         for p in pieces {
             let t = p.text.compacted
-            // An operator is at most two characters (8 bytes): long texts are not counted.
-            if t.utf8.count <= 8, t.scalarCount <= 2, Measure.leadingComparator(Substring(t).unicodeScalars).map({ $0.1.isEmpty }) == true {
+            if Piece.isOperatorAlone(t) {
                 carry = carry.map { Piece(text: $0.text + t, range: $0.range.union(p.range)) } ?? p
                 continue
             }

@@ -205,8 +205,7 @@ struct FlowIndicatorReader {
         while i < pieces.count {
             let p = pieces[i], t = p.text.compacted
             if nature, !out.isEmpty, t.sameBytes("定性") || t.sameBytes("定量") { i += 1; continue }
-            if nature, i + 1 < pieces.count, t.scalarCount <= 2,
-               Measure.leadingComparator(Substring(t).unicodeScalars).map({ $0.1.isEmpty }) == true {
+            if nature, i + 1 < pieces.count, Piece.isOperatorAlone(t) {
                 let next = pieces[i + 1]
                 out.append(Piece(text: t + next.text, range: p.range.union(next.range)))
                 i += 2

@@ -105,6 +105,18 @@ import Testing
         #expect(plain.indicators.first?.target?.raw == "人")
     }
 
+    /// The same with one cell per line, as tools that walk a PDF's cells write them: the row's
+    /// cells wait on lines above its numbers, and `定性` among them is not the name.
+    @Test func cellsPerLineWithOperatorAndUnitColumns() throws {
+        let cells = ["项目支出绩效自评表", "项目名称", "城乡居民医保经办服务", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位",
+                     "实际完成值", "权重", "得分", "未完成原因分析及改进措施", "产出指标", "数量指标", "享受补贴人群", "定性", "按政策规定执行",
+                     "按政策规定执行", "20", "20", "辅助用工人数", "=", "2", "人", "2.00", "80", "80", "合计", "100", "100"]
+        let form = try #require(Fixtures.forms(text: cells.joined(separator: "\n") + "\n").first)
+        #expect(form.indicators.map(\.name.value) == ["享受补贴人群", "辅助用工人数"])
+        #expect(form.indicators.map { $0.target?.raw ?? "" } == ["按政策规定执行", "=2人"])
+        #expect(form.indicators.map { $0.actual?.raw ?? "" } == ["按政策规定执行", "2.00人"])
+    }
+
     /// A 偏差原因分析 left empty with a placeholder after the scores (`40 40 —`, `30 28 /`) is the
     /// analysis, not a missing 得分 (which made the first score the actual and the target part
     /// of the name); after an actual and a weight (`4 30 —`, the second above the first) it is.

@@ -158,6 +158,7 @@ struct FlowIndicatorReader {
         // Fill what the line did not give from the pending lines above. A sentence that ends
         // there (。) closes the previous row's analysis: what follows it starts this row.
         var above = Piece.balance(pending)
+        if natureColumn || unitColumn { above = FlowIndicatorReader.foldNatureAndUnit(above, nature: natureColumn, unit: unitColumn) }
         pending.removeAll()
         if let end = above.dropLast().lastIndex(where: { $0.text.hasByteSuffix("。") }) {
             attachToPrevious(Array(above[...end]))
@@ -195,7 +196,8 @@ struct FlowIndicatorReader {
     }
 
     /// A row's tokens before its numbers in a table with 指标性质 and 度量单位 columns: `定性` or
-    /// `定量` after the name only says what the target is (taken as read); an operator standing
+    /// `定量` only says what the target is (taken as read; with one cell per line the name may
+    /// stand on the lines before and is found there); an operator standing
     /// alone joins the figure after it; a short unit after a figure joins it (`=` `2` `人` is
     /// `=2人`, where `人` would be taken for the target and `=2` for the end of the name).
     static func foldNatureAndUnit(_ pieces: [Piece], nature: Bool, unit: Bool) -> [Piece] {
@@ -204,7 +206,7 @@ struct FlowIndicatorReader {
         var i = 0
         while i < pieces.count {
             let p = pieces[i], t = p.text.compacted
-            if nature, !out.isEmpty, t.sameBytes("定性") || t.sameBytes("定量") { i += 1; continue }
+            if nature, t.sameBytes("定性") || t.sameBytes("定量") { i += 1; continue }
             if nature, i + 1 < pieces.count, Piece.isOperatorAlone(t) {
                 let next = pieces[i + 1]
                 out.append(Piece(text: t + next.text, range: p.range.union(next.range)))

@@ -120,7 +120,9 @@ import Testing
     /// A 偏差原因分析 left empty with a placeholder after the scores (`40 40 —`, `30 28 /`) is the
     /// analysis, not a missing 得分 (which made the first score the actual and the target part
     /// of the name); after an actual and a weight (`4 30 —`, the second above the first) it is.
-    @Test func blankAnalysisAfterTheScores() throws {
+    /// The same with one cell per line: the numbers and the blank stand on lines of their own.
+    @Test(arguments: [false, true])
+    func blankAnalysisAfterTheScores(cellPerLine: Bool) throws {
         let text = """
         项目支出绩效自评表
         项目名称 城乡居民医保经办服务
@@ -131,7 +133,7 @@ import Testing
         合计 100 68 中
 
         """
-        let form = try #require(Fixtures.forms(text: text).first)
+        let form = try #require(Fixtures.forms(text: cellPerLine ? text.replacingOccurrences(of: " ", with: "\n") : text).first)
         #expect(form.indicators.map(\.name.value) == ["辅助用工人数", "邮件送达率", "办结人数"])
         #expect(form.indicators.map { $0.target?.raw ?? "" } == ["=2人", "=100%", "=4"])
         #expect(form.indicators.map { $0.weight?.raw ?? "" } == ["40", "30", "30"])

@@ -82,7 +82,8 @@ struct FlowIndicatorReader {
         let cells = numberLines
         numberLines.removeAll(keepingCapacity: true)
         if let run = FlowIndicatorReader.numberRun(cells), run.upperBound == cells.count {
-            row(cells, run: run, lineNumber: cells[run.lowerBound].range.start.line)
+            let kinds = cells.map { TokenKind($0.text) }
+            row(cells, run: FlowIndicatorReader.withoutBlankAnalysis(run, cells, kinds), lineNumber: cells[run.lowerBound].range.start.line)
         } else {
             for c in cells { pending.append(Piece(text: c.text, range: c.range)) }
         }

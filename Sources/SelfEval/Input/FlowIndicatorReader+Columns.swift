@@ -184,6 +184,7 @@ extension FlowIndicatorReader {
             return
         }
         func joined(_ r: Role) -> Piece? { Piece.join(lines.compactMap { $0.cells[r] }[...]) }
+        func cell(_ p: Piece?) -> Cell? { p.map { Cell(text: $0.text, range: $0.range, index: 0) } }
         var slots = Slots()
         slots.name = joined(.name)
         slots.target = joined(.target)
@@ -192,7 +193,6 @@ extension FlowIndicatorReader {
         // and the actual, as in a table with cells.
         let nature = joined(.nature), unit = joined(.unit)
         if nature != nil || unit != nil {
-            func cell(_ p: Piece?) -> Cell? { p.map { Cell(text: $0.text, range: $0.range, index: 0) } }
             let (t, a) = TabularIndicatorReader.withNatureAndUnit(target: cell(slots.target), actual: cell(slots.actual), nature: cell(nature), unit: cell(unit))
             slots.target = t.map { Piece(text: $0.text, range: $0.range) }
             slots.actual = a.map { Piece(text: $0.text, range: $0.range) }
@@ -214,7 +214,6 @@ extension FlowIndicatorReader {
                 if let p = line.cells[r] { extra.append(p) }
             }
         }
-        func cell(_ p: Piece?) -> Cell? { p.map { Cell(text: $0.text, range: $0.range, index: 0) } }
         appendRow(slots, weight: cell(figures[.weight]), score: cell(figures[.score]),
                   deviation: joined(.deviation), lineNumber: lineNumbers[anchor])
         attachToPrevious(extra)

@@ -81,8 +81,8 @@ struct FlowIndicatorReader {
         guard !numberLines.isEmpty else { return }
         let cells = numberLines
         numberLines.removeAll(keepingCapacity: true)
-        if let run = FlowIndicatorReader.numberRun(cells), run.upperBound == cells.count {
-            let kinds = cells.map { TokenKind($0.text) }
+        let kinds = cells.map { TokenKind($0.text) }
+        if let run = FlowIndicatorReader.numberRun(kinds: kinds[...]), run.upperBound == cells.count {
             row(cells, run: FlowIndicatorReader.withoutBlankAnalysis(run, cells, kinds), lineNumber: cells[run.lowerBound].range.start.line)
         } else {
             for c in cells { pending.append(Piece(text: c.text, range: c.range)) }

@@ -920,14 +920,11 @@ public struct FormReader {
     /// then has its operator and unit as tokens of their own.
     mutating func noteIndicatorColumns(_ line: TextLine) {
         // Only a cell with 性 (指标性质) or 单 (度量单位) can name either: the rest are not matched.
+        // A header cell broken over lines names its column by a piece (`指标` over `性质`).
         for c in line.nonEmpty where c.text.containsCharacter(0xE6, 0x80, 0xA7) || c.text.containsCharacter(0xE5, 0x8D, 0x95) {
             let key = c.key
-            // A header cell broken over lines names its column by a piece (`指标` over `性质`).
             if key.containsBytes("性质") { flow.natureColumn = true }
-            if key.containsBytes("度量单") || key.containsBytes("计量单") { flow.unitColumn = true }
-            guard let role = TabularIndicatorReader.role(ofHeader: key) else { continue }
-            if role == .nature { flow.natureColumn = true }
-            if role == .unit { flow.unitColumn = true }
+            if key.containsBytes("度量单") || key.containsBytes("计量单") || key.sameBytes("单位") { flow.unitColumn = true }
         }
     }
 

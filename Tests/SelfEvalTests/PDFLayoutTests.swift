@@ -135,6 +135,34 @@ import Testing
         #expect(same >= sameTotals, "\(layout): \(same) totals as the seed's")
     }
 
+    /// The seeds in another province's template printed by Writer (`template-other.py`): the
+    /// header fields, totals and indicator rows read as the seeds'. Before the header's pieces
+    /// over and under its middle line made columns of their own (`指标` over `性质` beside
+    /// `三级指标`), the 合计's 权重 cut around its line was placed by where it stands, a value
+    /// wrapped around a later label's line went to that label, and an operator one space after
+    /// the name went to 指标性质: 0 headers, 1 total and 0 rows of 004's, 5 headers and 7 rows
+    /// of 000's.
+    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-other-layout-writer.txt", 4, 8, 33),
+                      ("000_84adb1842e62a47c.txt", "000-other-layout-writer.txt", 11, 18, 19)])
+    func otherTemplatePrintedByWriter(seed: String, layout: String, sameHeaders: Int, sameTotals: Int, sameRows: Int) {
+        func key(_ r: IndicatorRow) -> String {
+            "\(r.name.value)|\(r.target.map { "\($0.value)" } ?? "")|\(r.actual.map { "\($0.value)" } ?? "")|\(r.weight?.value.description ?? "")|\(r.score?.value.description ?? "")"
+        }
+        func total(_ f: Form) -> [ExactDecimal?] { [f.total?.weight?.value, f.total?.score?.value] }
+        let original = Fixtures.forms(Fixtures.seeds.appendingPathComponent(seed))
+        let printed = Fixtures.forms(Self.folder.appendingPathComponent(layout))
+        #expect(original.count == printed.count)
+        let headers = zip(original, printed).filter { Self.header($0) == Self.header($1) }.count
+        let totals = zip(original, printed).filter { total($0) == total($1) }.count
+        let rows = zip(original, printed).map { a, b in
+            let read = Set(b.indicators.map(key))
+            return a.indicators.filter { read.contains(key($0)) }.count
+        }.reduce(0, +)
+        #expect(headers >= sameHeaders, "\(layout): \(headers) headers as the seed's")
+        #expect(totals >= sameTotals, "\(layout): \(totals) totals as the seed's")
+        #expect(rows >= sameRows, "\(layout): \(rows) of \(original.map(\.indicators.count).reduce(0, +)) rows as the seed's")
+    }
+
     /// Goal texts side by side, run together one space apart where the 预期目标 text fills its
     /// column (`…更好地为参保人提供 人员完成窗口工作秩序…`): cut where the 实际完成情况 texts start
     /// on the lines that hold them alone; the 年度总体 / 目标 label beside them is no text. Before,

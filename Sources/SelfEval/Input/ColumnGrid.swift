@@ -92,11 +92,18 @@ struct ColumnGrid<Role> {
     }
 
     /// The same, each chunk going where its title fits (see above).
-    mutating func extend(with line: TextLine, above: Bool = false, fits: @escaping (String) -> Bool) -> Bool where Role: Equatable {
-        extend(with: line, above: above, fits: fits, sameRole: ==)
+    ///
+    /// With `whole` (whether a title is a header cell's whole text), a chunk that stands over or
+    /// under no part of a column's header text joins it only when the joined title is whole
+    /// (`年度指标` and `值` moved right of it): a piece of a cell of its own (`指标` of `指标性质`,
+    /// beside `三级指标`) is not joined to a neighbour because the two read on in the header.
+    mutating func extend(with line: TextLine, above: Bool = false, fits: @escaping (String) -> Bool,
+                         whole: ((String) -> Bool)? = nil) -> Bool where Role: Equatable {
+        extend(with: line, above: above, fits: fits, whole: whole, sameRole: ==)
     }
 
-    private mutating func extend(with line: TextLine, above: Bool, fits: ((String) -> Bool)?, sameRole: (Role, Role) -> Bool) -> Bool {
+    private mutating func extend(with line: TextLine, above: Bool, fits: ((String) -> Bool)?, whole: ((String) -> Bool)? = nil,
+                                 sameRole: (Role, Role) -> Bool) -> Bool {
         let chunks = ColumnGrid.chunks(of: line)
         guard let placed = place(chunks) else { return false }
         // The column each chunk joins; nil: a column of its own.
@@ -109,6 +116,8 @@ struct ColumnGrid<Role> {
             func joins(_ chunk: Chunk, _ i: Int) -> Bool {
                 let t = title(chunk, i)
                 guard fits(t) else { return false }
+                if let whole, columns[i].span(inDisplay: count).overlap(chunk.span(inDisplay: count).start, chunk.span(inDisplay: count).end) == 0,
+                   !whole(t) { return false }
                 guard let before = columns[i].role, let after = role(t) else { return true }
                 return sameRole(before, after)
             }

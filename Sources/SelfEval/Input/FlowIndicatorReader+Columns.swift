@@ -236,6 +236,13 @@ extension FlowIndicatorReader {
                 role = .score
             }
             if role == .actual { lastActual = piece; actualBefore = cells[.actual] }
+            // The 指标性质 one space after the name on its line (`辅助用工人数 =`, pdftotext
+            // left one space where the name filled its column) is that column's.
+            if role == .name, grid.column(of: .nature) != nil, let (name, nature) = FlowIndicatorReader.splitTrailingNature(piece) {
+                cells.add(name, as: .name)
+                cells.add(nature, as: .nature)
+                continue
+            }
             cells.add(piece, as: role)
         }
         // The same on the left: a number last under 实际完成值, after its words, is the weight
@@ -249,6 +256,19 @@ extension FlowIndicatorReader {
         let weight = cells[.weight].map { TokenKind($0.text) }, score = cells[.score].map { TokenKind($0.text) }
         let isRow = (weight == .number || score == .number) && weight != .other && score != .other
         return (cells, unnamed, isRow)
+    }
+
+    /// A piece that ends in an operator or 定性/定量 after a space, cut before it; nil when it
+    /// does not.
+    static func splitTrailingNature(_ piece: Piece) -> (Piece, Piece)? {
+        let text = piece.text
+        guard let space = text.lastIndex(of: " ") else { return nil }
+        let head = text[..<space], tail = String(text[text.index(after: space)...])
+        guard !head.isEmpty, Piece.isOperatorAlone(tail) || tail.sameBytes("定性") || tail.sameBytes("定量") else { return nil }
+        let n = tail.unicodeScalars.count, end = piece.range.end
+        let natureRange = SourceRange(start: SourceLocation(line: end.line, column: end.column - n), end: end)
+        let nameRange = SourceRange(start: piece.range.start, end: SourceLocation(line: end.line, column: end.column - n - 1))
+        return (Piece(text: String(head), range: nameRange), Piece(text: tail, range: natureRange))
     }
 
     /// A line's pieces by the role of their column; two pieces in one column are one cell.

@@ -15,11 +15,13 @@ public struct FormReader {
     /// The line each field last took a value on (0: none yet).
     var headerLastLine = HeaderSlots<Int>(empty: 0)
     /// The labels of the last header line that had any, with where each starts (display
-    /// width; flow layout only): a value wrapped below them goes to the one it stands under.
-    var headerColumns: [(field: Vocabulary.HeaderField, start: Int)] = []
+    /// width and characters; flow layout only): a value wrapped below them goes to the one it
+    /// stands under.
+    var headerColumns: [(field: Vocabulary.HeaderField, start: Int, chars: Int)] = []
     /// The last header line of values alone, indented, that went on the value before it: its
-    /// field, how many cells and its number (see `takeHeader`).
-    var lastValueLine: (field: Vocabulary.HeaderField, cells: Int, number: Int)?
+    /// field, how many cells, its number and where its first cell starts (display width and
+    /// characters; see `takeHeader`).
+    var lastValueLine: (field: Vocabulary.HeaderField, cells: Int, number: Int, start: Int, chars: Int)?
 
     /// One value per header field, held inline (a dictionary hashed the field on every cell).
     struct HeaderSlots<Value> {
@@ -421,11 +423,12 @@ public struct FormReader {
         // Text set in columns (flow layout): where each label of the line starts, and for a
         // line of values alone, indented under them, which label each value stands under.
         // Positions are worked out only for such lines (a few per form).
-        var starts: [Int]?
-        func start(_ k: Int) -> Int {
-            if starts == nil { starts = ColumnGrid<Never>.cellSpans(of: line).map(\.display.start) }
-            return starts![k]
+        var spans: [(chars: Int, display: Int)]?
+        func starts(_ k: Int) -> (chars: Int, display: Int) {
+            if spans == nil { spans = ColumnGrid<Never>.cellSpans(of: line).map { ($0.chars.start, $0.display.start) } }
+            return spans![k]
         }
+        func start(_ k: Int) -> Int { starts(k).display }
         let indented = layout == .flow && FormReader.isIndented(line)
         var labels: [(field: Vocabulary.HeaderField, cell: Int)] = []
         var valueCells = 0
@@ -454,7 +457,10 @@ public struct FormReader {
                 // A label with no value on its line, the line above it values alone: that value
                 // is this label's, centred on its line (`上海市闵行区医疗保障局` / `主管部门  实施单位 …`
                 // / `（汇总）`), not more of the value above.
-                if labels.isEmpty, text.isEmpty, let last = lastValueLine, last.number == line.number - 1, last.field != key,
+                // The same for a later label of the line, when the value above stands right of
+                // its start (`上海市闵行区医疗保险事` / `主管部门  X  实施单位` / `务中心`).
+                if text.isEmpty, let last = lastValueLine, last.number == line.number - 1, last.field != key,
+                   labels.isEmpty || layout == .flow && (last.chars + 1 >= starts(k).chars || last.start + 1 >= start(k)),
                    k + 1 == line.nonEmpty.count || FormReader.startsWithHeaderLabel(line.nonEmpty.text(at: k + 1)) {
                     let moved = Array(headerValues[last.field].suffix(last.cells))
                     headerValues[last.field].removeLast(last.cells)
@@ -472,7 +478,9 @@ public struct FormReader {
             }
             // A value wrapped in its column below a line of two labels or more (`主管部门 X
             // 实施单位 Y` over `（汇总）` under X and `心` under Y): the label it stands under.
-            if labels.isEmpty, indented, headerColumns.count >= 2, let column = headerColumns.last(where: { $0.start <= start(k) + 1 }) {
+            // Placed by display width (an editor's columns) or by characters (pdftotext's grid).
+            if labels.isEmpty, indented, headerColumns.count >= 2,
+               let column = headerColumns.last(where: { $0.start <= start(k) + 1 || $0.chars <= starts(k).chars + 1 }) {
                 appendHeader(column.field, c)
                 took = true
                 continue
@@ -483,8 +491,9 @@ public struct FormReader {
                 valueCells += 1
             }
         }
-        if !labels.isEmpty { headerColumns = labels.count >= 2 ? labels.map { ($0.field, start($0.cell)) } : [] }
-        lastValueLine = labels.isEmpty && indented && valueCells == line.nonEmpty.count ? headerKey.map { ($0, valueCells, line.number) } : nil
+        if !labels.isEmpty { headerColumns = labels.count >= 2 ? labels.map { ($0.field, start($0.cell), starts($0.cell).chars) } : [] }
+        lastValueLine = labels.isEmpty && indented && valueCells == line.nonEmpty.count
+            ? headerKey.map { ($0, valueCells, line.number, start(0), starts(0).chars) } : nil
         return took
     }
 
@@ -512,8 +521,12 @@ public struct FormReader {
     /// column, not at the left edge where the labels stand.
     static func isIndented(_ line: TextLine) -> Bool { line.nonEmpty.read(at: 0) { $0.pointee.range.start.column } >= 3 }
 
-    /// Whether a piece finishes or starts the usual indicator header's text, spaces removed.
-    static func fitsIndicatorHeader(_ t: String) -> Bool { indicatorHeaderText.containsBytes(t) }
+    /// Whether a piece finishes or starts the usual indicator header's text, or is a piece of a
+    /// header cell of some template (`指标` of `指标性质`, `度量单` of `度量单位`), spaces removed.
+    static func fitsIndicatorHeader(_ t: String) -> Bool { indicatorHeaderText.containsBytes(t) || indicatorHeaderNames.contains { $0.containsBytes(t) } }
+
+    /// Whether a text, spaces removed, is a whole indicator header cell of some template.
+    static func isIndicatorHeaderName(_ t: String) -> Bool { indicatorHeaderNames.contains { $0.sameBytes(t) } }
 
     /// Whether a cell starts with a header label (`主管部门`, `实施单位：…`).
     static func startsWithHeaderLabel(_ text: String) -> Bool {
@@ -731,13 +744,13 @@ public struct FormReader {
         if layout == .flow, var grid = ColumnGrid(header: line, minimumColumns: 4, role: TabularIndicatorReader.role(ofHeader:)) {
             // Header cells broken over lines and centred on the header row start above it
             // (`偏差原因` over `分析及改`): those lines went to the goals.
-            while let last = goalLines.last, FormReader.isIndicatorHeaderPiece(last) || FormReader.isIndicatorHeaderWords(last),
-                  grid.extend(with: last, above: true, fits: FormReader.fitsIndicatorHeader) {
+            while let last = goalLines.last, FormReader.isIndicatorHeaderPiece(last) || FormReader.isIndicatorHeaderWords(last) || FormReader.isIndicatorHeaderFragments(last),
+                  grid.extend(with: last, above: true, fits: FormReader.fitsIndicatorHeader, whole: FormReader.isIndicatorHeaderName) {
                 noteIndicatorColumns(last)
                 goalLines.removeLast()
             }
             // The grid is left as it was when the line does not stand in its columns.
-            if let above = headerAbove { _ = grid.extend(with: above, above: true, fits: FormReader.fitsIndicatorHeader) }
+            if let above = headerAbove { _ = grid.extend(with: above, above: true, fits: FormReader.fitsIndicatorHeader, whole: FormReader.isIndicatorHeaderName) }
             flow.grid = grid
         }
         // Without columns (one space between words, as pdfplumber writes a PDF) the header's
@@ -776,11 +789,18 @@ public struct FormReader {
     // MARK: Total and grade
 
     mutating func takeTotal(_ line: TextLine, skipFirst: Bool) -> Bool {
-        // The rest of a 总分 figure cut around the total's line: with its top, the score.
+        // The rest of a 总分 figure cut around the total's line: with its top, the figure its
+        // place tells, 分值 left of the figure on the line (`100.0` / `合计  98.00` / `0`), 得分
+        // right of it (`98.0` / `总分  100.00` / `0`).
         if !skipFirst, let top = totalFigureTop, totalNumbers.count == 1, line.nonEmpty.count == 1,
            case let rest = line.nonEmpty[0], Piece.isCutFigure(top.text, rest: rest.text),
            case .quantity(let q) = Measure.parse(top.text + rest.text) {
-            totalNumbers.append(Field(raw: top.text + rest.text, value: q.value, range: top.range.union(rest.range)))
+            let figure = Field(raw: top.text + rest.text, value: q.value, range: top.range.union(rest.range))
+            if top.range.end.column <= totalNumbers[0].range.start.column {
+                totalNumbers.insert(figure, at: 0)
+            } else {
+                totalNumbers.append(figure)
+            }
             totalFigureTop = nil
             return true
         }

@@ -141,10 +141,13 @@ import Testing
     /// `三级指标`), the 合计's 权重 cut around its line was placed by where it stands, a value
     /// wrapped around a later label's line went to that label, and an operator one space after
     /// the name went to 指标性质: 0 headers, 1 total and 0 rows of 004's, 5 headers and 7 rows
-    /// of 000's.
-    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-other-layout-writer.txt", 4, 8, 33),
-                      ("000_84adb1842e62a47c.txt", "000-other-layout-writer.txt", 11, 18, 19)])
-    func otherTemplatePrintedByWriter(seed: String, layout: String, sameHeaders: Int, sameTotals: Int, sameRows: Int) {
+    /// of 000's. Funding tables: 3 of 000's before its figures were placed by the columns they
+    /// stand in (the header stands left of them) and figures cut around a row's line were
+    /// joined into it when the row's line has fewer or as many (`554,560.0 … 86.75` /
+    /// `年度资金总额  10  8.68` / `0 … %`).
+    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-other-layout-writer.txt", 4, 3, 8, 33),
+                      ("000_84adb1842e62a47c.txt", "000-other-layout-writer.txt", 11, 14, 18, 19)])
+    func otherTemplatePrintedByWriter(seed: String, layout: String, sameHeaders: Int, sameFunding: Int, sameTotals: Int, sameRows: Int) {
         func key(_ r: IndicatorRow) -> String {
             "\(r.name.value)|\(r.target.map { "\($0.value)" } ?? "")|\(r.actual.map { "\($0.value)" } ?? "")|\(r.weight?.value.description ?? "")|\(r.score?.value.description ?? "")"
         }
@@ -154,11 +157,13 @@ import Testing
         #expect(original.count == printed.count)
         let headers = zip(original, printed).filter { Self.header($0) == Self.header($1) }.count
         let totals = zip(original, printed).filter { total($0) == total($1) }.count
+        let funding = zip(original, printed).filter { Self.funding($0) == Self.funding($1) }.count
         let rows = zip(original, printed).map { a, b in
             let read = Set(b.indicators.map(key))
             return a.indicators.filter { read.contains(key($0)) }.count
         }.reduce(0, +)
         #expect(headers >= sameHeaders, "\(layout): \(headers) headers as the seed's")
+        #expect(funding >= sameFunding, "\(layout): \(funding) funding tables as the seed's")
         #expect(totals >= sameTotals, "\(layout): \(totals) totals as the seed's")
         #expect(rows >= sameRows, "\(layout): \(rows) of \(original.map(\.indicators.count).reduce(0, +)) rows as the seed's")
     }

@@ -88,9 +88,11 @@ extension FormReader {
 
     /// Reads the held lines of a funding table set in columns into rows (see above).
     mutating func readHeldFunding() {
-        let held = fundingHeld
+        var held = fundingHeld
         fundingHeld.removeAll()
         guard !held.isEmpty else { return }
+        if let again = FormReader.placedByFigures(held, columns: fundingColumns.count) { held = again }
+        FormReader.joinFiguresCutAroundRows(&held)
         func count(_ i: Int) -> Int { held[i].values.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
         // A row's line holds two values or more. A line beside it whose values all stand where
         // it has none holds the pieces of its figures cut at a column's edge (`659,510.1` and
@@ -156,7 +158,7 @@ extension FormReader {
                 let pieces = rows.compactMap { held[$0].values[k] }.map { Piece(text: $0.text, range: $0.range) }
                 // A unit may be its rest (`80.00` over `%`).
                 if pieces.count >= 2, pieces[0].text.unicodeScalars.count >= Piece.cutFigureMinimum, let p = Piece.join(pieces[...]),
-                   case .quantity(let q) = Measure.parse(p.text), q.comparator == nil {
+                   FormReader.isCutFigure(p.text) {
                     joined.insert(k)
                     return Cell(text: p.text, range: p.range, index: k)
                 }
@@ -171,6 +173,86 @@ extension FormReader {
             built.append((rows.flatMap { held[$0].label }, values))
         }
         flushBuilt()
+    }
+
+    /// Figures cut at their column's edge around a row's line, as many as the row has or more
+    /// (`554,560.0  760,256.8  659,510.1  86.75` / `年度资金总额  10  8.68` / `0  0  9  %`),
+    /// joined into that line first: every value of the line over it is the top of a figure
+    /// whose rest stands under it on the line below, where nothing else stands, and neither
+    /// has a value in a column the row's line has one. Lines left with no label and no values
+    /// are dropped; a label stays on its line.
+    static func joinFiguresCutAroundRows(_ held: inout [HeldFundingLine]) {
+        func count(_ i: Int) -> Int { held[i].values.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+        var j = 1
+        while j + 1 < held.count {
+            let top = j - 1, rest = j + 1
+            let pairs = held[top].values.indices
+            guard count(j) >= 2, count(top) > 0, !held[j].blankBefore, !held[rest].blankBefore,
+                  pairs.allSatisfy({ k in
+                      switch (held[top].values[k], held[rest].values[k]) {
+                      case (nil, nil): return true
+                      case let (t?, r?): return held[j].values[k] == nil && isCutFigure(top: t.text, rest: r.text)
+                      default: return false
+                      }
+                  }) else { j += 1; continue }
+            for k in pairs {
+                guard let t = held[top].values[k], let r = held[rest].values[k] else { continue }
+                let p = Piece.join([Piece(text: t.text, range: t.range), Piece(text: r.text, range: r.range)][...])!
+                held[j].values[k] = Cell(text: p.text, range: p.range, index: k)
+                held[top].values[k] = nil
+                held[rest].values[k] = nil
+            }
+            let emptied = [rest, top].filter { held[$0].label.isEmpty }
+            for i in emptied { held.remove(at: i) }
+            j += emptied.contains(top) ? 1 : 2
+        }
+    }
+
+    /// Whether `top` over `rest` is a funding figure cut at its column's edge, its rest a unit
+    /// maybe (`448,000.0` over `0`, `80.00` over `%`).
+    static func isCutFigure(top: String, rest: String) -> Bool {
+        top.unicodeScalars.count >= Piece.cutFigureMinimum && isCutFigure(top + rest)
+    }
+
+    /// Whether joined pieces make a figure without an operator.
+    static func isCutFigure(_ joined: String) -> Bool {
+        if case .quantity(let q) = Measure.parse(joined), q.comparator == nil { return true }
+        return false
+    }
+
+    /// The held lines' values placed again by where the table's figures stand, when they stand
+    /// in as many columns apart as the header has: the `k`-th such column is the header's `k`-th.
+    /// pdftotext squeezes a line of CJK words, so a header set over several lines may stand
+    /// columns left of its figures (`分值` at 49 and `预算执` at 52, their figures `10` at 52 and
+    /// `80.00` at 58), and each figure placed under the header cell it overlaps lands one on.
+    /// Nil when they do not (a column empty in every row, figures of two columns overlapping).
+    static func placedByFigures(_ held: [HeldFundingLine], columns: Int) -> [HeldFundingLine]? {
+        var spans: [(start: Int, end: Int)] = []
+        for line in held { for v in line.values { if let v { spans.append((v.range.start.column, v.range.end.column)) } } }
+        guard columns >= 3, spans.count >= columns else { return nil }
+        spans.sort { $0.start < $1.start }
+        // Columns of figures: spans that overlap, in order.
+        var figureColumns: [(start: Int, end: Int)] = []
+        for s in spans {
+            if let last = figureColumns.last, s.start < last.end {
+                figureColumns[figureColumns.count - 1].end = max(last.end, s.end)
+            } else {
+                figureColumns.append(s)
+            }
+        }
+        guard figureColumns.count == columns else { return nil }
+        var again = held
+        for i in again.indices {
+            var values = [Cell?](repeating: nil, count: columns)
+            for v in held[i].values {
+                guard let v else { continue }
+                guard let k = figureColumns.firstIndex(where: { $0.start <= v.range.start.column && v.range.start.column < $0.end }),
+                      values[k] == nil else { return nil }
+                values[k] = Cell(text: v.text, range: v.range, index: k)
+            }
+            again[i].values = values
+        }
+        return again
     }
 
     /// Label pieces moved between two rows so that both labels name a row (年度资金总额,

@@ -35,6 +35,17 @@ import Testing
         #expect(chunks.map(\.text) == ["覆盖率", "≥ 90%", "10.00", "10.00", "95 %"])
     }
 
+    /// Pieces of two header cells one space apart (`调整后预 预算执`) are two chunks when only
+    /// each alone is a piece of a header word; a word's pieces that read on (`年度 指标值`) and
+    /// figures stay one chunk.
+    @Test func headerPiecesOneSpaceApartAreCut() {
+        let fits = { (t: String) in ["调整后预算数", "预算执行率", "年度指标值"].contains { $0.contains(t) } }
+        let header = ColumnGrid<Col>.chunks(of: Self.line("   调整后预 预算执   年度 指标值"), splittingUnless: fits)
+        #expect(header.map(\.text) == ["调整后预", "预算执", "年度 指标值"])
+        #expect(header.map(\.chars) == [.init(start: 3, end: 7), .init(start: 8, end: 11), .init(start: 14, end: 20)])
+        #expect(ColumnGrid<Col>.chunks(of: Self.line("  ≥ 90%  达成 指标"), splittingUnless: fits).map(\.text) == ["≥ 90%", "达成 指标"])
+    }
+
     @Test func aHeaderWithSingleSpacesIsNoGrid() {
         #expect(Self.grid("指标名称 年度指标值 分值") == nil)
         #expect(Self.grid("指标名称  年度指标值  分值") != nil)

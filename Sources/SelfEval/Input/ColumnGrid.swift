@@ -104,7 +104,7 @@ struct ColumnGrid<Role> {
 
     private mutating func extend(with line: TextLine, above: Bool, fits: ((String) -> Bool)?, whole: ((String) -> Bool)? = nil,
                                  sameRole: (Role, Role) -> Bool) -> Bool {
-        let chunks = ColumnGrid.chunks(of: line)
+        let chunks = fits.map { ColumnGrid.chunks(of: line, splittingUnless: $0) } ?? ColumnGrid.chunks(of: line)
         guard let placed = place(chunks) else { return false }
         // The column each chunk joins; nil: a column of its own.
         var target: [Int?] = placed
@@ -310,6 +310,23 @@ struct ColumnGrid<Role> {
             previousEnd = cells.read(at: i) { $0.pointee.range.end.column }
         }
         return false
+    }
+
+    /// The line's chunks (see below), a chunk of several cells cut into its cells when its text
+    /// does not `fits` (spaces removed) and each of its cells does: pieces of two header cells
+    /// that pdftotext left one space apart (`调整后预 预算执`, `预算数 数`).
+    static func chunks(of line: TextLine, splittingUnless fits: (String) -> Bool) -> [Chunk] {
+        let joined = chunks(of: line)
+        guard joined.count < line.nonEmpty.count else { return joined }
+        let cells = zip(line.nonEmpty, cellSpans(of: line)).map { Chunk(text: $0.text, range: $0.range, chars: $1.chars, display: $1.display) }
+        var out: [Chunk] = []
+        var next = 0
+        for chunk in joined {
+            var parts: [Chunk] = []
+            while next < cells.count, cells[next].range.end <= chunk.range.end { parts.append(cells[next]); next += 1 }
+            if parts.count > 1, !fits(chunk.text.compacted), parts.allSatisfy({ fits($0.text.compacted) }) { out += parts } else { out.append(chunk) }
+        }
+        return out
     }
 
     /// The line's cells grouped into chunks: cells one space apart (`年度 指标值`, `≥ 90%`) are

@@ -21,13 +21,15 @@ extension FormReader {
         // Header words over the header's line where it has none (`执行率`): columns of their own.
         if let above = fundingHeaderAbove, fundingGrid != nil {
             fundingHeaderAbove = nil
-            // A header word, or a short title that names a column (`执行率(%)`), not two words.
-            let fits = { (t: String) in
-                FormReader.fundingHeaderWords.contains { $0.containsBytes(t) } || FundingColumn.recognise(t) != nil && t.unicodeScalars.count <= 7
-            }
             // Left as it was when the line does not stand in its columns.
-            if fundingGrid!.extend(with: above, above: true, fits: fits) { renameFundingColumns() }
+            if fundingGrid!.extend(with: above, above: true, fits: FormReader.fitsFundingHeader) { renameFundingColumns() }
         }
+    }
+
+    /// A piece of a funding header word, or a short title that names a column (`执行率(%)`),
+    /// not two words.
+    static func fitsFundingHeader(_ t: String) -> Bool {
+        fundingHeaderWords.contains { $0.containsBytes(t) } || FundingColumn.recognise(t) != nil && t.unicodeScalars.count <= 7
     }
 
     /// The columns named again from the grid's whole header (`全年执行` + `数`, `执行率` over

@@ -108,9 +108,10 @@ import Testing
     /// the lines of label cells were left out of sharing lines between rows, the header's cells
     /// over and under its line named columns, and a figure under 分值 or 得分 went on from the
     /// row above only as the rest of a cut figure; 72 of 000's before pieces of two header
-    /// cells one space apart were cut (`年度指标 实际完` over `分值  得分`).
-    @Test(arguments: [("000_84adb1842e62a47c.txt", "000-layout.txt", 111), ("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 52),
-                      ("000_84adb1842e62a47c.txt", "000-layout-writer.txt", 76), ("004_c9f77f6b4bcb1ec1.txt", "004-layout-writer.txt", 36)])
+    /// cells one space apart were cut (`年度指标 实际完` over `分值  得分`). Words of two label
+    /// columns one space apart (`服务对象满意度 服务对象满`) cut in two: 111, 52, 76 and 36 before.
+    @Test(arguments: [("000_84adb1842e62a47c.txt", "000-layout.txt", 112), ("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 53),
+                      ("000_84adb1842e62a47c.txt", "000-layout-writer.txt", 78), ("004_c9f77f6b4bcb1ec1.txt", "004-layout-writer.txt", 37)])
     func indicatorRowsReadAsTheSeeds(seed: String, layout: String, sameRows: Int) {
         func key(_ r: IndicatorRow) -> String {
             "\(r.name.value)|\(r.target.map { "\($0.value)" } ?? "")|\(r.actual.map { "\($0.value)" } ?? "")|\(r.weight?.value.description ?? "")|\(r.score?.value.description ?? "")"
@@ -146,9 +147,10 @@ import Testing
     /// stand in (the header stands left of them) and figures cut around a row's line were
     /// joined into it when the row's line has fewer or as many (`554,560.0 … 86.75` /
     /// `年度资金总额  10  8.68` / `0 … %`); 3 of 004's before pieces of two header cells one
-    /// space apart were cut (`调整后预 预算执`).
+    /// space apart were cut (`调整后预 预算执`); 19 rows of 000's before words of two label
+    /// columns one space apart were cut in two (`经济效益指 定点机构政`).
     @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-other-layout-writer.txt", 4, 4, 8, 33),
-                      ("000_84adb1842e62a47c.txt", "000-other-layout-writer.txt", 11, 14, 18, 19)])
+                      ("000_84adb1842e62a47c.txt", "000-other-layout-writer.txt", 11, 14, 18, 24)])
     func otherTemplatePrintedByWriter(seed: String, layout: String, sameHeaders: Int, sameFunding: Int, sameTotals: Int, sameRows: Int) {
         func key(_ r: IndicatorRow) -> String {
             "\(r.name.value)|\(r.target.map { "\($0.value)" } ?? "")|\(r.actual.map { "\($0.value)" } ?? "")|\(r.weight?.value.description ?? "")|\(r.score?.value.description ?? "")"

@@ -316,6 +316,12 @@ struct ColumnGrid<Role> {
     /// does not `fits` (spaces removed) and each of its cells does: pieces of two header cells
     /// that pdftotext left one space apart (`调整后预 预算执`, `预算数 数`).
     static func chunks(of line: TextLine, splittingUnless fits: (String) -> Bool) -> [Chunk] {
+        chunks(of: line) { chunk, parts in !fits(chunk.text.compacted) && parts.allSatisfy { fits($0.text.compacted) } }
+    }
+
+    /// The line's chunks, a chunk of several cells cut into its cells where `split` says so
+    /// (given the chunk and its cells as chunks of their own).
+    static func chunks(of line: TextLine, split: (Chunk, [Chunk]) -> Bool) -> [Chunk] {
         let joined = chunks(of: line)
         guard joined.count < line.nonEmpty.count else { return joined }
         let cells = zip(line.nonEmpty, cellSpans(of: line)).map { Chunk(text: $0.text, range: $0.range, chars: $1.chars, display: $1.display) }
@@ -324,7 +330,7 @@ struct ColumnGrid<Role> {
         for chunk in joined {
             var parts: [Chunk] = []
             while next < cells.count, cells[next].range.end <= chunk.range.end { parts.append(cells[next]); next += 1 }
-            if parts.count > 1, !fits(chunk.text.compacted), parts.allSatisfy({ fits($0.text.compacted) }) { out += parts } else { out.append(chunk) }
+            if parts.count > 1, split(chunk, parts) { out += parts } else { out.append(chunk) }
         }
         return out
     }

@@ -59,8 +59,14 @@ extension FlowIndicatorReader {
         let lines = heldLines
         heldLines = []
         var fits = FlowIndicatorReader.usableGrid(grid)
-        let chunked = lines.map { ColumnGrid<Role>.chunks(of: $0) }
+        var chunked = lines.map { ColumnGrid<Role>.chunks(of: $0) }
         for chunks in chunked { grid.settle(chunks) }
+        // Words of two label columns one space apart (`经济效益指 定点机构政`: a 二级指标 and a
+        // name that fill their narrow columns) are two cells.
+        let settled = grid
+        for (i, line) in lines.enumerated() where chunked[i].count < line.nonEmpty.count {
+            chunked[i] = ColumnGrid<Role>.chunks(of: line) { _, parts in FlowIndicatorReader.standInLabelColumns(parts, settled) }
+        }
         var read: [ColumnLine] = []
         for (line, chunks) in zip(lines, chunked) where fits {
             guard let columns = grid.place(chunks) else { fits = false; break }
@@ -256,6 +262,15 @@ extension FlowIndicatorReader {
         let weight = cells[.weight].map { TokenKind($0.text) }, score = cells[.score].map { TokenKind($0.text) }
         let isRow = (weight == .number || score == .number) && weight != .other && score != .other
         return (cells, unnamed, isRow)
+    }
+
+    /// Whether the words of a chunk stand in two label columns or more (一级指标, 二级指标, the
+    /// name), each under one.
+    static func standInLabelColumns(_ parts: [ColumnGrid<Role>.Chunk], _ grid: ColumnGrid<Role>) -> Bool {
+        guard parts.allSatisfy({ ColumnGrid<Role>.isWords($0.text) }), let placed = grid.place(parts) else { return false }
+        let roles = placed.map { grid.columns[$0].role }
+        return Set(placed).count > 1 && roles.allSatisfy { $0 == .level1 || $0 == .level2 || $0 == .name }
+            && zip(parts, placed).allSatisfy { grid.standsUnderTitle($0, column: $1) }
     }
 
     /// A piece that ends in an operator or 定性/定量 after a space, cut before it; nil when it

@@ -148,9 +148,11 @@ import Testing
     /// joined into it when the row's line has fewer or as many (`554,560.0 … 86.75` /
     /// `年度资金总额  10  8.68` / `0 … %`); 3 of 004's before pieces of two header cells one
     /// space apart were cut (`调整后预 预算执`); 19 rows of 000's before words of two label
-    /// columns one space apart were cut in two (`经济效益指 定点机构政`).
-    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-other-layout-writer.txt", 4, 4, 8, 33),
-                      ("000_84adb1842e62a47c.txt", "000-other-layout-writer.txt", 11, 14, 18, 24)])
+    /// columns one space apart were cut in two (`经济效益指 定点机构政`); 33 and 24 rows before
+    /// two numbers under one of 权重 and 得分 (the header squeezed left of them) were read as
+    /// both, and an operator just left of 指标性质 went to it.
+    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-other-layout-writer.txt", 4, 4, 8, 40),
+                      ("000_84adb1842e62a47c.txt", "000-other-layout-writer.txt", 11, 14, 18, 46)])
     func otherTemplatePrintedByWriter(seed: String, layout: String, sameHeaders: Int, sameFunding: Int, sameTotals: Int, sameRows: Int) {
         func key(_ r: IndicatorRow) -> String {
             "\(r.name.value)|\(r.target.map { "\($0.value)" } ?? "")|\(r.actual.map { "\($0.value)" } ?? "")|\(r.weight?.value.description ?? "")|\(r.score?.value.description ?? "")"

@@ -241,9 +241,21 @@ extension FlowIndicatorReader {
                 if let score = cells[.score] { cells.move(score, to: .weight) }
                 role = .score
             }
+            // Two numbers under one of 分值 and 得分 and none under the other are 分值 then 得分:
+            // pdftotext squeezed the header's words left of the figures (`权重 得分` over `20   20`).
+            if role == .score, cells[.weight] == nil, let s = cells[.score], TokenKind(s.text) == .number, TokenKind(piece.text) == .number {
+                cells.move(s, to: .weight)
+            } else if role == .weight, cells[.score] == nil, let w = cells[.weight], TokenKind(w.text) == .number, TokenKind(piece.text) == .number {
+                role = .score
+            }
             if role == .actual { lastActual = piece; actualBefore = cells[.actual] }
             // The 指标性质 one space after the name on its line (`辅助用工人数 =`, pdftotext
             // left one space where the name filled its column) is that column's.
+            // An operator or 定性 alone just left of that column, under the name's, is its too.
+            if role == .name, grid.column(of: .nature) != nil, cells[.nature] == nil, FlowIndicatorReader.isNature(piece.text) {
+                cells.add(piece, as: .nature)
+                continue
+            }
             if role == .name, grid.column(of: .nature) != nil, let (name, nature) = FlowIndicatorReader.splitTrailingNature(piece) {
                 cells.add(name, as: .name)
                 cells.add(nature, as: .nature)
@@ -273,13 +285,16 @@ extension FlowIndicatorReader {
             && zip(parts, placed).allSatisfy { grid.standsUnderTitle($0, column: $1) }
     }
 
+    /// An operator alone, 定性 or 定量: what a 指标性质 cell holds.
+    static func isNature(_ t: String) -> Bool { Piece.isOperatorAlone(t) || t.sameBytes("定性") || t.sameBytes("定量") }
+
     /// A piece that ends in an operator or 定性/定量 after a space, cut before it; nil when it
     /// does not.
     static func splitTrailingNature(_ piece: Piece) -> (Piece, Piece)? {
         let text = piece.text
         guard let space = text.lastIndex(of: " ") else { return nil }
         let head = text[..<space], tail = String(text[text.index(after: space)...])
-        guard !head.isEmpty, Piece.isOperatorAlone(tail) || tail.sameBytes("定性") || tail.sameBytes("定量") else { return nil }
+        guard !head.isEmpty, isNature(tail) else { return nil }
         let n = tail.unicodeScalars.count, end = piece.range.end
         let natureRange = SourceRange(start: SourceLocation(line: end.line, column: end.column - n), end: end)
         let nameRange = SourceRange(start: piece.range.start, end: SourceLocation(line: end.line, column: end.column - n - 1))

@@ -271,6 +271,15 @@ extension FlowIndicatorReader {
             cells.move(p, to: .weight)
             cells.restore(before, as: .actual)
         }
+        // A qualitative row moved one column left (pdftotext squeezed it): its actual under
+        // 度量单位, 分值 under the actual, 得分 under 分值 (`定性  建立健全  达成指标 10.00 9.00`).
+        if cells[.score] == nil, cells[.nature].map({ $0.text.compacted.sameBytes("定性") }) == true,
+           let u = cells[.unit], ColumnGrid<Role>.isWords(u.text), u.text.unicodeScalars.count >= 3,
+           let a = cells[.actual], TokenKind(a.text) == .number, let w = cells[.weight], TokenKind(w.text) == .number {
+            cells.move(w, to: .score)
+            cells.move(a, to: .weight)
+            cells.move(u, to: .actual)
+        }
         let weight = cells[.weight].map { TokenKind($0.text) }, score = cells[.score].map { TokenKind($0.text) }
         let isRow = (weight == .number || score == .number) && weight != .other && score != .other
         return (cells, unnamed, isRow)

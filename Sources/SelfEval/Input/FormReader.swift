@@ -22,6 +22,9 @@ public struct FormReader {
     /// field, how many cells, its number and where its first cell starts (display width and
     /// characters; see `takeHeader`).
     var lastValueLine: (field: Vocabulary.HeaderField, cells: Int, number: Int, start: Int, chars: Int)?
+    /// The one label of the last header line that had no value on it, and the line's number:
+    /// the values alone on the next line are its, in text without positions (see `takeHeader`).
+    var emptyLabel: (field: Vocabulary.HeaderField, number: Int)?
 
     /// One value per header field, held inline (a dictionary hashed the field on every cell).
     struct HeaderSlots<Value> {
@@ -432,6 +435,8 @@ public struct FormReader {
         let indented = layout == .flow && FormReader.isIndented(line)
         var labels: [(field: Vocabulary.HeaderField, cell: Int)] = []
         var valueCells = 0
+        // Labels of this line left without a value (flow layout).
+        var empty: [Vocabulary.HeaderField] = []
         for (k, c) in line.nonEmpty.enumerated() {
             // "单位：万元" / "金额单位：元": the money unit, not part of a header value.
             let t = c.key
@@ -458,9 +463,13 @@ public struct FormReader {
                 // is this label's, centred on its line (`上海市闵行区医疗保障局` / `主管部门  实施单位 …`
                 // / `（汇总）`), not more of the value above.
                 // The same for a later label of the line, when the value above stands right of
-                // its start (`上海市闵行区医疗保险事` / `主管部门  X  实施单位` / `务中心`).
+                // its start (`上海市闵行区医疗保险事` / `主管部门  X  实施单位` / `务中心`), or for the
+                // line's last label in text without positions (the value above not indented).
+                if text.isEmpty, layout == .flow, k + 1 == line.nonEmpty.count || FormReader.startsWithHeaderLabel(line.nonEmpty.text(at: k + 1)) {
+                    empty.append(key)
+                }
                 if text.isEmpty, let last = lastValueLine, last.number == line.number - 1, last.field != key,
-                   labels.isEmpty || layout == .flow && (last.chars + 1 >= starts(k).chars || last.start + 1 >= start(k)),
+                   labels.isEmpty || layout == .flow && (last.chars + 1 >= starts(k).chars || last.start + 1 >= start(k) || last.chars == 0 && k + 1 == line.nonEmpty.count),
                    k + 1 == line.nonEmpty.count || FormReader.startsWithHeaderLabel(line.nonEmpty.text(at: k + 1)) {
                     let moved = Array(headerValues[last.field].suffix(last.cells))
                     headerValues[last.field].removeLast(last.cells)
@@ -485,14 +494,25 @@ public struct FormReader {
                 took = true
                 continue
             }
+            // Without positions (one space between words, pdfplumber), a label's value centred
+            // on its line and wrapped over it leaves its second half alone on the next line
+            // (`上海市闵行区医疗保障局（汇` / `主管部门  实施单位 X` / `总）`): the label's that had none.
+            if labels.isEmpty, !indented, let label = emptyLabel, label.number == line.number - 1 {
+                appendHeader(label.field, c)
+                took = true
+                valueCells += 1
+                continue
+            }
             if let key = headerKey {
                 appendHeader(key, c)
                 took = true
                 valueCells += 1
             }
         }
+        emptyLabel = labels.isEmpty ? (valueCells == line.nonEmpty.count ? emptyLabel : nil)
+            : empty.count == 1 ? (empty[0], line.number) : nil
         if !labels.isEmpty { headerColumns = labels.count >= 2 ? labels.map { ($0.field, start($0.cell), starts($0.cell).chars) } : [] }
-        lastValueLine = labels.isEmpty && indented && valueCells == line.nonEmpty.count
+        lastValueLine = labels.isEmpty && (indented || layout == .flow && emptyLabel == nil) && valueCells == line.nonEmpty.count
             ? headerKey.map { ($0, valueCells, line.number, start(0), starts(0).chars) } : nil
         return took
     }

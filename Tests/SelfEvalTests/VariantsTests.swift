@@ -117,6 +117,24 @@ import Testing
         #expect(form.indicators.map { $0.actual?.raw ?? "" } == ["按政策规定执行", "2.00人"])
     }
 
+    /// One cell per line with empty cells left out: the analysis of a row that lost points is
+    /// the text between its 得分 and the next row's label, not the start of the next row's
+    /// name. After a row with full marks such text is still the next row's (a name wrapped
+    /// over its label, as PDF dumps centre labels).
+    @Test func analysisBeforeTheNextRowsLabel() throws {
+        let cells = ["项目支出绩效自评表", "项目名称", "医保普法、宣教工作经费", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+                     "分值", "得分", "偏差原因分析及改进措施", "效益指标", "社会效益指标", "医保政策知晓率", ">=90%", "98%", "10", "9",
+                     "宣传力度需进一步 加大，开展形式多 样的宣传活动", "生态效益指标", "医疗服务行为规范性", "规范", "规范", "5", "5", "合计", "15", "14"]
+        let form = try #require(Fixtures.forms(text: cells.joined(separator: "\n") + "\n").first)
+        #expect(form.indicators.map(\.name.value) == ["医保政策知晓率", "医疗服务行为规范性"])
+        #expect(form.indicators.map { $0.deviation?.value ?? "" } == ["宣传力度需进一步 加大，开展形式多 样的宣传活动", ""])
+        #expect(form.indicators.map { $0.level2 ?? "" } == ["社会效益指标", "生态效益指标"])
+        var full = cells
+        full[full.firstIndex(of: "9")!] = "10"
+        let kept = try #require(Fixtures.forms(text: full.joined(separator: "\n") + "\n").first)
+        #expect(kept.indicators.map(\.name.value) == ["医保政策知晓率", "宣传力度需进一步加大，开展形式多样的宣传活动医疗服务行为规范性"])
+    }
+
     /// A 偏差原因分析 left empty with a placeholder after the scores (`40 40 —`, `30 28 /`) is the
     /// analysis, not a missing 得分 (which made the first score the actual and the target part
     /// of the name); after an actual and a weight (`4 30 —`, the second above the first) it is.

@@ -52,7 +52,17 @@ struct FlowIndicatorReader {
         // A line of text ends a run of numbers on lines of their own (before it can set labels).
         if !numberLines.isEmpty && tokens.containsText(where: { TokenKind($0) == .other }) { flushNumberLines() }
         // Vertical label pieces: a line of its own, or a two-character piece leading a row.
-        if tokens.count == 1, DisplayWidth.of(tokens[0].text) <= 16 || Vocabulary.isLevelLabel(tokens[0].text), labels.accept(tokens[0].text) { return }
+        if tokens.count == 1, DisplayWidth.of(tokens[0].text) <= 16 || Vocabulary.isLevelLabel(tokens[0].text), labels.accept(tokens[0].text) {
+            // A row's cells start with its labels: text between the last row's numbers and a
+            // whole label is that row's 偏差原因分析 when it lost points and has none (empty
+            // cells left out, one cell per line), not the start of the next row's name.
+            if Vocabulary.isWholeLevelLabel(tokens[0].text), !pending.isEmpty, let last = rows.last, last.deviation == nil,
+               let w = last.weight?.value, let s = last.score?.value, s.compare(w) < 0 {
+                attachToPrevious(Piece.balance(pending))
+                pending.removeAll()
+            }
+            return
+        }
         // Leading labels: two-character pieces of a vertical label, or whole labels written
         // at the start of a row (`产出指标 数量指标 检查次数 ≥4次 5次 20 20`).
         while tokens.count > 1, tokens[0].text.utf8.count <= 8 && tokens[0].text.scalarCount <= 2

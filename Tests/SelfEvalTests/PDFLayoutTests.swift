@@ -149,7 +149,9 @@ import Testing
     /// stand in (the header stands left of them) and figures cut around a row's line were
     /// joined into it when the row's line has fewer or as many (`554,560.0 … 86.75` /
     /// `年度资金总额  10  8.68` / `0 … %`); 3 of 004's before pieces of two header cells one
-    /// space apart were cut (`调整后预 预算执`); 19 rows of 000's before words of two label
+    /// space apart were cut (`调整后预 预算执`), 4 (and 4 headers) before a funding header over
+    /// several lines none of which names three columns was put together from them (`年初预算
+    /// 调整后 预算执行  预算执` / `分值  得分` / `数  预算数 数  行率(%)`); 19 rows of 000's before words of two label
     /// columns one space apart were cut in two (`经济效益指 定点机构政`); 33 and 24 rows before
     /// two numbers under one of 权重 and 得分 (the header squeezed left of them) were read as
     /// both, and an operator just left of 指标性质 went to it.
@@ -157,7 +159,7 @@ import Testing
     /// (`004-other-pdfplumber.txt`): a header value centred on its line without positions went
     /// to the label that had none (`…医疗保险事` / `主管部门 X 实施单位` / `务中心`), 0 headers
     /// before; a qualitative row moved one column left was read back (`达成指标 10.00 9.00`).
-    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-other-layout-writer.txt", 4, 4, 8, 40),
+    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-other-layout-writer.txt", 7, 7, 8, 40),
                       ("000_84adb1842e62a47c.txt", "000-other-layout-writer.txt", 11, 14, 18, 46),
                       ("004_c9f77f6b4bcb1ec1.txt", "004-other-layout.txt", 8, 6, 8, 42),
                       ("004_c9f77f6b4bcb1ec1.txt", "004-other-pdfplumber.txt", 4, 6, 1, 22)])

@@ -97,6 +97,8 @@ struct ColumnGrid<Role> {
     /// under no part of a column's header text joins it only when the joined title is whole
     /// (`年度指标` and `值` moved right of it): a piece of a cell of its own (`指标` of `指标性质`,
     /// beside `三级指标`) is not joined to a neighbour because the two read on in the header.
+    /// A chunk that joins no column then starts one of its own, even over another's text
+    /// (pdftotext squeezed the header's lines unevenly: `预算执行` over part of `分值`).
     mutating func extend(with line: TextLine, above: Bool = false, fits: @escaping (String) -> Bool,
                          whole: ((String) -> Bool)? = nil) -> Bool where Role: Equatable {
         extend(with: line, above: above, fits: fits, whole: whole, sameRole: ==)
@@ -128,7 +130,7 @@ struct ColumnGrid<Role> {
                     .sorted { gap(columns[$0].span(inDisplay: count), s) < gap(columns[$1].span(inDisplay: count), s) }
                 if let j = near.first(where: { joins(chunk, $0) }) {
                     target[k] = j
-                } else if !columns.contains(where: { $0.span(inDisplay: count).overlap(s.start, s.end) > 0 }) {
+                } else if whole != nil || !columns.contains(where: { $0.span(inDisplay: count).overlap(s.start, s.end) > 0 }) {
                     target[k] = nil
                 }
             }

@@ -56,8 +56,8 @@ struct FlowIndicatorReader {
             // A row's cells start with its labels: text between the last row's numbers and a
             // whole label is that row's 偏差原因分析 when it lost points and has none (empty
             // cells left out, one cell per line), not the start of the next row's name.
-            if Vocabulary.isWholeLevelLabel(tokens[0].text), !pending.isEmpty, let last = rows.last, last.deviation == nil,
-               let w = last.weight?.value, let s = last.score?.value, s.compare(w) < 0 {
+            if !pending.isEmpty, !rows.isEmpty, rows[rows.count - 1].deviation == nil, Vocabulary.isWholeLevelLabel(tokens[0].text),
+               let w = rows[rows.count - 1].weight?.value, let s = rows[rows.count - 1].score?.value, s.compare(w) < 0 {
                 attachToPrevious(Piece.balance(pending))
                 pending.removeAll()
             }

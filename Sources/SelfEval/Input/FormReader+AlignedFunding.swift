@@ -29,7 +29,71 @@ extension FormReader {
     /// A piece of a funding header word, or a short title that names a column (`执行率(%)`),
     /// not two words.
     static func fitsFundingHeader(_ t: String) -> Bool {
-        fundingHeaderWords.contains { $0.containsBytes(t) } || FundingColumn.recognise(t) != nil && t.unicodeScalars.count <= 7
+        let bare = withoutPercent(t)
+        if isFundingHeaderPiece(bare: bare) { return true }
+        guard FundingColumn.recognise(t) != nil else { return false }
+        let scalars = Array(bare.unicodeScalars)
+        guard scalars.count <= 7 else { return false }
+        // Not the pieces of two header words run together (`调整后` `预算执行`).
+        return !(2...max(2, scalars.count - 2)).contains { k in
+            k <= scalars.count - 2 && isFundingHeaderPiece(bare: String(String.UnicodeScalarView(scalars[..<k])))
+                && isFundingHeaderPiece(bare: String(String.UnicodeScalarView(scalars[k...])))
+        }
+    }
+
+    /// Whether `bare` (no `(%)`) is part of a funding header word, or a short one.
+    private static func isFundingHeaderPiece(bare: String) -> Bool {
+        !bare.isEmpty && fundingHeaderWords.contains { $0.containsBytes(bare) } || ["分值", "得分", "权重", "分数"].contains { $0.sameBytes(bare) }
+    }
+
+    /// Whether `t` is a whole funding header word (`预算执行率(%)`, `分值`).
+    static func isFundingHeaderWord(_ t: String) -> Bool {
+        let bare = withoutPercent(t)
+        return fundingHeaderWords.contains { $0.sameBytes(bare) } || ["分值", "得分", "权重", "年初预算", "全年预算"].contains { $0.sameBytes(bare) }
+    }
+
+    /// `t` without a `(%)` ending (`率(%)` is a piece of 预算执行率).
+    static func withoutPercent(_ t: String) -> String {
+        for p in ["(%)", "（%）", "(％)", "（％）"] where t.hasByteSuffix(p) { return String(t.utf8.dropLast(p.utf8.count))! }
+        return t
+    }
+
+    /// Builds the funding grid from the held header lines when none named three columns: the
+    /// line that names most (of those naming as many, the one with most pieces) is the header's
+    /// line, the others join it over and under it as pieces of its cells, or as cells of their
+    /// own (see `ColumnGrid.extend`). False, the lines given back to the header, when the grid
+    /// does not name three columns.
+    mutating func alignFundingBlock() -> Bool {
+        let block = fundingHeaderBlock
+        guard layout == .flow, block.count >= 2 else { return false }
+        func named(_ l: TextLine) -> Int { l.nonEmpty.countTexts { FundingColumn.recognise($0) != nil } }
+        let base = block.indices.max { a, b in (named(block[a]), block[a].nonEmpty.count) < (named(block[b]), block[b].nonEmpty.count) }!
+        guard var grid = ColumnGrid(header: block[base], minimumColumns: 1, role: FundingColumn.recognise) else { return false }
+        for i in block.indices.reversed() where i < base {
+            guard grid.extend(with: block[i], above: true, fits: FormReader.fitsFundingHeader, whole: FormReader.isFundingHeaderWord) else { return false }
+        }
+        for i in block.indices where i > base {
+            guard grid.extend(with: block[i], fits: FormReader.fitsFundingHeader, whole: FormReader.isFundingHeaderWord) else { return false }
+        }
+        let roles = grid.columns.compactMap(\.role)
+        guard Set(roles).count >= 3, Set(roles).count == roles.count, grid.columns.count == roles.count else { return false }
+        fundingGrid = grid
+        renameFundingColumns()
+        fundingHeaderBlock = []
+        divertedHeaderLines = []
+        fundingHeaderAbove = nil
+        return true
+    }
+
+    /// The header lines held as funding header pieces, back to the header's values, as they were
+    /// read before pieces were held, when they make no funding header.
+    mutating func giveBackDivertedLines() {
+        guard !fundingHeaderBlock.isEmpty else { return }
+        fundingHeaderBlock = []
+        guard !divertedHeaderLines.isEmpty else { return }
+        let lines = divertedHeaderLines
+        divertedHeaderLines = []
+        for l in lines { if !takeHeader(l) { unparsed(l) } }
     }
 
     /// The columns named again from the grid's whole header (`全年执行` + `数`, `执行率` over

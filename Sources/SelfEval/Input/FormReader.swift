@@ -69,6 +69,13 @@ public struct FormReader {
     var fundingGrid: ColumnGrid<FundingColumn>?
     /// The lines of a funding table read by column, until it ends.
     var fundingHeld: [HeldFundingLine] = []
+    /// The lines of a funding header set over several lines none of which names three columns
+    /// (`调整` / `年初预算  预算执行` / `后预  分值  得分` / `数  数  率(%)`): the lines of header
+    /// words held over the header's line, and those of pieces after them, which the header's
+    /// values would otherwise take (`divertedHeaderLines`, given back to them when no funding
+    /// header is made of the lines; see `FormReader+AlignedFunding.swift`).
+    var fundingHeaderBlock: [TextLine] = []
+    var divertedHeaderLines: [TextLine] = []
     /// Funding header words standing over the header's line (see `take`).
     var fundingHeaderAbove: TextLine?
     /// The number of the last line read, and whether a blank line stood before this one.
@@ -226,6 +233,14 @@ public struct FormReader {
                 noteMoneyUnit(first)
                 return true
             }
+            // A funding header over several lines, none of them naming three columns: its
+            // lines make the grid, and this line is the first row.
+            if section == .header, fundingColumns.isEmpty, cells.count > 2, cells.containsText(where: { FundingRowKind.recognise($0) != nil }),
+               alignFundingBlock() {
+                section = .funding
+                return takeFunding(withoutFundingLabel(line))
+            }
+            if !fundingHeaderBlock.isEmpty { giveBackDivertedLines() }
             section = .funding
             takeFundingHeader(line)
             return true
@@ -236,8 +251,17 @@ public struct FormReader {
            cells.countTexts(where: { FundingColumn.recognise($0) != nil }) < 3,
            FormReader.isIndented(line) {
             fundingHeaderAbove = line
+            fundingHeaderBlock.append(line)
             return true
         }
+        // Pieces of header words after such a line (`后预  分值  得分`, `数  数  率(%)`).
+        if section == .header, layout == .flow, !fundingHeaderBlock.isEmpty, cells.count <= 8, FormReader.isIndented(line),
+           cells.allTexts(FormReader.fitsFundingHeader), cells.countTexts(where: { FundingColumn.recognise($0) != nil }) < 3 {
+            fundingHeaderBlock.append(line)
+            divertedHeaderLines.append(line)
+            return true
+        }
+        if !fundingHeaderBlock.isEmpty { giveBackDivertedLines() }
         // A funding table without its 项目资金 label: the header words or 年度资金总额 start it.
         if section == .header, FundingRowKind.recognise(cells.text(at: 0)) == .total || cells.count >= 3 && cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
             section = .funding
@@ -862,6 +886,7 @@ public struct FormReader {
     // MARK: Finish
 
     mutating func finish() {
+        giveBackDivertedLines()
         // A figure's top that nothing finished is reported, not dropped.
         if let top = totalFigureTop { unparsed(TextLine(number: top.range.start.line, cells: [top], indent: 0)) }
         // Header fields.

@@ -249,13 +249,14 @@ extension FlowIndicatorReader {
                 role = .score
             }
             if role == .actual { lastActual = piece; actualBefore = cells[.actual] }
-            // The 指标性质 one space after the name on its line (`辅助用工人数 =`, pdftotext
-            // left one space where the name filled its column) is that column's.
-            // An operator or 定性 alone just left of that column, under the name's, is its too.
+            // An operator or 定性 alone just left of the 指标性质 column, under the name's, is
+            // that column's.
             if role == .name, grid.column(of: .nature) != nil, cells[.nature] == nil, FlowIndicatorReader.isNature(piece.text) {
                 cells.add(piece, as: .nature)
                 continue
             }
+            // So is one a space after the name on its line (`辅助用工人数 =`: pdftotext left one
+            // space where the name filled its column).
             if role == .name, grid.column(of: .nature) != nil, let (name, nature) = FlowIndicatorReader.splitTrailingNature(piece) {
                 cells.add(name, as: .name)
                 cells.add(nature, as: .nature)
@@ -301,7 +302,7 @@ extension FlowIndicatorReader {
     /// does not.
     static func splitTrailingNature(_ piece: Piece) -> (Piece, Piece)? {
         let text = piece.text
-        guard let space = text.lastIndex(of: " ") else { return nil }
+        guard let space = text.utf8.lastIndex(of: 0x20) else { return nil }
         let head = text[..<space], tail = String(text[text.index(after: space)...])
         guard !head.isEmpty, isNature(tail) else { return nil }
         let n = tail.unicodeScalars.count, end = piece.range.end

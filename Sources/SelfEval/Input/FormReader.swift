@@ -75,6 +75,7 @@ public struct FormReader {
     /// values would otherwise take (`divertedHeaderLines`, given back to them when no funding
     /// header is made of the lines; see `FormReader+AlignedFunding.swift`).
     var fundingHeaderBlock: [TextLine] = []
+    /// The lines of `fundingHeaderBlock` that the header's values would have taken.
     var divertedHeaderLines: [TextLine] = []
     /// Funding header words standing over the header's line (see `take`).
     var fundingHeaderAbove: TextLine?

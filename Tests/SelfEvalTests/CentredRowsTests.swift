@@ -25,6 +25,18 @@ import Testing
         #expect(form.indicators.last?.deviation?.value == "进一步加强满意度评价机制")
     }
 
+    /// The total's figure wrapped around its line: the 得分 in one template (`98.0` / `总分
+    /// 100.00 优` / `0`), the 分值 in another (`100.0` / `合计 98.00 优` / `0`); the weights'
+    /// total is 100 either way. 合计 also names a funding row, whose wrapped figure went after
+    /// the row's own.
+    @Test(arguments: [("98.0", "总分 100.00 优", "0"), ("100.0", "合计 98.00 优", "0")])
+    func totalFigureWrappedAroundItsLine(over: String, row: String, under: String) {
+        func line(_ t: String, _ n: Int) -> TextLine { CellScanner(mode: .spaces).scan(SourceText(utf8: Array((String(repeating: "\n", count: n - 1) + t).utf8)), line: n) }
+        var rows = CentredRows()
+        let merged = rows.merged(line(over, 1), line(row, 2), line(under, 3))
+        #expect(merged?.nonEmpty.map(\.text).filter { CellKind.isBareNumber($0) } == ["100.00", "98.00"])
+    }
+
     static let form = """
     财政项目支出绩效自评表
     （2024年度）

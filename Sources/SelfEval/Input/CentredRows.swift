@@ -94,9 +94,13 @@ struct CentredRows {
         seen = true
         let number = over.number, indent = min(over.indent, row.indent)
         let namesFundingRow = { (c: Cell) in FundingRowKind.recognise(c.text) != nil }
-        if !isHeader, joined.contains(where: namesFundingRow) || rowCells.contains(where: namesFundingRow) {
+        // The indicators' total (`100.0` / `合计  98.00  优` / `0`): 合计 also names a funding
+        // row, but that has more figures than one and its wrapped one.
+        let isTotal = CentredRows.isTotal(rowCells, figures: figures, wrapped: joined)
+        if !isHeader, !isTotal, joined.contains(where: namesFundingRow) || rowCells.contains(where: namesFundingRow) {
             return CentredRows.fundingRow(lead: lead, row: rowCells, wrapped: joined, rateColumn: rateColumn(), number: number, indent: indent)
         }
+        if isTotal { return CentredRows.total(lead: lead, row: rowCells, wrapped: joined, number: number, indent: indent) }
         return CentredRows.interleave(lead: lead, row: rowCells, wrapped: joined, header: isHeader, number: number, indent: indent)
     }
 
@@ -140,6 +144,32 @@ struct CentredRows {
     static func isFigureTail(_ text: String) -> Bool {
         if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) { return true }
         return text.hasByteSuffix("%") || text.hasByteSuffix("％") || text.hasByteSuffix(")") || text.hasByteSuffix("）")
+    }
+
+    /// Whether the three lines are the indicators' total: its label first, one figure of its
+    /// own and one wrapped around it.
+    static func isTotal(_ row: [Cell], figures: Int, wrapped: [Cell]) -> Bool {
+        guard let first = row.first, Vocabulary.isTotalLabel(first.key), figures == 1, wrapped.count == 1 else { return false }
+        return CellKind.isBareNumber(wrapped[0].text)
+    }
+
+    /// The total's line with its wrapped figure put in: which of its two figures wrapped does
+    /// not tell which is the 分值 (the first template wraps the 得分, `98.0` / `总分  100.00` /
+    /// `0`; another the 分值, `100.0` / `合计  98.00` / `0`), but the weights' total is 100 and
+    /// the score is not above it: 100 goes first when the other is below it, else the wrapped
+    /// figure goes after the row's own.
+    static func total(lead: [Cell], row: [Cell], wrapped: [Cell], number: Int, indent: Int) -> TextLine {
+        func value(_ c: Cell) -> ExactDecimal? {
+            if case .quantity(let q) = Measure.parse(c.text), q.comparator == nil { return q.value }
+            return nil
+        }
+        var cells = lead + row
+        let own = cells.firstIndex { CellKind.isBareNumber($0.text) }!
+        let hundred = ExactDecimal(100)
+        let first = value(wrapped[0]).map { $0.compare(hundred) == 0 } == true && value(cells[own]).map { $0.compare(hundred) < 0 } == true
+        cells.insert(wrapped[0], at: first ? own : own + 1)
+        for i in cells.indices { cells[i].index = i }
+        return TextLine(number: number, cells: cells, indent: indent)
     }
 
     /// The row's cells and the joined ones merged in the order of the template's columns.

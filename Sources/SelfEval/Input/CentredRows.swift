@@ -177,15 +177,23 @@ struct CentredRows {
         let rowRanks = ranks(row, header: header), wrappedRanks = ranks(wrapped, header: header)
         var out: [Cell] = lead
         out.reserveCapacity(lead.count + row.count + wrapped.count)
+        // A row whose 指标性质 stands on its line (`定性  有效  5.00  5.00`, the name and the actual
+        // wrapped around it): the wrapped words after the name are the actual, after the target,
+        // or, when the line has its target, actual, 分值 and 得分 (four figures), the analysis.
+        let hasNature = !header && row.contains { FlowIndicatorReader.isNature($0.text) }
+        let laterWords = row.count { ColumnGrid<Never>.startsWithFigure($0.text) } >= 4 ? Rank.after : Rank.actual
+        var wrappedWords = 0
         var i = 0, j = 0
         while i < row.count || j < wrapped.count {
             let takeWrapped: Bool
             if i == row.count { takeWrapped = true } else if j == wrapped.count { takeWrapped = false } else {
-                let r = rowRanks[i], w = wrappedRanks[j]
+                let r = rowRanks[i]
+                let w = hasNature && wrappedWords > 0 && wrappedRanks[j] == Rank.words ? laterWords : wrappedRanks[j]
                 // Words: the wrapped one first (the longer text, a name); figures: the row's own.
                 takeWrapped = w < r || (w == r && w <= Rank.words)
             }
             var cell = takeWrapped ? wrapped[j] : row[i]
+            if takeWrapped && wrappedRanks[j] == Rank.words { wrappedWords += 1 }
             cell.index = out.count
             out.append(cell)
             if takeWrapped { j += 1 } else { i += 1 }

@@ -147,7 +147,8 @@ public enum Vocabulary {
         // Cheap test first: the header names a 级 (一级/三级) somewhere.
         guard cells.contains(where: { $0.containsBytes("级") }) else { return false }
         let joined = cells.map(\.compacted).joined()
-        return joined.containsBytes("三级指标") || (joined.containsBytes("一级指标") && joined.containsBytes("指标值"))
+        // The 三级指标 may be broken over the lines around the header's (`三级指` / `标`).
+        return joined.containsBytes("三级指标") || (joined.containsBytes("一级指标") || joined.containsBytes("二级指标")) && joined.containsBytes("指标值")
     }
 
     /// The first characters of the total and grade labels below.

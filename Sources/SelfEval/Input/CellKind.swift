@@ -118,6 +118,9 @@ struct Piece {
         return !inside.isEmpty && inside.unicodeScalars.count <= 6 && !inside.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
+    /// An operator alone, 定性 or 定量: what a 指标性质 cell holds.
+    static func isNature(_ t: String) -> Bool { isOperatorAlone(t) || t.sameBytes("定性") || t.sameBytes("定量") }
+
     /// Whether compacted text `t` is a comparison operator and nothing else (`=`, `≥`, `>=`).
     static func isOperatorAlone(_ t: String) -> Bool {
         // An operator is at most two characters (8 bytes): long texts are not counted.

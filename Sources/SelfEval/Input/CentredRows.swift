@@ -159,10 +159,7 @@ struct CentredRows {
     /// the score is not above it: 100 goes first when the other is below it, else the wrapped
     /// figure goes after the row's own.
     static func total(lead: [Cell], row: [Cell], wrapped: [Cell], number: Int, indent: Int) -> TextLine {
-        func value(_ c: Cell) -> ExactDecimal? {
-            if case .quantity(let q) = Measure.parse(c.text), q.comparator == nil { return q.value }
-            return nil
-        }
+        func value(_ c: Cell) -> ExactDecimal? { Measure.parse(c.text).quantity.flatMap { $0.comparator == nil ? $0.value : nil } }
         var cells = lead + row
         let own = cells.firstIndex { CellKind.isBareNumber($0.text) }!
         let hundred = ExactDecimal(100)
@@ -180,7 +177,7 @@ struct CentredRows {
         // A row whose 指标性质 stands on its line (`定性  有效  5.00  5.00`, the name and the actual
         // wrapped around it): the wrapped words after the name are the actual, after the target,
         // or, when the line has its target, actual, 分值 and 得分 (four figures), the analysis.
-        let hasNature = !header && row.contains { FlowIndicatorReader.isNature($0.text) }
+        let hasNature = !header && row.contains { Piece.isNature($0.text) }
         let laterWords = row.count { ColumnGrid<Never>.startsWithFigure($0.text) } >= 4 ? Rank.after : Rank.actual
         var wrappedWords = 0
         var i = 0, j = 0

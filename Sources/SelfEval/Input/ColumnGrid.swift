@@ -322,9 +322,10 @@ struct ColumnGrid<Role> {
     }
 
     /// The line's chunks, a chunk of several cells cut into its cells where `split` says so
-    /// (given the chunk and its cells as chunks of their own).
-    static func chunks(of line: TextLine, split: (Chunk, [Chunk]) -> Bool) -> [Chunk] {
-        let joined = chunks(of: line)
+    /// (given the chunk and its cells as chunks of their own); `joined`, the line's chunks when
+    /// they are at hand.
+    static func chunks(of line: TextLine, joined: [Chunk]? = nil, split: (Chunk, [Chunk]) -> Bool) -> [Chunk] {
+        let joined = joined ?? chunks(of: line)
         guard joined.count < line.nonEmpty.count else { return joined }
         let cells = zip(line.nonEmpty, cellSpans(of: line)).map { Chunk(text: $0.text, range: $0.range, chars: $1.chars, display: $1.display) }
         var out: [Chunk] = []

@@ -65,7 +65,7 @@ extension FlowIndicatorReader {
         // name that fill their narrow columns) are two cells.
         let settled = grid
         for (i, line) in lines.enumerated() where chunked[i].count < line.nonEmpty.count {
-            chunked[i] = ColumnGrid<Role>.chunks(of: line) { _, parts in FlowIndicatorReader.standInLabelColumns(parts, settled) }
+            chunked[i] = ColumnGrid<Role>.chunks(of: line, joined: chunked[i]) { _, parts in FlowIndicatorReader.standInLabelColumns(parts, settled) }
         }
         var read: [ColumnLine] = []
         for (line, chunks) in zip(lines, chunked) where fits {
@@ -251,7 +251,7 @@ extension FlowIndicatorReader {
             if role == .actual { lastActual = piece; actualBefore = cells[.actual] }
             // An operator or 定性 alone just left of the 指标性质 column, under the name's, is
             // that column's.
-            if role == .name, grid.column(of: .nature) != nil, cells[.nature] == nil, FlowIndicatorReader.isNature(piece.text) {
+            if role == .name, grid.column(of: .nature) != nil, cells[.nature] == nil, Piece.isNature(piece.text) {
                 cells.add(piece, as: .nature)
                 continue
             }
@@ -295,16 +295,13 @@ extension FlowIndicatorReader {
             && zip(parts, placed).allSatisfy { grid.standsUnderTitle($0, column: $1) }
     }
 
-    /// An operator alone, 定性 or 定量: what a 指标性质 cell holds.
-    static func isNature(_ t: String) -> Bool { Piece.isOperatorAlone(t) || t.sameBytes("定性") || t.sameBytes("定量") }
-
     /// A piece that ends in an operator or 定性/定量 after a space, cut before it; nil when it
     /// does not.
     static func splitTrailingNature(_ piece: Piece) -> (Piece, Piece)? {
         let text = piece.text
         guard let space = text.utf8.lastIndex(of: 0x20) else { return nil }
         let head = text[..<space], tail = String(text[text.index(after: space)...])
-        guard !head.isEmpty, isNature(tail) else { return nil }
+        guard !head.isEmpty, Piece.isNature(tail) else { return nil }
         let n = tail.unicodeScalars.count, end = piece.range.end
         let natureRange = SourceRange(start: SourceLocation(line: end.line, column: end.column - n), end: end)
         let nameRange = SourceRange(start: piece.range.start, end: SourceLocation(line: end.line, column: end.column - n - 1))

@@ -30,19 +30,20 @@ extension FormReader {
     /// not two words.
     static func fitsFundingHeader(_ t: String) -> Bool {
         let bare = withoutPercent(t)
-        if isFundingHeaderPiece(bare: bare) { return true }
+        if isPieceOfFundingHeaderWord(bare) { return true }
         guard FundingColumn.recognise(t) != nil else { return false }
         let scalars = Array(bare.unicodeScalars)
         guard scalars.count <= 7 else { return false }
-        // Not the pieces of two header words run together (`调整后` `预算执行`).
-        return !(2...max(2, scalars.count - 2)).contains { k in
-            k <= scalars.count - 2 && isFundingHeaderPiece(bare: String(String.UnicodeScalarView(scalars[..<k])))
-                && isFundingHeaderPiece(bare: String(String.UnicodeScalarView(scalars[k...])))
+        func text(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+        // Not the pieces of two header words run together (`调整后` `预算执行`), two characters each.
+        return !stride(from: 2, through: scalars.count - 2, by: 1).contains { k in
+            isPieceOfFundingHeaderWord(text(scalars[..<k])) && isPieceOfFundingHeaderWord(text(scalars[k...]))
         }
     }
 
-    /// Whether `bare` (no `(%)`) is part of a funding header word, or a short one.
-    private static func isFundingHeaderPiece(bare: String) -> Bool {
+    /// Whether `bare` (no `(%)`) is part of a funding header word, or a short one. Not
+    /// `isFundingHeaderPiece`, which asks for a word's start.
+    private static func isPieceOfFundingHeaderWord(_ bare: String) -> Bool {
         !bare.isEmpty && fundingHeaderWords.contains { $0.containsBytes(bare) } || ["分值", "得分", "权重", "分数"].contains { $0.sameBytes(bare) }
     }
 
@@ -64,7 +65,7 @@ extension FormReader {
     /// own (see `ColumnGrid.extend`). False, the lines given back to the header, when the grid
     /// does not name three columns.
     mutating func alignFundingBlock() -> Bool {
-        let block = fundingHeaderBlock
+        let block = fundingHeaderBlock.map(\.line)
         guard layout == .flow, block.count >= 2 else { return false }
         func named(_ l: TextLine) -> Int { l.nonEmpty.countTexts { FundingColumn.recognise($0) != nil } }
         let base = block.indices.max { a, b in (named(block[a]), block[a].nonEmpty.count) < (named(block[b]), block[b].nonEmpty.count) }!
@@ -80,7 +81,6 @@ extension FormReader {
         fundingGrid = grid
         renameFundingColumns()
         fundingHeaderBlock = []
-        divertedHeaderLines = []
         fundingHeaderAbove = nil
         return true
     }
@@ -89,11 +89,9 @@ extension FormReader {
     /// read before pieces were held, when they make no funding header.
     mutating func giveBackDivertedLines() {
         guard !fundingHeaderBlock.isEmpty else { return }
+        let block = fundingHeaderBlock
         fundingHeaderBlock = []
-        guard !divertedHeaderLines.isEmpty else { return }
-        let lines = divertedHeaderLines
-        divertedHeaderLines = []
-        for l in lines { if !takeHeader(l) { unparsed(l) } }
+        for (l, diverted) in block where diverted { if !takeHeader(l) { unparsed(l) } }
     }
 
     /// The columns named again from the grid's whole header (`全年执行` + `数`, `执行率` over
@@ -224,7 +222,7 @@ extension FormReader {
                 let pieces = rows.compactMap { held[$0].values[k] }.map { Piece(text: $0.text, range: $0.range) }
                 // A unit may be its rest (`80.00` over `%`).
                 if pieces.count >= 2, pieces[0].text.unicodeScalars.count >= Piece.cutFigureMinimum, let p = Piece.join(pieces[...]),
-                   FormReader.isCutFigure(p.text) {
+                   FormReader.isFundingValue(p.text) {
                     joined.insert(k)
                     return Cell(text: p.text, range: p.range, index: k)
                 }
@@ -257,7 +255,7 @@ extension FormReader {
                   pairs.allSatisfy({ k in
                       switch (held[top].values[k], held[rest].values[k]) {
                       case (nil, nil): return true
-                      case let (t?, r?): return held[j].values[k] == nil && isCutFigure(top: t.text, rest: r.text)
+                      case let (t?, r?): return held[j].values[k] == nil && isCutFundingFigure(top: t.text, rest: r.text)
                       default: return false
                       }
                   }) else { j += 1; continue }
@@ -276,14 +274,9 @@ extension FormReader {
 
     /// Whether `top` over `rest` is a funding figure cut at its column's edge, its rest a unit
     /// maybe (`448,000.0` over `0`, `80.00` over `%`).
-    static func isCutFigure(top: String, rest: String) -> Bool {
-        top.unicodeScalars.count >= Piece.cutFigureMinimum && isCutFigure(top + rest)
-    }
-
-    /// Whether joined pieces make a figure without an operator.
-    static func isCutFigure(_ joined: String) -> Bool {
-        if case .quantity(let q) = Measure.parse(joined), q.comparator == nil { return true }
-        return false
+    /// Unlike `Piece.isCutFigure`, the rest may be a unit.
+    static func isCutFundingFigure(top: String, rest: String) -> Bool {
+        top.unicodeScalars.count >= Piece.cutFigureMinimum && isFundingValue(top + rest)
     }
 
     /// The held lines' values placed again by where the table's figures stand, when they stand

@@ -72,11 +72,9 @@ public struct FormReader {
     /// The lines of a funding header set over several lines none of which names three columns
     /// (`调整` / `年初预算  预算执行` / `后预  分值  得分` / `数  数  率(%)`): the lines of header
     /// words held over the header's line, and those of pieces after them, which the header's
-    /// values would otherwise take (`divertedHeaderLines`, given back to them when no funding
+    /// values would otherwise take (`diverted`, given back to them when no funding
     /// header is made of the lines; see `FormReader+AlignedFunding.swift`).
-    var fundingHeaderBlock: [TextLine] = []
-    /// The lines of `fundingHeaderBlock` that the header's values would have taken.
-    var divertedHeaderLines: [TextLine] = []
+    var fundingHeaderBlock: [(line: TextLine, diverted: Bool)] = []
     /// Funding header words standing over the header's line (see `take`).
     var fundingHeaderAbove: TextLine?
     /// The number of the last line read, and whether a blank line stood before this one.
@@ -252,14 +250,13 @@ public struct FormReader {
            cells.countTexts(where: { FundingColumn.recognise($0) != nil }) < 3,
            FormReader.isIndented(line) {
             fundingHeaderAbove = line
-            fundingHeaderBlock.append(line)
+            fundingHeaderBlock.append((line, false))
             return true
         }
         // Pieces of header words after such a line (`后预  分值  得分`, `数  数  率(%)`).
         if section == .header, layout == .flow, !fundingHeaderBlock.isEmpty, cells.count <= 8, FormReader.isIndented(line),
            cells.allTexts(FormReader.fitsFundingHeader), cells.countTexts(where: { FundingColumn.recognise($0) != nil }) < 3 {
-            fundingHeaderBlock.append(line)
-            divertedHeaderLines.append(line)
+            fundingHeaderBlock.append((line, true))
             return true
         }
         if !fundingHeaderBlock.isEmpty { giveBackDivertedLines() }

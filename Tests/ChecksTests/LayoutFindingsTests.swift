@@ -66,24 +66,107 @@ import SelfEval
         lines.append(line(["年度总体目标", nil, "预期目标", nil, nil, nil, "实际完成情况"]))
         lines.append(line([nil, nil, form.goals.planned?.raw ?? "", nil, nil, nil, form.goals.actual?.raw ?? ""]))
         lines.append(line(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "权重", "得分", "未完成原因分析及改进措施"]))
-        // The operator and the unit in columns of their own; an actual keeps an operator it copied.
+        for row in natureAndUnitRows(form) { lines.append(line(row)) }
+        lines.append(line(["合计", nil, nil, nil, nil, nil, nil, form.total?.weight?.raw ?? "", form.total?.score?.raw ?? "", form.grade?.raw ?? ""]))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The forms of `Tests/Fixtures/sichuan/`: the same findings whether saved from a spreadsheet
+    /// or copied out of a web page (by check, form and row), and the ones they were written to
+    /// have.
+    @Test func sichuanFormsInBothLayouts() throws {
+        let folder = Self.seeds.deletingLastPathComponent().appendingPathComponent("sichuan")
+        func findings(_ name: String) throws -> [String] {
+            try Self.findings([UInt8](Data(contentsOf: folder.appendingPathComponent(name))), { "\($0.check) \($0.form ?? "") \($0.row ?? "")" })
+        }
+        let tsv = try findings("sichuan.tsv"), cells = try findings("sichuan-cells.txt")
+        #expect(tsv == cells)
+        let checks = Set(tsv.map { String($0.split(separator: " ")[0]) })
+        #expect(checks == ["deduction-despite-met", "duplicated-goal-text", "funding-breakdown", "missing-actual", "full-marks-contradiction",
+                           "missing-score"])
+        #expect(!tsv.contains { $0.hasPrefix("unparsed-row") || $0.hasPrefix("missing-part") })
+    }
+
+    /// The indicator rows of templates with 指标性质 and 度量单位 columns: 一级, 二级, 三级, 指标性质,
+    /// 指标值, 度量单位, 实际完成值, 权重, 得分, analysis; a level label merged down from the row
+    /// above is nil. The operator and the unit in columns of their own; an actual keeps an
+    /// operator it copied.
+    static func natureAndUnitRows(_ form: Form) -> [[String?]] {
         func parts(_ f: Field<Measure>?) -> (nature: String, value: String, unit: String) {
             guard let f else { return ("", "", "") }
             if case .quantity(let q) = f.value { return (q.comparator?.rawValue ?? "", q.value.description, q.unit) }
             return ("定性", f.raw, "")
         }
         var level1: String?, level2: String?
-        for row in form.indicators {
+        return form.indicators.map { row in
             let target = parts(row.target), actual = parts(row.actual)
             let l1: String? = row.level1 == level1 ? nil : row.level1 ?? ""
             let l2: String? = row.level2 == level2 && row.level1 == level1 ? nil : row.level2 ?? ""
             level1 = row.level1; level2 = row.level2
             let actualText = actual.nature == "定性" ? actual.value : actual.nature + actual.value
-            lines.append(line([l1, l2, row.name.raw, target.nature.isEmpty && !target.value.isEmpty ? "=" : target.nature, target.value,
-                               target.unit.isEmpty ? actual.unit : target.unit, actualText, row.weight?.raw ?? "", row.score?.raw ?? "", row.deviation?.raw ?? ""]))
+            return [l1, l2, row.name.raw, target.nature.isEmpty && !target.value.isEmpty ? "=" : target.nature, target.value,
+                    target.unit.isEmpty ? actual.unit : target.unit, actualText, row.weight?.raw ?? "", row.score?.raw ?? "", row.deviation?.raw ?? ""]
         }
-        lines.append(line(["合计", nil, nil, nil, nil, nil, nil, form.total?.weight?.raw ?? "", form.total?.score?.raw ?? "", form.grade?.raw ?? ""]))
-        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The seed forms typed into Sichuan's 部门预算项目支出绩效自评表 (`Tests/Fixtures/sichuan/`):
+    /// goals under 项目基本情况 before the funding table, the table headed 预算执行情况(10分) with
+    /// 总额 for 年度资金总额 and a 原因 column of notes, 指标性质 / 度量单位 / 完成值 / 权重 columns.
+    /// Saved from a spreadsheet (tabs, a merged cell leaving empty cells), or copied out of a web
+    /// page one cell per line with its empty cells kept as `|` alone and a merged cell written
+    /// once. The same findings as the seeds' either way: an empty 得分 or 完成值 keeps its place.
+    @Test(arguments: [false, true])
+    func seedsInSichuansTemplate(cells: Bool) throws {
+        for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
+            let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+            let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
+            let rendered = forms.map { Self.sichuanTemplate($0, cells: cells) }.joined(separator: cells ? "" : "\n")
+            // A funding finding names its row as printed: 总额 is the seeds' 年度资金总额.
+            let key: (Diagnostic) -> String = { "\($0.check)|\($0.form ?? "")|\($0.row == "总额" ? "年度资金总额" : $0.row ?? "")" }
+            let original = Self.findings(bytes, key), again = Self.findings(Array(rendered.utf8), key)
+            #expect(original.count > 10)
+            #expect(original == again, "\(name): only in the seed \(Set(original).subtracting(again)), only in Sichuan's template \(Set(again).subtracting(original))")
+        }
+    }
+
+    /// A form in Sichuan's template; nil stands for a cell merged into the one before it or
+    /// above it (left empty in a spreadsheet, not written at all in a web page's cells).
+    static func sichuanTemplate(_ form: Form, cells: Bool) -> String {
+        var out: [String] = []
+        func line(_ row: [String?]) {
+            let clean = row.map { $0.map { $0.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "|", with: "/") } }
+            if cells {
+                for c in clean { if let c { out.append(c.isEmpty ? "|" : c + " |") } }
+            } else {
+                out.append(clean.map { $0 ?? "" }.joined(separator: "\t"))
+            }
+        }
+        line(["部门预算项目支出绩效自评表(\(form.year?.value ?? 2023)年度)"])
+        line(["项目名称", form.name?.raw ?? ""])
+        line(["主管部门", form.department?.raw ?? "", "实施单位 (盖章)", form.implementingUnit?.raw ?? ""])
+        line(["项目基本情况", "1.项目年度目标完成情况"])
+        line([nil, "项目年度目标", "年度目标完成情况"])
+        line([nil, form.goals.planned?.raw ?? "", form.goals.actual?.raw ?? ""])
+        line([nil, "2.项目实施内容及过程概述"])
+        line([nil, "按年度计划组织实施，资金按进度支付。"])
+        if let funding = form.funding {
+            let names: [FundingColumn: String] = [.initialBudget: "年初预算", .fullYearBudget: "调整后预算数", .executed: "预算执行数",
+                                                  .weight: "权重", .rate: "预算执行率", .score: "得分"]
+            line(["预算执行情况(10分)", "年度预算数(\(funding.moneyUnit))"] + funding.columns.map { names[$0] ?? "" } + ["原因"])
+            for (k, row) in funding.rows.enumerated() {
+                let label = row.kind == .total ? "总额" : row.label.raw
+                // The note is merged down beside every row (written once, in the first).
+                line([nil, label] + funding.columns.map { row.cells[$0]?.raw ?? "" } + [k == 0 ? "1.预算执行率=预算执行数/调整后预算数，未达到90%的需说明原因。" : nil])
+            }
+        }
+        line(["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"])
+        // The 绩效指标 label merged down beside the rows.
+        for row in natureAndUnitRows(form) { line([nil] + row) }
+        line(["合计", nil, nil, nil, nil, nil, nil, nil, form.total?.weight?.raw ?? "", form.total?.score?.raw ?? "", form.grade?.raw ?? ""])
+        line(["评价结论", "项目按计划实施。"])
+        line(["存在问题", "无"])
+        line(["改进措施", "无"])
+        return out.joined(separator: "\n") + "\n"
     }
 
     /// Tables set in columns with spaces, every way they come: padded in characters (as

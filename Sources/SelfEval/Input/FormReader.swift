@@ -64,6 +64,10 @@ public struct FormReader {
     var fundingColumns: [FundingColumn] = []
     /// Where each of `fundingColumns` stands in a table with cells (the header cell's index).
     var fundingColumnCells: [Int] = []
+    /// Where a column of notes stands in such a table (Sichuan's 原因): its text is no value.
+    var fundingNoteCells: [Int] = []
+    /// Whether the funding header, read one cell per line, names a column of notes.
+    var fundingHasNotes = false
     var rateInPercent = false
     /// The funding header's columns when they stand aligned with spaces (flow layout).
     var fundingGrid: ColumnGrid<FundingColumn>?
@@ -91,17 +95,31 @@ public struct FormReader {
     /// 绩效指标 label (see `startIndicators`).
     var headerAbove: TextLine?
     var goalLines: [TextLine] = []
+    /// Under Sichuan's `2.项目实施内容及过程概述`: the text describes the work done, which no
+    /// check reads; it is not a goal (see `take`).
+    var inWorkDescription = false
 
     // Indicators.
     var tabular: TabularIndicatorReader?
     var flow = FlowIndicatorReader()
     var sawIndicatorHeader = false
+    /// One cell per line with the empty cells kept (a `|` alone): the indicator rows are
+    /// rebuilt by counting cells (see `CellRows`), and blank figures keep their places.
+    var keepsEmptyCells = false
+    var cellRows: CellRows?
+    /// The indicator header's cells read before its 三级指标, one per line (`绩效指标(90分)`,
+    /// `一级指标`, `二级指标`), for `cellRows`.
+    var indicatorHeaderCells: [Cell] = []
 
     // Total.
     var totalNumbers: [Field<ExactDecimal>] = []
     /// The top of a 总分 figure cut around the total's line (see `take`).
     var totalFigureTop: Cell?
     var totalRange: SourceRange?
+    /// The cell after the total's one figure was left empty (one cell per line, empty cells
+    /// kept), or the figure stands under the 分值 column of a table: it is the 分值's and the
+    /// 得分 is blank.
+    var totalScoreBlank = false
 
     /// A reader for one form written in `layout` on source lines `first...last`.
     init(first: Int, last: Int, layout: Layout, file: String) {
@@ -114,6 +132,7 @@ public struct FormReader {
     public static func read(source: SourceText, chunk: FormChunk, file: String) -> Form {
         let scanner = CellScanner(mode: FormSplitter.scannerMode(chunk.layout))
         var reader = FormReader(first: chunk.firstLine, last: chunk.lastLine, layout: chunk.layout, file: file)
+        reader.keepsEmptyCells = chunk.layout == .cellPerLine && CellRows.keepsEmptyCells(source, first: chunk.firstLine, last: chunk.lastLine)
         // Each line is scanned just before it is read, into the arrays of the line before when
         // the reader has not kept it.
         var storage = LineStorage()
@@ -164,7 +183,11 @@ public struct FormReader {
 
     /// Takes one line, or reports it when no section takes it.
     mutating func read(_ line: TextLine) {
-        if line.isBlank { return }
+        if line.isBlank {
+            // A `|` alone: an empty cell, which keeps the place of a blank figure.
+            if keepsEmptyCells && line.cells.count == 1 { takeEmptyCell(line) }
+            return
+        }
         blankBefore = lastRead > 0 && line.number > lastRead + 1
         lastRead = line.number
         // Cells cut at spaces: a label spelled out a character to a cell is one cell again.
@@ -189,10 +212,64 @@ public struct FormReader {
     /// Pieces of an indicator header on lines of their own.
     static let indicatorHeaderFragments = WordList(["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"])
 
+    /// A line of an indicator table read by counting cells: the header's words, then cells.
+    @inline(never)
+    mutating func takeCellRowLine(_ line: TextLine) {
+        let cells = line.nonEmpty
+        if !cellRows!.started, FormReader.isIndicatorHeaderWords(line) || FormReader.isIndicatorHeaderPiece(line) {
+            noteIndicatorColumns(line)
+            for c in cells { cellRows!.addHeader(c) }
+            return
+        }
+        for c in cells { takeCellRowCell(c) }
+    }
+
+    /// Sichuan's 项目基本情况 or one of its numbered items: the goals part starts or goes on.
+    /// Kept out of `take`, which every line goes through.
+    @inline(never)
+    mutating func takeGoalSectionTitle(_ line: TextLine) -> Bool {
+        let cells = line.nonEmpty
+        guard !cells.containsText(where: { $0.utf8.count > 64 || !$0.containsBytes("项目") }),
+              !cells.containsKey(where: { !Vocabulary.isGoalSectionTitle($0) }) else { return false }
+        flushFundingRow()
+        section = .goals
+        inWorkDescription = Vocabulary.withoutItemNumber(cells.key(at: cells.count - 1)).hasBytePrefix("项目实施内容")
+        return true
+    }
+
+    /// An empty cell of a table written one cell per line: a place in an indicator row, a
+    /// blank funding figure, or the total's blank 得分.
+    @inline(never)
+    mutating func takeEmptyCell(_ line: TextLine) {
+        let empty = Cell(text: "", range: SourceRange(line: line.number, column: 1, length: 0), index: 0, hasInnerSpace: false)
+        switch section {
+        case .indicators where cellRows?.started == true:
+            takeCellRowCell(empty)
+        case .funding where !layout.hasColumns && fundingGrid == nil && !(fundingLabel.isEmpty && fundingValues.isEmpty):
+            fundingValues.append(empty)
+        case .total where totalNumbers.count == 1:
+            totalScoreBlank = true
+        default:
+            break
+        }
+    }
+
+    /// A cell of an indicator table read by counting cells (see `CellRows`).
+    mutating func takeCellRowCell(_ cell: Cell) {
+        if tabular == nil { tabular = TabularIndicatorReader(header: cellRows!.headerLine(number: cell.range.start.line)) }
+        if let row = cellRows!.take(cell) { tabular!.take(row) }
+    }
+
     /// Routes a line; false when nothing took it.
     mutating func take(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
         var first = cells.key(at: 0)
+        // An indicator table read by counting cells: every cell up to the total is a row's
+        // (a placeholder such as `指标2` or `……` holds its place), after the header's words.
+        if section == .indicators, cellRows != nil, !Vocabulary.isTotalLabel(first) {
+            takeCellRowLine(line)
+            return true
+        }
         // A page number on a line of its own (`第 2 页 共 9 页`), where a PDF dump's page broke:
         // inside a header value, or a row that goes on below it. No section takes it.
         if PageMark.isMark(line, first: first) { return true }
@@ -218,7 +295,14 @@ public struct FormReader {
                 if !form.year.isNone { return true }
             }
         }
-        if section == .header || section == .funding, Vocabulary.isFundingLabel(first) {
+        // Sichuan's 项目基本情况 and its numbered items set over the goals (`1.项目年度目标完成情况`,
+        // `2.项目实施内容及过程概述`), before the funding table: the goals part starts or goes on.
+        // Every title is short, starts with 项 or an item number and holds 项目: a line of other
+        // cells is not compacted.
+        if section == .header || section == .funding || section == .goals, cells.count <= 3, takeGoalSectionTitle(line) { return true }
+        // The funding table after the goals (Sichuan's template): its label is a short cell.
+        if section == .header || section == .funding || section == .goals && first.utf8.count <= 48, Vocabulary.isFundingLabel(first) {
+            inWorkDescription = false
             // The label merged down beside the rows, printed on a row's line (as pdftotext -layout
             // centres it): after the header, the rest of the line is that row, or a piece of a
             // row's label wrapped over lines (`项目资金   其中：当`) in a table read by column.
@@ -297,6 +381,7 @@ public struct FormReader {
         }
         if (section == .goals || section == .funding) && !layout.hasColumns && (first.sameBytes("一级") || first.sameBytes("一级指标") || first.hasBytePrefix("绩效指标")) {
             section = .indicatorHeader
+            if keepsEmptyCells { indicatorHeaderCells += cells }
             // Header cells set above the header's line (`绩效指标  实际完成  偏差原因分析`): the
             // grid takes them when the header's line makes one.
             if cells.count > 1 { headerAbove = line }
@@ -325,11 +410,14 @@ public struct FormReader {
         case .header: return takeHeader(line)
         case .funding: return takeFunding(line)
         case .goals:
-            goalLines.append(line)
+            if !inWorkDescription { goalLines.append(line) }
             return true
         case .indicatorHeader:
             let t = line.text.compacted
-            if FormReader.indicatorHeaderFragments.contains(t) { return true }
+            if FormReader.indicatorHeaderFragments.contains(t) {
+                if keepsEmptyCells { indicatorHeaderCells += cells }
+                return true
+            }
             return false
         case .indicators:
             // Header fragments right after the header, or a header repeated after a page break.
@@ -479,6 +567,12 @@ public struct FormReader {
                     text = rest.drop { $0 == "：" || $0 == ":" || $0 == " " }.description
                     break
                 }
+                // `实施单位 (盖章)`: the label with a note to seal the form beside it.
+                if FormReader.isSealNote(rest) {
+                    key = field
+                    text = ""
+                    break
+                }
             }
             if let key {
                 // A label with no value on its line, the line above it values alone: that value
@@ -570,6 +664,14 @@ public struct FormReader {
     /// Whether a text, spaces removed, is a whole indicator header cell of some template.
     static func isIndicatorHeaderName(_ t: String) -> Bool { indicatorHeaderNames.contains { $0.sameBytes(t) } }
 
+    /// `(盖章)` after a header label (spaces, a colon allowed), which asks for the unit's seal.
+    static func isSealNote(_ rest: String) -> Bool {
+        guard rest.utf8.count <= 24 else { return false }
+        var t = rest.compacted
+        while t.hasByteSuffix("：") || t.hasByteSuffix(":") { t.removeLast() }
+        return t.sameBytes("(盖章)") || t.sameBytes("（盖章）")
+    }
+
     /// Whether a cell starts with a header label (`主管部门`, `实施单位：…`).
     static func startsWithHeaderLabel(_ text: String) -> Bool {
         guard Vocabulary.headerLabelStarts.matchesFirst(text) else { return false }
@@ -594,6 +696,8 @@ public struct FormReader {
                 fundingColumns.append(col)
                 fundingColumnCells.append(c.index)
                 if col == .rate && FormReader.namesPercent(t) { rateInPercent = true }
+            } else if !fundingColumns.isEmpty, FormReader.fundingNoteHeaders.contains(t) {
+                fundingNoteCells.append(c.index)
             }
         }
         if fundingColumns.count >= 3 { alignFunding(line) }
@@ -607,12 +711,21 @@ public struct FormReader {
         else if t.containsBytes("(元)") || t.containsBytes("（元）") || t.hasByteSuffix("元)") || t.hasByteSuffix("元）") { fundingUnit = fundingUnit ?? "元" }
     }
 
+    /// Whether a text (spaces removed) names 万元 or 元 in brackets (`年度预算数(万元)`).
+    static func namesMoneyUnitInBrackets(_ t: String) -> Bool {
+        t.utf8.count <= 48 && (t.containsBytes("(万元)") || t.containsBytes("（万元）") || t.containsBytes("(元)") || t.containsBytes("（元）"))
+    }
+
     /// A funding header word, or its start wrapped at a column's edge (`全年执行` over `数`).
     static func isFundingHeaderPiece(_ t: String) -> Bool {
         FundingColumn.recognise(t) != nil || t.utf8.count >= 6 && fundingHeaderWords.contains { $0.hasBytePrefix(t.compacted) }
     }
 
     static let fundingHeaderWords = ["年初预算数", "全年预算数", "全年执行数", "调整后预算数", "预算执行数", "执行率", "预算执行率"]
+
+    /// Headings of a funding column of notes after the figures (Sichuan's 原因: why the rate
+    /// fell short, how the budget was adjusted).
+    static let fundingNoteHeaders = WordList(["原因", "原因分析", "偏差原因", "未完成原因", "说明", "备注", "情况说明"])
 
     /// Whether the 执行率 heading `t` says its figures are percentages (`执行率(%)`).
     static func namesPercent(_ t: String) -> Bool { t.containsBytes("(%)") || t.containsBytes("（%）") }
@@ -662,9 +775,28 @@ public struct FormReader {
         // Flow: label fragments, then values, which may run over several lines.
         for cell in cells {
             // Header words one by one (one cell per line).
-            if fundingRows.isEmpty && fundingValues.isEmpty && fundingLabel.isEmpty, let col = FundingColumn.recognise(cell.text) {
-                fundingColumns.append(col)
-                if col == .rate && FormReader.namesPercent(cell.text) { rateInPercent = true }
+            if fundingRows.isEmpty && fundingValues.isEmpty && fundingLabel.isEmpty {
+                if let col = FundingColumn.recognise(cell.text) {
+                    fundingColumns.append(col)
+                    if col == .rate && FormReader.namesPercent(cell.text) { rateInPercent = true }
+                    continue
+                }
+                let key = cell.key
+                // The heading of the labels' column naming the unit (Sichuan's `年度预算数(万元)`),
+                // and a column of notes after the figures (`原因`).
+                if FundingRowKind.recognise(key) == nil, FormReader.namesMoneyUnitInBrackets(key) {
+                    noteMoneyUnit(key)
+                    continue
+                }
+                if !fundingColumns.isEmpty, FormReader.fundingNoteHeaders.contains(key) {
+                    fundingHasNotes = true
+                    continue
+                }
+            }
+            // The note a row's figures are followed by, in a table with a column of notes
+            // (`1.预算执行率=预算执行数/调整后预算数…`): not the next row's label.
+            if fundingHasNotes, !fundingValues.isEmpty, !FormReader.isFundingValue(cell.text), !Piece.isUnitApart(cell.text),
+               FundingRowKind.recognise(cell.text) == nil {
                 continue
             }
             // A `%` or a unit in brackets spaced apart from its figure (`80.00 %`) joins it.
@@ -693,7 +825,7 @@ public struct FormReader {
     func fundingValuesUnderHeader(_ cells: [Cell], after labelIndex: Int) -> [Cell]? {
         guard fundingColumnCells.count == fundingColumns.count, let first = fundingColumnCells.min(), first > labelIndex else { return nil }
         var any = false
-        for i in (labelIndex + 1)..<cells.count where !cells[i].isEmpty {
+        for i in (labelIndex + 1)..<cells.count where !cells[i].isEmpty && !fundingNoteCells.contains(i) {
             guard fundingColumnCells.contains(i) else { return nil }
             any = true
         }
@@ -782,6 +914,11 @@ public struct FormReader {
         sawIndicatorHeader = true
         noteIndicatorColumns(line)
         if layout.hasColumns { tabular = TabularIndicatorReader(header: line) }
+        if keepsEmptyCells {
+            var rows = CellRows()
+            for c in indicatorHeaderCells + line.nonEmpty { rows.addHeader(c) }
+            cellRows = rows
+        }
         // A header that stands in columns aligned with spaces: rows are read by column.
         if layout == .flow, var grid = ColumnGrid(header: line, minimumColumns: 4, role: TabularIndicatorReader.role(ofHeader:)) {
             // Header cells broken over lines and centred on the header row start above it
@@ -821,6 +958,11 @@ public struct FormReader {
                                        "实际完成值", "分值", "权重", "得分", "偏差原因分析及改进措施", "未完成原因分析及改进措施"]
 
     mutating func finishIndicators() {
+        // The last row read by counting cells, its empty cells at the end left out.
+        if cellRows != nil, let row = cellRows!.flush() {
+            if tabular == nil { tabular = TabularIndicatorReader(header: cellRows!.headerLine(number: row.number)) }
+            tabular!.take(row)
+        }
         if tabular != nil {
             tabular!.finish()
         } else {
@@ -853,6 +995,12 @@ public struct FormReader {
             if case .quantity(let q) = m, q.comparator == nil, totalNumbers.count < 2 {
                 totalNumbers.append(Field(raw: c.text, value: q.value, range: c.range))
                 took = true
+                // A table's one figure under its 分值 (权重) column, the 得分 column left empty
+                // (a form not filled in): the weights' total, not a score.
+                if layout.hasColumns, totalNumbers.count == 1, let t = tabular, let w = t.column(.weight), c.index == w,
+                   let s = t.column(.score), s != w, !line.cells.contains(where: { $0.index == s && !$0.isEmpty }) {
+                    totalScoreBlank = true
+                }
             } else if Vocabulary.grades.contains(c.key), form.grade.isNone {
                 form.grade = Field(raw: c.text, value: c.key, range: c.range)
                 took = true
@@ -930,8 +1078,8 @@ public struct FormReader {
         }
         // Total.
         if let r = totalRange {
-            let weight = totalNumbers.count >= 2 ? totalNumbers[0] : nil
-            let score = totalNumbers.count >= 2 ? totalNumbers[1] : totalNumbers.first
+            let weight = totalNumbers.count >= 2 ? totalNumbers[0] : totalScoreBlank ? totalNumbers.first : nil
+            let score = totalNumbers.count >= 2 ? totalNumbers[1] : totalScoreBlank ? nil : totalNumbers.first
             form.total = TotalRow(weight: weight, score: score, range: r)
         }
     }
@@ -943,7 +1091,7 @@ public struct FormReader {
                 for c in h.nonEmpty {
                     let t = c.key
                     if Vocabulary.containsPlannedGoalLabel(t) { plannedCol = c.index }
-                    if t.containsBytes("实际完成") { actualCol = c.index }
+                    if t.containsBytes("实际完成") || Vocabulary.actualGoalLabel(startingWith: t) != nil { actualCol = c.index }
                 }
             }
             var planned: [Cell] = [], actual: [Cell] = []

@@ -85,7 +85,7 @@ public enum FormSplitter {
     }
 
     /// The layout most lines are written in: markdown when lines start with `|` (or `｜`, `│`), one cell per
-    /// line when they end with `|`, tabular when they hold tabs, CSV when they hold two commas
+    /// line when they end with `|` (a `|` alone counts as one cell per line), tabular when they hold tabs, CSV when they hold two commas
     /// that separate cells (30% of non-blank lines each).
     static func detectLayout(_ source: SourceText, _ first: Int, _ last: Int) -> Layout {
         var tabbed = 0, nonBlank = 0, piped = 0, trailing = 0, commaSeparated = 0
@@ -97,7 +97,10 @@ public enum FormSplitter {
                 guard start < end else { continue }
                 nonBlank += 1
                 while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
-                if CellScanner.pipeWidth(b, start) > 0 { piped += 1 } else if b[end - 1] == 0x7C { trailing += 1 }
+                // A pipe alone is an empty cell of one cell per line (a web page's table copied
+                // out, `年初预算 |` / `|` / `238.93 |`): no markdown row is one pipe.
+                let pipe = CellScanner.pipeWidth(b, start)
+                if pipe > 0 && pipe < end - start { piped += 1 } else if b[end - 1] == 0x7C { trailing += 1 }
                 if memchr(b.baseAddress! + lineStart, 0x09, lineEnd - lineStart) != nil { tabbed += 1 }
                 if separatingCommas(UnsafeBufferPointer(rebasing: b[start..<end]), atLeast: 2) { commaSeparated += 1 }
             }

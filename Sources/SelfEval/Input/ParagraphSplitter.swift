@@ -10,7 +10,8 @@ public enum ParagraphSplitter {
 
     /// Words of the indicator header, kept together on one pseudo-line.
     static let indicatorHeaderWords = WordList(["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "权重", "得分",
-                                                "偏差原因分析及改进措施", "偏差原因分析", "指标性质", "度量单位", "指标值"])
+                                                "偏差原因分析及改进措施", "偏差原因分析", "指标性质", "度量单位", "指标值",
+                                                "完成值", "未完成原因分析", "未完成原因分析及改进措施"])
 
     /// Whether a line holds a flattened form: long, with several section words. A line cut
     /// by `UnspacedParagraph` may hold fewer cells (the parts it could not cut are left out).

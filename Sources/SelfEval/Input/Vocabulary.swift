@@ -78,7 +78,8 @@ public enum Vocabulary {
 
     /// The funding table's label, merged down beside its rows (`项目资金`, `项目资金（万元）`,
     /// `资金投入`): spaces removed.
-    static func isFundingLabel(_ key: String) -> Bool { key.hasBytePrefix("项目资金") || key.hasBytePrefix("资金投入") }
+    /// Sichuan's template heads its table 预算执行情况 (`预算执行情况(10分)`).
+    static func isFundingLabel(_ key: String) -> Bool { key.hasBytePrefix("项目资金") || key.hasBytePrefix("资金投入") || key.hasBytePrefix("预算执行情况") }
 
     /// Whether the text is a 一级 or 二级 label whose name ends in 指标 (a whole label, not a
     /// two-character piece like 产出), normalizing once.
@@ -91,9 +92,37 @@ public enum Vocabulary {
                                      + plannedGoalLabels + actualGoalLabels)
 
     /// The heading of the planned goal text: 预期目标, or what other templates print for it.
-    public static let plannedGoalLabels = ["预期目标", "年初设定目标", "年度预期目标"]
+    public static let plannedGoalLabels = ["预期目标", "年初设定目标", "年度预期目标", "项目年度目标"]
     /// The heading of the achieved goal text: 实际完成情况, or what other templates print for it.
-    public static let actualGoalLabels = ["实际完成情况", "全年实际完成情况", "年度实际完成情况"]
+    public static let actualGoalLabels = ["实际完成情况", "全年实际完成情况", "年度实际完成情况", "年度目标完成情况"]
+
+    /// The titles some templates set over their goals part instead of 年度总体目标 (Sichuan's
+    /// 项目基本情况, with its numbered items `1.项目年度目标完成情况`, `2.项目实施内容及过程概述`),
+    /// spaces removed and the item's number dropped.
+    static let goalSectionTitles = WordList(["项目基本情况", "项目年度目标完成情况", "项目实施内容及过程概述", "项目实施内容及过程"])
+
+    /// Whether a cell (spaces removed) is such a title, numbered or not (`1.`, `1、`, `（一）`).
+    static func isGoalSectionTitle(_ key: String) -> Bool {
+        // Every title holds 项目 (E9 A1 B9 E7 9B AE): the rest are not looked at further.
+        guard key.utf8.count <= 48, key.containsBytes("项目") else { return false }
+        return goalSectionTitles.contains(withoutItemNumber(key))
+    }
+
+    /// The text without a leading item number: `1.`, `1、`, `(1)`, `（一）`, `一、`.
+    static func withoutItemNumber(_ key: String) -> String {
+        let scalars = key.unicodeScalars
+        var i = scalars.startIndex
+        let open = scalars.first == "(" || scalars.first == "（"
+        if open { i = scalars.index(after: i) }
+        let digitsStart = i
+        while i < scalars.endIndex, ("0"..."9").contains(scalars[i]) || "一二三四五六七八九十".unicodeScalars.contains(scalars[i]) { i = scalars.index(after: i) }
+        guard i > digitsStart, i < scalars.endIndex else { return key }
+        let mark = scalars[i]
+        if open ? (mark == ")" || mark == "）") : (mark == "." || mark == "、" || mark == "．") {
+            return String(scalars[scalars.index(after: i)...])
+        }
+        return key
+    }
 
     static let goalHeadingStarts = CharacterFilter(firstCharactersOf: plannedGoalLabels + actualGoalLabels)
     /// The planned-goal heading `text` (spaces removed) starts with.

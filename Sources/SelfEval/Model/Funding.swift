@@ -72,14 +72,19 @@ public enum FundingRowKind: String, Sendable, Hashable, Codable {
     /// Every row label holds one of these (资金总额, 合计, 结转, 财政, 其他, 单位资金, 自有资金).
     static let labelCharacters = CharacterFilter("总合结财其单自")
 
+    /// The longest label read as a row's (`其中：当年财政拨款（万元）` spaced out is far shorter).
+    static let maxLabelBytes = 96
+
     /// Recognises a row label (spaces removed); nil for labels that are not funding rows.
     public static func recognise(_ label: String) -> FundingRowKind? {
-        guard labelCharacters.matches(label) else { return nil }
+        // A label is a few words: a note that names a row (`其他资金包括：…`) is none.
+        guard label.utf8.count <= maxLabelBytes, labelCharacters.matches(label) else { return nil }
         var l = label.compacted
         for p in ["其中：", "其中:", "其中"] where l.hasBytePrefix(p) { l.removeFirst(p.count) }
         while l.hasByteSuffix("：") || l.hasByteSuffix(":") { l.removeLast() }
         if l.isEmpty { return nil }
-        if l.hasBytePrefix("年度资金总额") || l.sameBytes("资金总额") || l.sameBytes("合计") || l.hasBytePrefix("年度资金总") { return .total }
+        // Sichuan's template calls it 总额.
+        if l.hasBytePrefix("年度资金总额") || l.sameBytes("资金总额") || l.sameBytes("合计") || l.hasBytePrefix("年度资金总") || l.sameBytes("总额") { return .total }
         // 上年结转资金, and the 上年结余资金 or 上年结转结余资金 of other templates.
         if l.containsBytes("结转") || l.containsBytes("结余") { return .carryover }
         if l.containsBytes("财政拨款") || l.sameBytes("财政资金") || l.hasBytePrefix("当年财政") || l.hasBytePrefix("本年财政") { return .currentFiscal }

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import SelfEval
+
+/// Sichuan's 部门预算项目支出绩效自评表 (`Tests/Fixtures/sichuan/`): goals before the funding
+/// table, 总额 for 年度资金总额, a 原因 column of notes beside the figures, 权重 and 完成值, and a
+/// form left unfilled. Saved from a spreadsheet (tabs), and copied out of a web page one cell
+/// per line with its empty cells kept (`|` alone), which must read the same.
+@Suite struct SichuanTemplateTests {
+    static let files = ["sichuan.tsv", "sichuan-cells.txt"]
+
+    static func forms(_ name: String) -> [Form] {
+        Fixtures.forms(Fixtures.root.appendingPathComponent("sichuan/\(name)"))
+    }
+
+    @Test(arguments: files)
+    func readsEveryPart(_ name: String) throws {
+        let forms = Self.forms(name)
+        try #require(forms.count == 3)
+        #expect(forms.map(\.layout) == Array(repeating: name.hasSuffix(".tsv") ? Layout.tabular : .cellPerLine, count: 3))
+        for form in forms {
+            #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+            // `实施单位 (盖章)` is the label; the header values stop at 项目基本情况.
+            #expect(form.implementingUnit?.value.hasSuffix("局") == true || form.implementingUnit?.value.hasSuffix("中心") == true)
+            #expect(form.department?.value.hasSuffix("本级") == true)
+            let funding = try #require(form.funding)
+            #expect(funding.moneyUnit == "万元")
+            #expect(funding.columns == [.initialBudget, .fullYearBudget, .executed, .rate, .weight, .score])
+            // 总额 is the total; the 原因 note beside it is no row.
+            #expect(funding.rows.map(\.kind) == [.total, .currentFiscal, .other, .other, .other])
+            #expect(funding.total?.cells[.weight]?.raw == "10")
+            // The goals under 项目年度目标 and 年度目标完成情况; the work described under
+            // 2.项目实施内容及过程概述 is neither.
+            #expect(form.goals.planned?.value.hasPrefix("保障") == true || form.goals.planned?.value.hasPrefix("全年") == true)
+            #expect(form.goals.actual != nil)
+            #expect(form.goals.planned?.value.contains("按") == false || form.goals.planned?.value.contains("季度") == false)
+            #expect(form.total?.weight?.value.description == "100")
+        }
+        #expect(forms.map(\.indicators.count) == [4, 3, 2])
+        #expect(forms[0].funding?.total?.cells[.score]?.raw == "9.5")
+        #expect(forms[0].indicators.map(\.name.value) == ["经办服务人次", "审核差错率", "群众办事便利度", "参保人满意度"])
+        #expect(forms[0].indicators.map { $0.target?.raw ?? "" } == ["≥12000人次", "≤1%", "明显提升", "≥90%"])
+        #expect(forms[0].indicators[3].deviation?.value == "样本偏少,下年扩大样本")
+        // A blank 完成值 keeps its place: the target stays the target.
+        #expect(forms[1].indicators[1].target?.raw == "=100%")
+        #expect(forms[1].indicators[1].actual == nil)
+        #expect(forms[1].indicators[1].score?.raw == "30")
+        // Unfilled: no actual, no score, and the total's one figure is the weights'.
+        #expect(forms[2].indicators.allSatisfy { $0.actual == nil && $0.score == nil && $0.weight != nil })
+        #expect(forms[2].total?.score == nil)
+        #expect(forms[2].funding?.total?.cells[.score] == nil)
+    }
+
+    /// Counting cells rebuilds a row whose 一级 and 二级 labels are merged from the rows above,
+    /// and one named like a label (服务对象满意度 under 服务对象满意度指标).
+    @Test func cellRowsFillMergedLabels() throws {
+        var rows = CellRows()
+        for h in ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分", "原因"] {
+            rows.addHeader(Cell(text: h, range: SourceRange(line: 1, column: 1, length: 2), index: 0))
+        }
+        func feed(_ texts: [String]) -> [TextLine] {
+            texts.enumerated().compactMap { k, t in rows.take(Cell(text: t, range: SourceRange(line: k + 2, column: 1, length: 1), index: 0)) }
+        }
+        let out = feed(["产出指标", "数量指标", "人次", "≥10", "12", "50", "50", "",
+                        "质量指标", "合格率", "=100%", "", "20", "", "",
+                        "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", "30", "30", ""])
+        try #require(out.count == 3)
+        #expect(out.map { $0.cells.map(\.text) } == [
+            ["", "产出指标", "数量指标", "人次", "≥10", "12", "50", "50", ""],
+            ["", "", "质量指标", "合格率", "=100%", "", "20", "", ""],
+            ["", "", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", "30", "30", ""],
+        ])
+        #expect(rows.flush() == nil)
+    }
+}

@@ -9,6 +9,7 @@ public enum AllChecks {
         FullMarksContradiction.self,
         MissingActual.self,
         DuplicatedGoalText.self,
+        TemplateInstructions.self,
         ExecutionRate.self,
         BudgetScore.self,
         TotalScore.self,

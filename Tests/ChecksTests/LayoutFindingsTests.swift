@@ -73,7 +73,7 @@ import SelfEval
 
     /// The forms of `Tests/Fixtures/sichuan/`: the same findings whether saved from a spreadsheet
     /// or copied out of a web page (by check, form and row), and the ones they were written to
-    /// have.
+    /// have, the unfilled form's instructions among them.
     @Test func sichuanFormsInBothLayouts() throws {
         let folder = Self.seeds.deletingLastPathComponent().appendingPathComponent("sichuan")
         func findings(_ name: String) throws -> [String] {
@@ -83,7 +83,7 @@ import SelfEval
         #expect(tsv == cells)
         let checks = Set(tsv.map { String($0.split(separator: " ")[0]) })
         #expect(checks == ["deduction-despite-met", "duplicated-goal-text", "funding-breakdown", "missing-actual", "full-marks-contradiction",
-                           "missing-score"])
+                           "missing-score", "template-instructions"])
         #expect(!tsv.contains { $0.hasPrefix("unparsed-row") || $0.hasPrefix("missing-part") })
     }
 

@@ -169,6 +169,53 @@ import SelfEval
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The seed forms as a Word web page's table reads when saved or copied as plain text: each
+    /// cell a paragraph of its own between blank lines, a merged cell written once, an empty cell
+    /// a paragraph holding a space (no line of its own once read), header words wrapped in their
+    /// cells (`年初` / `预算数`, `年度` / `指标值`), an `附件1` over the title. The seeds' findings.
+    @Test func seedsAsParagraphsOfAWebPage() throws {
+        for name in ["000_84adb1842e62a47c.txt", "004_c9f77f6b4bcb1ec1.txt"] {
+            let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+            let forms = Linter.readForms(SourceText(utf8: bytes), file: "f.txt").forms
+            let rendered = forms.map(Self.paragraphsOfAWebPage).joined()
+            let key: (Diagnostic) -> String = { "\($0.check)|\($0.form ?? "")|\($0.row ?? "")" }
+            let original = Self.findings(bytes, key), again = Self.findings(Array(rendered.utf8), key)
+            #expect(original.count > 10)
+            #expect(original == again, "\(name): only in the seed \(Set(original).subtracting(again)), only as paragraphs \(Set(again).subtracting(original))")
+        }
+    }
+
+    /// A form in the standard template as `seedsAsParagraphsOfAWebPage` writes it.
+    static func paragraphsOfAWebPage(_ form: Form) -> String {
+        var out: [String] = ["附件1"]
+        // nil: a merged cell, not written; "": an empty cell, a paragraph of one space.
+        func row(_ cells: [String?]) {
+            for c in cells { if let c { out.append(c.isEmpty ? " " : c.replacingOccurrences(of: "\n", with: "")) } }
+        }
+        row(["项目支出绩效自评表"])
+        if let y = form.year { row(["（\(y.value)年度）"]) }
+        row(["项目名称", form.name?.raw ?? ""])
+        row(["主管部门", form.department?.raw ?? "", "实施单位", form.implementingUnit?.raw ?? ""])
+        if let funding = form.funding {
+            let words: [FundingColumn: [String]] = [.initialBudget: ["年初", "预算数"], .fullYearBudget: ["全年", "预算数"], .executed: ["全年", "执行数"],
+                                                    .weight: ["分值"], .rate: ["执行率"], .score: ["得分"]]
+            row(["项目资金", "（\(funding.moneyUnit)）", ""] + funding.columns.flatMap { words[$0] ?? [] })
+            for r in funding.rows { row([r.label.raw] + funding.columns.map { r.cells[$0]?.raw ?? "" }) }
+        }
+        row(["年度总体目标", "预期目标", "实际完成情况", form.goals.planned?.raw ?? "", form.goals.actual?.raw ?? ""])
+        row(["绩效指标", "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因分析及改进措施"])
+        var level1: String?, level2: String?
+        for r in form.indicators {
+            let l1: String? = r.level1 == level1 ? nil : r.level1 ?? ""
+            let l2: String? = r.level2 == level2 && r.level1 == level1 ? nil : r.level2 ?? ""
+            level1 = r.level1; level2 = r.level2
+            row([l1, l2, r.name.raw, r.target?.raw ?? "", r.actual?.raw ?? "", r.weight?.raw ?? "", r.score?.raw ?? "", r.deviation?.raw ?? ""])
+        }
+        if let t = form.total { row(["总分", t.weight?.raw ?? "", t.score?.raw ?? ""]) }
+        if let g = form.grade { row(["评分等级", g.raw]) }
+        return out.map { $0 + "\n\n" }.joined()
+    }
+
     /// Tables set in columns with spaces, every way they come: padded in characters (as
     /// `pdftotext -layout` pads) or in display width (an editor with a CJK font), wrapped cells
     /// centred on their row or set at its top. The seeds' findings, the empty cells among them:

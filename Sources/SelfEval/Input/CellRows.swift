@@ -22,7 +22,15 @@ struct CellRows {
     /// Whether a row's cell has been read: the header is complete.
     private(set) var started = false
 
-    mutating func addHeader(_ cell: Cell) { header.append(cell) }
+    /// Adds a header cell; a piece that finishes the cell before it (`年度` / `指标值`, as a
+    /// web page's table wraps a header cell into two paragraphs) joins it.
+    mutating func addHeader(_ cell: Cell) {
+        if let last = header.last, TabularIndicatorReader.role(ofHeader: last.key) == nil, FormReader.isIndicatorHeaderName(last.key + cell.key) {
+            header[header.count - 1] = last.joined(with: cell)
+            return
+        }
+        header.append(cell)
+    }
 
     /// The header as one tabular line, each cell at its position.
     func headerLine(number: Int) -> TextLine {
@@ -52,6 +60,36 @@ struct CellRows {
     /// Takes one cell (empty for a `|` alone); a whole row when this cell completes one.
     mutating func take(_ cell: Cell) -> TextLine? {
         started = true
+        // A level label wrapped in its cell into two paragraphs (`经济效益` / `指标`, `满意度` /
+        // `指标`): the first piece waits for the second.
+        if let piece = labelPiece {
+            labelPiece = nil
+            if cell.key.sameBytes("指标") {
+                levels.append(piece.joined(with: cell))
+                return nil
+            }
+            if let row = takeCell(piece) { pendingRow = row }
+        }
+        if data.isEmpty, !cell.isEmpty, levels.count < 2, cell.text.utf8.count <= 24, !cell.key.hasByteSuffix("指标"),
+           Vocabulary.isLevelLabel(cell.key + "指标") {
+            labelPiece = cell
+            return takeRow()
+        }
+        if let row = takeCell(cell) { pendingRow = row }
+        return takeRow()
+    }
+
+    /// A row completed by a cell taken before the one in hand (a label piece that was not one).
+    private var pendingRow: TextLine?
+    /// The first piece of a level label wrapped into two cells.
+    private var labelPiece: Cell?
+
+    private mutating func takeRow() -> TextLine? {
+        defer { pendingRow = nil }
+        return pendingRow
+    }
+
+    private mutating func takeCell(_ cell: Cell) -> TextLine? {
         // Level labels lead a row, before its first cell from 三级指标 on: a 一级 one and a 二级
         // one after it, or either alone (a row named like a label, 服务对象满意度 after
         // 服务对象满意度指标, keeps its name).
@@ -69,6 +107,10 @@ struct CellRows {
     /// The row read so far, as a tabular line; nil when there is none. A row cut short (the
     /// table's last, its empty cells left out) comes out with the cells it has.
     mutating func flush() -> TextLine? {
+        if let piece = labelPiece {
+            labelPiece = nil
+            if let row = takeCell(piece) { return row }
+        }
         guard !data.isEmpty || !levels.isEmpty else { return nil }
         let line = (levels.first ?? data[0]).range.start.line
         let cols = columns
@@ -95,17 +137,32 @@ struct CellRows {
         return TextLine(number: line, cells: cells, indent: 0)
     }
 
-    /// Whether lines `first...last` hold a `|` alone: a table written one cell per line that
-    /// keeps its empty cells.
+    /// Whether lines `first...last` hold an empty cell of their own (see `isEmptyCell`): a
+    /// table written one cell per line that keeps its empty cells.
     static func keepsEmptyCells(_ source: SourceText, first: Int, last: Int) -> Bool {
+        for n in first...last where isEmptyCell(source, line: n) { return true }
+        return false
+    }
+
+    /// Whether line `n` is an empty cell written on a line of its own: a `|` alone (cells
+    /// ending in ` |`), or spaces alone, NBSP or U+3000 among them (a web page's table saved as
+    /// text, each cell a paragraph, an empty one a space). Tabs alone are a row of empty cells
+    /// of a tab-separated table, and an empty line is no cell.
+    static func isEmptyCell(_ source: SourceText, line n: Int) -> Bool {
         source.bytes.withUnsafeBufferPointer { b in
-            for n in first...last {
-                var s = source.lineStarts[n - 1], e = source.lineEnds[n - 1]
-                while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
-                while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 || b[e - 1] == 0x0D { e -= 1 }
-                if e - s == 1 && b[s] == 0x7C { return true }
+            var i = source.lineStarts[n - 1]
+            var e = source.lineEnds[n - 1]
+            while e > i, b[e - 1] == 0x0D { e -= 1 }
+            guard i < e else { return false }
+            var pipes = 0
+            while i < e {
+                if b[i] == 0x20 { i += 1 }
+                else if b[i] == 0x7C { pipes += 1; i += 1 }
+                else if b[i] == 0xC2, i + 1 < e, b[i + 1] == 0xA0 { i += 2 }
+                else if b[i] == 0xE3, i + 2 < e, b[i + 1] == 0x80, b[i + 2] == 0x80 { i += 3 }
+                else { return false }
             }
-            return false
+            return pipes <= 1
         }
     }
 }

@@ -138,6 +138,7 @@ struct FlowIndicatorReader {
     }
 
     private mutating func row(_ tokens: [Cell], run: Range<Int>, lineNumber: Int) {
+        let run = FlowIndicatorReader.withFigureAnalysis(run, tokens, columnsBeforeWeight: natureColumn || unitColumn ? 4 : 2)
         let weightCell = tokens[run.upperBound - 2]
         let scoreCell = tokens[run.upperBound - 1]
         var slots = Slots()
@@ -352,6 +353,18 @@ struct FlowIndicatorReader {
         guard end == tokens.count, run.count >= 3, kinds[end - 1] == .blank, kinds[end - 2] == .number, kinds[end - 3] == .number,
               case .quantity(let weight) = Measure.parse(tokens[end - 3].text), case .quantity(let score) = Measure.parse(tokens[end - 2].text),
               score.value.compare(weight.value) <= 0 else { return run }
+        return run.lowerBound..<(end - 1)
+    }
+
+    /// A run of figures one longer than the row's columns of figures (target and actual, then
+    /// 分值 and 得分) that ends the row: its last figure is the 偏差原因分析 typed as a figure
+    /// (`100 100 10 10 0`, a 0 for no deviation), when the two before it can be 分值 and 得分 (the
+    /// second not above the first). Read the other way one figure had no place and was lost.
+    static func withFigureAnalysis(_ run: Range<Int>, _ tokens: [Cell], columnsBeforeWeight: Int) -> Range<Int> {
+        let end = run.upperBound
+        guard run.count == columnsBeforeWeight + 3, end == tokens.count,
+              case .quantity(let weight) = Measure.parse(tokens[end - 3].text), case .quantity(let score) = Measure.parse(tokens[end - 2].text),
+              score.comparator == nil, weight.comparator == nil, score.value.compare(weight.value) <= 0 else { return run }
         return run.lowerBound..<(end - 1)
     }
 

@@ -68,6 +68,8 @@ public struct FormReader {
     var fundingNoteCells: [Int] = []
     /// Whether the funding header, read one cell per line, names a column of notes.
     var fundingHasNotes = false
+    /// The first piece of a funding header word broken over two cells (`年初` of `年初` / `预算数`).
+    var fundingHeaderPiece: Cell?
     var rateInPercent = false
     /// The funding header's columns when they stand aligned with spaces (flow layout).
     var fundingGrid: ColumnGrid<FundingColumn>?
@@ -159,6 +161,9 @@ public struct FormReader {
                 let inTable = reader.section == .header || reader.section == .funding || reader.section == .indicators || reader.section == .indicatorHeader
                 centred!.take(row.line, inTable: inTable,
                               rateColumn: (reader.fundingColumns.isEmpty ? FundingColumn.templateOrder : reader.fundingColumns).firstIndex(of: .rate)) { reader.read($0) }
+            } else if reader.keepsEmptyCells && row.line.isBlank && CellRows.isEmptyCell(source, line: n) {
+                // A `|` or a space alone: an empty cell, which keeps the place of a blank figure.
+                reader.takeEmptyCell(row.line)
             } else {
                 reader.read(row.line)
             }
@@ -183,11 +188,7 @@ public struct FormReader {
 
     /// Takes one line, or reports it when no section takes it.
     mutating func read(_ line: TextLine) {
-        if line.isBlank {
-            // A `|` alone: an empty cell, which keeps the place of a blank figure.
-            if keepsEmptyCells && line.cells.count == 1 { takeEmptyCell(line) }
-            return
-        }
+        if line.isBlank { return }
         blankBefore = lastRead > 0 && line.number > lastRead + 1
         lastRead = line.number
         // Cells cut at spaces: a label spelled out a character to a cell is one cell again.
@@ -216,7 +217,8 @@ public struct FormReader {
     @inline(never)
     mutating func takeCellRowLine(_ line: TextLine) {
         let cells = line.nonEmpty
-        if !cellRows!.started, FormReader.isIndicatorHeaderWords(line) || FormReader.isIndicatorHeaderPiece(line) {
+        if !cellRows!.started, FormReader.isIndicatorHeaderWords(line) || FormReader.isIndicatorHeaderPiece(line)
+            || cells.count == 1 && FormReader.indicatorHeaderStarts.contains(cells.key(at: 0)) {
             noteIndicatorColumns(line)
             for c in cells { cellRows!.addHeader(c) }
             return
@@ -257,7 +259,18 @@ public struct FormReader {
     /// A cell of an indicator table read by counting cells (see `CellRows`).
     mutating func takeCellRowCell(_ cell: Cell) {
         if tabular == nil { tabular = TabularIndicatorReader(header: cellRows!.headerLine(number: cell.range.start.line)) }
-        if let row = cellRows!.take(cell) { tabular!.take(row) }
+        if let row = cellRows!.take(cell) { tabular!.take(FormReader.withoutPlaceholders(row)) }
+    }
+
+    /// A template's placeholder row (`指标2` or `……` and empty cells) rebuilt from cells: its
+    /// placeholders are no name, so only its level labels, if any, are read.
+    static func withoutPlaceholders(_ row: TextLine) -> TextLine {
+        let cells = row.nonEmpty
+        guard cells.containsText(where: Vocabulary.isPlaceholder),
+              cells.allTexts({ Vocabulary.isPlaceholder($0) || Vocabulary.isLevelLabel($0) }) else { return row }
+        return TextLine(number: row.number, cells: row.cells.map { c in
+            Vocabulary.isPlaceholder(c.text) ? Cell(text: "", range: c.range, index: c.index, hasInnerSpace: false) : c
+        }, indent: row.indent)
     }
 
     /// Routes a line; false when nothing took it.
@@ -300,6 +313,8 @@ public struct FormReader {
         // Every title is short, starts with 项 or an item number and holds 项目: a line of other
         // cells is not compacted.
         if section == .header || section == .funding || section == .goals, cells.count <= 3, takeGoalSectionTitle(line) { return true }
+        // `附件1` / `附表2` over the title: which attachment of a report the form is.
+        if section == .header, cells.count == 1, Vocabulary.isAttachmentMark(first) { return true }
         // The funding table after the goals (Sichuan's template): its label is a short cell.
         if section == .header || section == .funding || section == .goals && first.utf8.count <= 48, Vocabulary.isFundingLabel(first) {
             inWorkDescription = false
@@ -426,7 +441,8 @@ public struct FormReader {
                 flow.grid = grid
                 return true
             }
-            if tabular == nil && !flow.sawRow && (FormReader.isIndicatorHeaderWords(line) || FormReader.isIndicatorHeaderPiece(line)) {
+            if tabular == nil && !flow.sawRow && (FormReader.isIndicatorHeaderWords(line) || FormReader.isIndicatorHeaderPiece(line)
+                                                  || cells.count == 1 && FormReader.indicatorHeaderStarts.contains(first)) {
                 noteIndicatorColumns(line)
                 // The header's cells broken over lines (`年度` above `指标值`) name its columns.
                 if flow.grid != nil, !flow.grid!.extend(with: line, fits: FormReader.fitsIndicatorHeader) { flow.grid = nil }
@@ -776,9 +792,26 @@ public struct FormReader {
         for cell in cells {
             // Header words one by one (one cell per line).
             if fundingRows.isEmpty && fundingValues.isEmpty && fundingLabel.isEmpty {
+                // A header word broken over two cells (`年初` / `预算数`, as a web page's
+                // table wraps it in its cell): the pieces make the word.
+                if let piece = fundingHeaderPiece {
+                    fundingHeaderPiece = nil
+                    if let col = FundingColumn.recognise(piece.key + cell.key) {
+                        fundingColumns.append(col)
+                        if col == .rate && FormReader.namesPercent(cell.text) { rateInPercent = true }
+                        continue
+                    }
+                    fundingLabel.append(piece)
+                }
+            }
+            if fundingRows.isEmpty && fundingValues.isEmpty && fundingLabel.isEmpty {
                 if let col = FundingColumn.recognise(cell.text) {
                     fundingColumns.append(col)
                     if col == .rate && FormReader.namesPercent(cell.text) { rateInPercent = true }
+                    continue
+                }
+                if FormReader.isFundingHeaderPiece(cell.text), cell.text.utf8.count <= 24 {
+                    fundingHeaderPiece = cell
                     continue
                 }
                 let key = cell.key
@@ -811,11 +844,25 @@ public struct FormReader {
                 }
                 fundingValues.append(cell)
             } else {
+                // A row's label after another's that took no figures (`上年结转资金` / `其他资金`,
+                // their cells left blank): that one is a row of blank cells, not the start of
+                // one label wrapped over two cells.
+                if fundingValues.isEmpty, !fundingLabel.isEmpty, FundingRowKind.recognise(cell.text) != nil {
+                    takeBlankFundingRow()
+                }
                 flushFundingRow()
                 fundingLabel.append(cell)
             }
         }
         return true
+    }
+
+    /// The label read so far as a row whose cells are all blank, when it names one.
+    mutating func takeBlankFundingRow() {
+        guard FundingRowKind.recognise(fundingLabel.map(\.text).joined()) != nil else { return }
+        let label = fundingLabel
+        fundingLabel.removeAll(keepingCapacity: true)
+        addFundingRow(label: label, values: [], fallback: label[0].range)
     }
 
     /// A row's values in the header's order, taken from the cells the header's columns stand in,
@@ -953,6 +1000,11 @@ public struct FormReader {
         }
     }
 
+    /// The first pieces of 年度指标值 and 实际完成值 broken over two cells (`年度` / `指标值`), as a
+    /// web page's table wraps them: after the header's 三级指标 and before the first row, a cell
+    /// of its own is the header's.
+    static let indicatorHeaderStarts = WordList(["年度", "实际", "年度指标", "实际完成"])
+
     /// Indicator header cells of the templates: the standard one's and other provinces'.
     static let indicatorHeaderNames = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "度量单位", "计量单位",
                                        "实际完成值", "分值", "权重", "得分", "偏差原因分析及改进措施", "未完成原因分析及改进措施"]
@@ -961,7 +1013,7 @@ public struct FormReader {
         // The last row read by counting cells, its empty cells at the end left out.
         if cellRows != nil, let row = cellRows!.flush() {
             if tabular == nil { tabular = TabularIndicatorReader(header: cellRows!.headerLine(number: row.number)) }
-            tabular!.take(row)
+            tabular!.take(FormReader.withoutPlaceholders(row))
         }
         if tabular != nil {
             tabular!.finish()
@@ -1051,6 +1103,7 @@ public struct FormReader {
         }
         // Funding.
         flushFundingRow()
+        if !fundingLabel.isEmpty && !fundingRows.isEmpty { takeBlankFundingRow() }
         if !fundingRows.isEmpty || !fundingColumns.isEmpty {
             form.funding = FundingTable(moneyUnit: fundingUnit ?? "元", columns: fundingColumns, rows: fundingRows, rateInPercent: rateInPercent)
             if !fundingLabel.isEmpty {

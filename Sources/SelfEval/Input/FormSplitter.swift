@@ -85,16 +85,24 @@ public enum FormSplitter {
     }
 
     /// The layout most lines are written in: markdown when lines start with `|` (or `｜`, `│`), one cell per
-    /// line when they end with `|` (a `|` alone counts as one cell per line), tabular when they hold tabs, CSV when they hold two commas
+    /// line when they end with `|` (a `|` alone counts as one cell per line) or stand between
+    /// blank lines with empty cells written as spaces (`isParagraphPerCell`), tabular when they hold tabs, CSV when they hold two commas
     /// that separate cells (30% of non-blank lines each).
     static func detectLayout(_ source: SourceText, _ first: Int, _ last: Int) -> Layout {
         var tabbed = 0, nonBlank = 0, piped = 0, trailing = 0, commaSeparated = 0
+        // Lines that may be an empty cell of their own (spaces alone, or a short line that
+        // starts with NBSP or U+3000): `isParagraphPerCell` is asked only when there are some.
+        var mayBeEmptyCells = 0
         source.bytes.withUnsafeBufferPointer { b in
             for n in first...last {
                 let lineStart = source.lineStarts[n - 1], lineEnd = source.lineEnds[n - 1]
                 var start = lineStart, end = lineEnd
                 while start < end, b[start] == 0x20 || b[start] == 0x09 { start += 1 }
-                guard start < end else { continue }
+                guard start < end else {
+                    if lineEnd > lineStart { mayBeEmptyCells += 1 }
+                    continue
+                }
+                if end - start <= 12, b[start] == 0xC2 || b[start] == 0xE3 { mayBeEmptyCells += 1 }
                 nonBlank += 1
                 while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
                 // A pipe alone is an empty cell of one cell per line (a web page's table copied
@@ -109,7 +117,27 @@ public enum FormSplitter {
         if piped * 10 >= nonBlank * 3 { return .markdown }
         if trailing * 10 >= nonBlank * 3 { return .cellPerLine }
         if tabbed * 10 >= nonBlank * 3 { return .tabular }
-        return commaSeparated * 10 >= nonBlank * 3 ? .csv : .flow
+        if commaSeparated * 10 >= nonBlank * 3 { return .csv }
+        return mayBeEmptyCells >= 3 && isParagraphPerCell(source, first, last) ? .cellPerLine : .flow
+    }
+
+    /// A web page's table saved or copied as text: each cell a paragraph of its own between
+    /// blank lines, an empty cell a paragraph of spaces (NBSP, U+3000). Nine lines in ten with
+    /// text stand between blank lines, and three empty cells at least (a PDF's text, whose
+    /// cells also stand between blank lines, has no line of spaces alone).
+    static func isParagraphPerCell(_ source: SourceText, _ first: Int, _ last: Int) -> Bool {
+        var text = 0, isolated = 0, empty = 0
+        var previousBlank = true
+        for n in first...last {
+            let length = source.lineEnds[n - 1] - source.lineStarts[n - 1]
+            if length == 0 { previousBlank = true; continue }
+            if CellRows.isEmptyCell(source, line: n) { empty += 1; previousBlank = true; continue }
+            text += 1
+            let nextBlank = n == last || source.lineEnds[n] == source.lineStarts[n] || CellRows.isEmptyCell(source, line: n + 1)
+            if previousBlank && nextBlank { isolated += 1 }
+            previousBlank = false
+        }
+        return empty >= 3 && text > 0 && isolated * 10 >= text * 9
     }
 
     /// Whether the line holds at least `n` commas outside quotes that are not inside a figure

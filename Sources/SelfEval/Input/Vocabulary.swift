@@ -108,6 +108,16 @@ public enum Vocabulary {
         return goalSectionTitles.contains(withoutItemNumber(key))
     }
 
+    /// `附件1`, `附件 2：`, `附表3`, `附件`: the mark of a report's attachment over a form's title
+    /// (spaces removed).
+    static func isAttachmentMark(_ key: String) -> Bool {
+        guard key.utf8.count <= 24, key.hasBytePrefix("附件") || key.hasBytePrefix("附表") else { return false }
+        var rest = key.unicodeScalars.dropFirst(2)
+        while let f = rest.first, ("0"..."9").contains(f) || "一二三四五六七八九十".unicodeScalars.contains(f) { rest = rest.dropFirst() }
+        while let f = rest.first, f == ":" || f == "：" { rest = rest.dropFirst() }
+        return rest.isEmpty
+    }
+
     /// The text without a leading item number: `1.`, `1、`, `(1)`, `（一）`, `一、`.
     static func withoutItemNumber(_ key: String) -> String {
         let scalars = key.unicodeScalars

@@ -98,6 +98,26 @@ import Testing
         }
     }
 
+    /// A form flattened into a paragraph whose header cell starts like a header word without
+    /// being one (`一级指标（分值）`, `绩效指标(90分)`): the splitter took nothing from it and looked
+    /// at it again for ever. Linted on a thread of its own, so a hang fails the test instead of
+    /// stopping the run.
+    @Test(arguments: ["一级指标（分值）", "绩效指标(90分) 一级指标", "三级指标名称"])
+    func paragraphWithAHeaderCellLikeAWord(_ cell: String) throws {
+        let seeds = Fixtures.forms(Fixtures.tabularSeed)
+        let paragraph = seeds.prefix(3).map { FormRenderer.render($0, as: .paragraph) }.joined(separator: "\n")
+        let text = paragraph.replacingOccurrences(of: " 一级指标 ", with: " \(cell) ")
+        #expect(text != paragraph)
+        final class Box: @unchecked Sendable { var forms = 0 }
+        let box = Box(), done = DispatchSemaphore(value: 0)
+        Thread {
+            box.forms = Self.lint(Array(text.utf8)).forms.count
+            done.signal()
+        }.start()
+        try #require(done.wait(timeout: .now() + 60) == .success, "still reading after 60 s")
+        #expect(box.forms == 3)
+    }
+
     /// A long line of `<` starting tags that never close (`<a<a<a…`) is read in linear time:
     /// 400 KB of it hung the cell scanner, which searched to the line's end at every `<`.
     @Test func unclosedTagsOnALongLine() {

@@ -51,6 +51,27 @@ import Testing
         #expect(forms[2].funding?.total?.cells[.score] == nil)
     }
 
+    /// The spreadsheet's rows typed one per line with single spaces and no empty cells (as a PDF
+    /// of the form extracts without positions): the funding note after the 总额 row's figures
+    /// is no row, and a row whose 完成值 was left blank keeps `= 100 %` as its target (its
+    /// operator stood in the 指标性质 column) instead of reading it as the actual.
+    @Test func rowsWithSingleSpaces() throws {
+        let tsv = String(decoding: Fixtures.bytes(Fixtures.root.appendingPathComponent("sichuan/sichuan.tsv")), as: UTF8.self)
+        let rows = tsv.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.split(separator: "\t").filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: "\n")
+        let forms = Fixtures.forms(text: rows)
+        try #require(forms.count == 3)
+        #expect(forms.map(\.layout) == [.flow, .flow, .flow])
+        for form in forms.prefix(2) {
+            #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+            #expect(form.funding?.rows.map(\.kind) == [.total, .currentFiscal, .other, .other, .other])
+        }
+        let blank = try #require(forms[1].indicators.first { $0.name.value == "按时发放率" })
+        #expect(blank.target?.raw == "=100%")
+        #expect(blank.actual == nil)
+        #expect(blank.weight?.raw == "30" && blank.score?.raw == "30")
+    }
+
     /// Counting cells rebuilds a row whose 一级 and 二级 labels are merged from the rows above,
     /// and one named like a label (服务对象满意度 under 服务对象满意度指标).
     @Test func cellRowsFillMergedLabels() throws {

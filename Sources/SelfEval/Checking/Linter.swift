@@ -351,10 +351,12 @@ public struct Linter: Sendable {
     /// Forms flattened into paragraphs, when some line of the file is one.
     static func readParagraphs(_ source: SourceText, file: String, tooLong: inout [Int]) -> [Form]? {
         // Cheap test first: only a long line can hold a flattened form.
-        let name = Array("项目名称".utf8), funding = Array("年度资金总额".utf8)
+        // A flattened form names its project and its funding total (年度资金总额, or 总额 under
+        // Sichuan's 预算执行情况).
+        let name = Array("项目名称".utf8), funding = Array("年度资金总额".utf8), execution = Array("预算执行情况".utf8)
         func candidate(_ n: Int) -> Bool {
             let bytes = source.lineBytes(n)
-            return bytes.count > 400 && FormSplitter.contains(bytes, name) && FormSplitter.contains(bytes, funding)
+            return bytes.count > 400 && FormSplitter.contains(bytes, name) && (FormSplitter.contains(bytes, funding) || FormSplitter.contains(bytes, execution))
         }
         // Candidates are scanned first; the rest of the file only when one is flattened.
         let scanner = CellScanner(mode: .spaces)

@@ -163,6 +163,11 @@ struct FlowIndicatorReader {
             slots[0] = Piece.join(inline[...])
         } else if pending.isEmpty, let first = inline.first, CellKind.of(first.text) == .text {
             slots[0] = inline.removeFirst()
+            // One figure left whose operator stood in the 指标性质 column (`= 100 %`, folded to
+            // `=100%`): the target's, its actual left blank, not an actual copying a target.
+            if natureColumn, slot == 2, inline.count == 1, case .quantity(let q) = Measure.parse(inline[0].text), q.comparator != nil {
+                slots[1] = inline.removeLast()
+            }
             while let p = inline.popLast(), slot >= 1 { slots[slot] = p; slot -= 1 }
         } else {
             while let p = inline.popLast(), slot >= 1 { slots[slot] = p; slot -= 1 }

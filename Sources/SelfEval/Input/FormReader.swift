@@ -714,6 +714,7 @@ public struct FormReader {
                 if col == .rate && FormReader.namesPercent(t) { rateInPercent = true }
             } else if !fundingColumns.isEmpty, FormReader.fundingNoteHeaders.contains(t) {
                 fundingNoteCells.append(c.index)
+                fundingHasNotes = true
             }
         }
         if fundingColumns.count >= 3 { alignFunding(line) }
@@ -941,7 +942,8 @@ public struct FormReader {
                 cells[column] = Field(raw: v.pointee.text, value: FormReader.inTableUnit(m, column: column, tableUnit: fundingUnit ?? "元"), range: v.pointee.range)
             }
         }
-        let extra = values.dropFirst(columns.count).filter { !$0.isEmpty }
+        // Placeholders for blank cells (`-`, `—`, `/`) past the header's columns hold no figure.
+        let extra = values.dropFirst(columns.count).filter { !$0.isEmpty && !FlowIndicatorReader.isBlank($0.text) }
         if !extra.isEmpty {
             form.issues.append(ParseIssue(kind: .unparsedRow, message: Message(
                 en: "funding row \(labelText) has more values than the header has columns; extra: \(extra.map(\.text).joined(separator: " "))",

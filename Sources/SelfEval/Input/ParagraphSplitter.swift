@@ -4,7 +4,10 @@
 public enum ParagraphSplitter {
     /// Words that start a new pseudo-line.
     static let starters = ["项目名称", "主管部门", "实施单位", "项目资金", "年度资金总额", "其中", "上年结转资金", "其他资金", "其它资金",
-                           "年度总体目标", "总分", "合计", "评分等级"] + Vocabulary.plannedGoalLabels + Vocabulary.actualGoalLabels
+                           "年度总体目标", "总分", "合计", "评分等级",
+                           // Sichuan's template: its goals' title, funding table and rows, notes below.
+                           "项目基本情况", "预算执行情况", "总额", "财政专户管理资金", "单位资金", "评价结论", "存在问题", "改进措施"]
+        + Vocabulary.plannedGoalLabels + Vocabulary.actualGoalLabels
     /// The first characters of the starters, to rule most cells out at once.
     static let starterStarts = CharacterFilter(firstCharactersOf: starters)
 
@@ -17,12 +20,21 @@ public enum ParagraphSplitter {
     /// by `UnspacedParagraph` may hold fewer cells (the parts it could not cut are left out).
     public static func isFlattened(_ line: TextLine, minimumCells: Int = 30) -> Bool {
         guard line.cells.count >= minimumCells else { return false }
-        var found = 0
-        for word in ["项目名称", "项目资金", "年度资金总额", "预期目标", "年初设定目标", "三级指标", "总分"] where line.cells.containsText(where: { $0.hasBytePrefix(word) }) {
-            found += 1
+        // One pass over the cells, each word counted once; most cells start like none.
+        var seen = [Bool](repeating: false, count: sectionWords.count), found = 0
+        return line.cells.containsText { t in
+            guard sectionWordStarts.matchesFirst(t) else { return false }
+            for (k, word) in sectionWords.enumerated() where !seen[k] && t.hasBytePrefix(word) {
+                seen[k] = true
+                found += 1
+            }
+            return found >= 3
         }
-        return found >= 3
     }
+
+    /// Words that start a part of a form; three of them make a line a flattened form.
+    static let sectionWords = ["项目名称", "项目资金", "年度资金总额", "预期目标", "年初设定目标", "三级指标", "总分", "项目年度目标", "预算执行情况"]
+    static let sectionWordStarts = CharacterFilter(firstCharactersOf: sectionWords)
 
     /// The pseudo-lines of one flattened line (same line number, cells keep their columns).
     public static func split(_ line: TextLine) -> [TextLine] {
@@ -42,7 +54,10 @@ public enum ParagraphSplitter {
         // Texts are read with `text(at:)`: `cells[i].text` copies the whole cell.
         while i < cells.count {
             let t = cells.text(at: i)
-            if Vocabulary.isTitle(t) || t.utf8.count <= 40 && t.scalarCount <= 10 && FormReader.findYear(cells[i]) != nil {
+            // A title, a year, or a numbered item over the goals (`2.项目实施内容及过程概述`): a
+            // pseudo-line of its own.
+            if Vocabulary.isTitle(t) || t.utf8.count <= 40 && t.scalarCount <= 10 && FormReader.findYear(cells[i]) != nil
+                || Vocabulary.isGoalSectionTitle(t) {
                 flush()
                 current.append(cells[i])
                 flush()
@@ -54,6 +69,11 @@ public enum ParagraphSplitter {
                 || (t.hasBytePrefix("一级指标") || t.hasBytePrefix("绩效指标") || t.hasBytePrefix("三级指标")) {
                 flush()
                 let funding = FundingColumn.recognise(t) != nil && !t.hasBytePrefix("三级指标")
+                // A cell that starts like a header word without being one (`绩效指标(90分)`)
+                // starts the block: without it, nothing was taken and the cell was looked at
+                // again for ever.
+                current.append(cells[i])
+                i += 1
                 while i < cells.count {
                     let ti = cells.text(at: i)
                     if funding {

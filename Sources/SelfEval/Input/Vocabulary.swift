@@ -101,10 +101,13 @@ public enum Vocabulary {
     /// spaces removed and the item's number dropped.
     static let goalSectionTitles = WordList(["项目基本情况", "项目年度目标完成情况", "项目实施内容及过程概述", "项目实施内容及过程"])
 
+    /// What such a title starts with: 项, an item's number or its bracket.
+    static let goalSectionTitleStarts = CharacterFilter("项0123456789(（一二三四五六七八九十")
+
     /// Whether a cell (spaces removed) is such a title, numbered or not (`1.`, `1、`, `（一）`).
     static func isGoalSectionTitle(_ key: String) -> Bool {
-        // Every title holds 项目 (E9 A1 B9 E7 9B AE): the rest are not looked at further.
-        guard key.utf8.count <= 48, key.containsBytes("项目") else { return false }
+        // Every title starts like one and holds 项目: the rest are not looked at further.
+        guard key.utf8.count <= 48, goalSectionTitleStarts.matchesFirst(key), key.containsBytes("项目") else { return false }
         return goalSectionTitles.contains(withoutItemNumber(key))
     }
 

@@ -148,16 +148,27 @@ import SelfEval
                 out.append(clean.map { $0 ?? "" }.joined(separator: "\t"))
             case .paragraph:
                 out.append(clean.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " "))
+            case .pipes:
+                // Merged cells written as empty ones at the row's end (`| |||`).
+                out.append(clean.compactMap { $0 }.joined(separator: " | ") + " | " + String(repeating: "|", count: clean.count(where: { $0 == nil })))
             }
         }
         line(["部门预算项目支出绩效自评表(\(form.year?.value ?? 2023)年度)"])
         line(["项目名称", form.name?.raw ?? ""])
         line(["主管部门", form.department?.raw ?? "", "实施单位 (盖章)", form.implementingUnit?.raw ?? ""])
-        line(["项目基本情况", "1.项目年度目标完成情况"])
-        line([nil, "项目年度目标", "年度目标完成情况"])
-        line([nil, form.goals.planned?.raw ?? "", form.goals.actual?.raw ?? ""])
-        line([nil, "2.项目实施内容及过程概述"])
-        line([nil, "按年度计划组织实施，资金按进度支付。"])
+        if style == .pipes {
+            // As such a page gives them: the goals' title and headings on one line, the work
+            // described beside its title.
+            line(["项目基本情况", "1.项目年度目标完成情况", "项目年度目标", "年度目标完成情况"])
+            line([nil, form.goals.planned?.raw ?? "", form.goals.actual?.raw ?? ""])
+            line([nil, "2.项目实施内容及过程概述", "按年度计划组织实施，资金按进度支付。"])
+        } else {
+            line(["项目基本情况", "1.项目年度目标完成情况"])
+            line([nil, "项目年度目标", "年度目标完成情况"])
+            line([nil, form.goals.planned?.raw ?? "", form.goals.actual?.raw ?? ""])
+            line([nil, "2.项目实施内容及过程概述"])
+            line([nil, "按年度计划组织实施，资金按进度支付。"])
+        }
         if let funding = form.funding {
             let names: [FundingColumn: String] = [.initialBudget: "年初预算", .fullYearBudget: "调整后预算数", .executed: "预算执行数",
                                                   .weight: "权重", .rate: "预算执行率", .score: "得分"]
@@ -180,9 +191,11 @@ import SelfEval
     }
 
     /// How `sichuanTemplate` writes a form: tab-separated, one cell per line with its empty
-    /// cells, or the whole form in one paragraph of cells between single spaces, its empty
-    /// cells left out.
-    enum SichuanStyle: String, CaseIterable, Sendable { case tabs, cells, paragraph }
+    /// cells, the whole form in one paragraph of cells between single spaces, its empty cells
+    /// left out, or a row per line with pipes between cells and none before the first, the
+    /// merged cells piled up at the end (`总额 | 0.00 | 3.36 | … | |||`), as some web pages'
+    /// tables are copied out.
+    enum SichuanStyle: String, CaseIterable, Sendable { case tabs, cells, paragraph, pipes }
 
     /// The seed forms as a Word web page's table reads when saved or copied as plain text: each
     /// cell a paragraph of its own between blank lines, a merged cell written once, an empty cell

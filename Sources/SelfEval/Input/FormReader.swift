@@ -231,6 +231,16 @@ public struct FormReader {
     @inline(never)
     mutating func takeGoalSectionTitle(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
+        guard cells.read(at: 0, { $0.pointee.text.utf8.count <= 64 }), case let first = cells.key(at: 0), Vocabulary.isGoalSectionTitle(first) else { return false }
+        // `2.项目实施内容及过程概述` and the work described beside it or under it.
+        if Vocabulary.withoutItemNumber(first).hasBytePrefix("项目实施内容") {
+            flushFundingRow()
+            section = .goals
+            inWorkDescription = true
+            return true
+        }
+        // Titles alone; with the goals' headings after them (`项目基本情况 | 1.项目年度目标完成情况 |
+        // 项目年度目标 | 年度目标完成情况`) the line is the goals' header, read as one.
         guard !cells.containsText(where: { $0.utf8.count > 64 || !$0.containsBytes("项目") }),
               !cells.containsKey(where: { !Vocabulary.isGoalSectionTitle($0) }) else { return false }
         flushFundingRow()
@@ -784,7 +794,17 @@ public struct FormReader {
         if layout.hasColumns {
             guard let labelIndex = line.cells.firstIndex(whereText: { FundingRowKind.recognise($0) != nil }) else { return false }
             let label = line.cells[labelIndex]
-            let values = fundingValuesUnderHeader(line.cells, after: labelIndex) ?? Array(line.cells[(labelIndex + 1)...])
+            var values: [Cell]
+            if let under = fundingValuesUnderHeader(line.cells, after: labelIndex) {
+                values = under
+            } else {
+                values = Array(line.cells[(labelIndex + 1)...])
+                // Read in order, a row shifted against its header: the note after its figures
+                // in a table with a column of notes is no value.
+                if fundingHasNotes {
+                    while let last = values.last, last.isEmpty || !FormReader.isFundingValue(last.text) { values.removeLast() }
+                }
+            }
             addFundingRow(label: [label], values: values, fallback: line.range)
             return true
         }

@@ -108,7 +108,11 @@ public enum FormSplitter {
                 // A pipe alone is an empty cell of one cell per line (a web page's table copied
                 // out, `年初预算 |` / `|` / `238.93 |`): no markdown row is one pipe.
                 let pipe = CellScanner.pipeWidth(b, start)
-                if pipe > 0 && pipe < end - start { piped += 1 } else if b[end - 1] == 0x7C { trailing += 1 }
+                if pipe > 0 && pipe < end - start { piped += 1 } else if b[end - 1] == 0x7C {
+                    // A row of cells between pipes without the leading one (`总额 | 0.00 | 3.36 |
+                    // … | |||`, as some web pages' tables are copied out) is a pipe table.
+                    if FormSplitter.hasInnerPipe(UnsafeBufferPointer(rebasing: b[start..<end])) { piped += 1 } else { trailing += 1 }
+                }
                 if memchr(b.baseAddress! + lineStart, 0x09, lineEnd - lineStart) != nil { tabbed += 1 }
                 if separatingCommas(UnsafeBufferPointer(rebasing: b[start..<end]), atLeast: 2) { commaSeparated += 1 }
             }
@@ -119,6 +123,15 @@ public enum FormSplitter {
         if tabbed * 10 >= nonBlank * 3 { return .tabular }
         if commaSeparated * 10 >= nonBlank * 3 { return .csv }
         return mayBeEmptyCells >= 3 && isParagraphPerCell(source, first, last) ? .cellPerLine : .flow
+    }
+
+    /// Whether a line ending in `|` holds a `|` before its trailing run of pipes and spaces:
+    /// cells between pipes, not one cell with its ` |`.
+    static func hasInnerPipe(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var e = b.count
+        while e > 0, b[e - 1] == 0x7C || b[e - 1] == 0x20 { e -= 1 }
+        guard e > 0, let base = b.baseAddress else { return false }
+        return memchr(base, 0x7C, e) != nil
     }
 
     /// A web page's table saved or copied as text: each cell a paragraph of its own between

@@ -1,10 +1,14 @@
-/// Rebuilds the rows of an indicator table written one cell per line with its empty cells kept
-/// (a `|` alone on its line), as a web page's table copied out gives it:
+/// Rebuilds the rows of an indicator table written one cell per line with its empty cells kept,
+/// as a web page's table copied out gives it: each cell on a line ending in ` |`, an empty one
+/// a `|` alone (below, lines are separated by `/`), or each cell a paragraph, an empty one a
+/// paragraph of a space.
 ///
 /// ```
-/// 一级指标 |  二级指标 |  三级指标 |  指标性质 |  指标值 |  度量单位 |  完成值 |  权重 |  得分 |  未完成原因分析 |
-/// 产出指标 |  数量指标 |  发放覆盖率 |  = |  100 |  % |  | (完成值 left empty) 60 |  |  |
+/// 一级指标 | / 二级指标 | / 三级指标 | / 指标性质 | / 指标值 | / 度量单位 | / 完成值 | / 权重 | / 得分 | / 未完成原因分析 |
+/// 产出指标 | / 数量指标 | / 发放覆盖率 | / = | / 100 | / % | / | / 60 | / | / |
 /// ```
+///
+/// (完成值, 得分 and the analysis of that row were left empty.)
 ///
 /// A cell merged down over the rows below it (the 一级 and 二级 labels) is written once, in its
 /// first row; every other row has one cell per column from 三级指标 on, empty or not. So a row
@@ -21,6 +25,14 @@ struct CellRows {
     private var data: [Cell] = []
     /// Whether a row's cell has been read: the header is complete.
     private(set) var started = false
+    /// A row completed by a cell taken before the one in hand (a label piece that was not one).
+    private var pendingRow: TextLine?
+    /// The first piece of a level label wrapped into two cells.
+    private var labelPiece: Cell?
+    /// Where 一级指标, 二级指标 and 三级指标 stand in the header, and how many cells a row has
+    /// from 三级指标 on: worked out when the first row's cell comes.
+    private var columns: (level1: Int?, level2: Int?, name: Int?) = (nil, nil, nil)
+    private var dataWidth = 1
 
     /// Adds a header cell; a piece that finishes the cell before it (`年度` / `指标值`, as a
     /// web page's table wraps a header cell into two paragraphs) joins it.
@@ -37,8 +49,8 @@ struct CellRows {
         TextLine(number: number, cells: header.enumerated().map { k, c in Cell(text: c.text, range: c.range, index: k) }, indent: 0)
     }
 
-    /// Where 一级指标, 二级指标 and 三级指标 stand in the header.
-    private var columns: (level1: Int?, level2: Int?, name: Int?) {
+    /// The header's columns, once it is complete.
+    private mutating func placeColumns() {
         var l1: Int?, l2: Int?, name: Int?
         for (k, c) in header.enumerated() {
             switch TabularIndicatorReader.role(ofHeader: c.key) {
@@ -48,18 +60,16 @@ struct CellRows {
             default: break
             }
         }
-        return (l1, l2, name)
-    }
-
-    /// Cells of a row from 三级指标 on.
-    private var dataWidth: Int {
-        guard let name = columns.name else { return max(1, header.count) }
-        return header.count - name
+        columns = (l1, l2, name)
+        dataWidth = name.map { header.count - $0 } ?? max(1, header.count)
     }
 
     /// Takes one cell (empty for a `|` alone); a whole row when this cell completes one.
     mutating func take(_ cell: Cell) -> TextLine? {
-        started = true
+        if !started {
+            started = true
+            placeColumns()
+        }
         // A level label wrapped in its cell into two paragraphs (`经济效益` / `指标`, `满意度` /
         // `指标`): the first piece waits for the second.
         if let piece = labelPiece {
@@ -78,11 +88,6 @@ struct CellRows {
         if let row = takeCell(cell) { pendingRow = row }
         return takeRow()
     }
-
-    /// A row completed by a cell taken before the one in hand (a label piece that was not one).
-    private var pendingRow: TextLine?
-    /// The first piece of a level label wrapped into two cells.
-    private var labelPiece: Cell?
 
     private mutating func takeRow() -> TextLine? {
         defer { pendingRow = nil }

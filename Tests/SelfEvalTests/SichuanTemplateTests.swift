@@ -64,12 +64,36 @@ import Testing
         #expect(forms.map(\.layout) == [.flow, .flow, .flow])
         for form in forms.prefix(2) {
             #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+            // `实施单位 (盖章)` cut at its space: the seal note is no part of the value.
+            #expect(form.implementingUnit?.value.hasPrefix("(") == false)
             #expect(form.funding?.rows.map(\.kind) == [.total, .currentFiscal, .other, .other, .other])
         }
         let blank = try #require(forms[1].indicators.first { $0.name.value == "按时发放率" })
         #expect(blank.target?.raw == "=100%")
         #expect(blank.actual == nil)
         #expect(blank.weight?.raw == "30" && blank.score?.raw == "30")
+    }
+
+    /// The forms set as the template's table, printed to PDF and extracted with `pdftotext
+    /// -layout` (`sichuan-pdf.py`): the header's values without `(盖章)`, cut from its label at
+    /// their space; the goals under their headings (`项目年度目标  年度目标完成情况` under
+    /// `1.项目年度目标完成情况`, `项目基本情况` centred on a goal line left out of the text); the
+    /// indicator rows and the 合计. The funding table is not read yet: its 原因 note, wrapped over
+    /// the rows' lines beside the figures, and its header broken over three lines before the
+    /// table's label, defeat the reading by column.
+    @Test func readFromAPDFsText() throws {
+        let forms = Self.forms("sichuan-layout.txt")
+        try #require(forms.count == 3)
+        #expect(forms.map { $0.implementingUnit?.value ?? "" } == ["某县医疗保险事务中心", "某县发展和改革局", "某县统计局"])
+        #expect(forms.map { $0.department?.value ?? "" } == ["某县医疗保障局本级", "某县发展和改革局本级", "某县统计局本级"])
+        for form in forms {
+            #expect(form.goals.planned?.value.hasPrefix("项目") == false)
+            #expect(form.goals.actual != nil)
+            #expect(!form.issues.contains { $0.kind == .ambiguous })
+        }
+        #expect(forms.map(\.indicators.count) == [4, 3, 0])
+        #expect(forms.prefix(2).allSatisfy { $0.total?.weight?.value.description == "100" })
+        #expect(forms[1].indicators.map { $0.target?.raw ?? "" } == ["=100%", "=100%", "=100%"])
     }
 
     /// Counting cells rebuilds a row whose 一级 and 二级 labels are merged from the rows above,

@@ -435,6 +435,13 @@ public struct FormReader {
         case .header: return takeHeader(line)
         case .funding: return takeFunding(line)
         case .goals:
+            // The headings under a title that started the goals (Sichuan's `1.项目年度目标完成情况`
+            // over `项目年度目标  年度目标完成情况`): the goals' header, as it is under 年度总体目标.
+            if goalHeader == nil, goalLines.isEmpty, !inWorkDescription, cells.count >= 2, cells.containsKey(where: Vocabulary.containsPlannedGoalLabel),
+               cells.allTexts(Vocabulary.isGoalLabel) {
+                goalHeader = line
+                return true
+            }
             if !inWorkDescription { goalLines.append(line) }
             return true
         case .indicatorHeader:
@@ -463,6 +470,14 @@ public struct FormReader {
             // line in text without columns (`绩效指标 辅助用工人数 =2(人) …`): the rest is the row.
             if tabular == nil, cells.count > 2, first.sameBytes("绩效指标") {
                 flow.take(TextLine(number: line.number, cells: Array(cells.dropFirst()), indent: line.indent))
+                return true
+            }
+            // The same label with its weight note (`绩效指标(90 分)`, cut at its space): the rest
+            // of the line, a level label centred beside the rows, goes on to the table.
+            if tabular == nil, cells.count >= 2, first.hasBytePrefix("绩效指标("), first.utf8.count <= 24 {
+                var rest = Array(cells.dropFirst())
+                if let f = rest.first, FormReader.isWeightNoteTail(f.key) { rest.removeFirst() }
+                if !rest.isEmpty { flow.take(TextLine(number: line.number, cells: rest, indent: line.indent)) }
                 return true
             }
             // Mutated in place: a copy would share the reader's arrays and copy them on every row.
@@ -578,6 +593,11 @@ public struct FormReader {
             let t = c.key
             if (t.hasBytePrefix("单位") || t.hasBytePrefix("金额单位")) && t.hasByteSuffix("元") && t.unicodeScalars.count <= 8 {
                 fundingUnit = t.hasByteSuffix("万元") ? "万元" : "元"
+                took = true
+                continue
+            }
+            // `(盖章)` cut from its label at their space (`实施单位 (盖章)` in a PDF's text).
+            if !labels.isEmpty || headerKey != nil, FormReader.isSealNote(c.text) {
                 took = true
                 continue
             }
@@ -757,11 +777,18 @@ public struct FormReader {
     /// Whether the 执行率 heading `t` says its figures are percentages (`执行率(%)`).
     static func namesPercent(_ t: String) -> Bool { t.containsBytes("(%)") || t.containsBytes("（%）") }
 
-    /// Whether the first cell starts like `(万元)`, `（元）`, 项目资金 or 资金投入 (its first byte;
-    /// asked of every funding line).
+    /// Whether the first cell starts like `(万元)`, `（元）`, 项目资金, 资金投入 or 预算执行情况 (its
+    /// first byte; asked of every funding line).
     static func mayStartWithFundingLabel(_ line: TextLine) -> Bool {
         guard let b = line.nonEmpty.read(at: 0, { $0.pointee.text.utf8.first }) else { return false }
         return b == 0x28 || b == 0xEF || b == 0xE9 || b == 0xE8
+    }
+
+    /// The end of a label's weight note wrapped onto a line of its own: `分)`, `10分）`.
+    static func isWeightNoteTail(_ t: String) -> Bool {
+        guard t.utf8.count <= 10, t.hasByteSuffix(")") || t.hasByteSuffix("）") else { return false }
+        let body = t.unicodeScalars.dropLast()
+        return body.last == "分" && body.dropLast().allSatisfy { ("0"..."9").contains($0) }
     }
 
     /// `line` without its leading 项目资金 label and money unit (`项目资金`, `(万元)`), the unit

@@ -159,6 +159,7 @@ public enum Vocabulary {
         let t = text.compacted
         return goalLabels.contains(t)
             || (t.hasBytePrefix("年度总体目标") && t.hasAtMostCharacters(8))
+            || isGoalSectionTitle(t)
     }
 
     /// Header label of a whole form's title line.

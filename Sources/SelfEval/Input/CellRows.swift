@@ -141,33 +141,4 @@ struct CellRows {
         data.removeAll()
         return TextLine(number: line, cells: cells, indent: 0)
     }
-
-    /// Whether lines `first...last` hold an empty cell of their own (see `isEmptyCell`): a
-    /// table written one cell per line that keeps its empty cells.
-    static func keepsEmptyCells(_ source: SourceText, first: Int, last: Int) -> Bool {
-        for n in first...last where isEmptyCell(source, line: n) { return true }
-        return false
-    }
-
-    /// Whether line `n` is an empty cell written on a line of its own: a `|` alone (cells
-    /// ending in ` |`), or spaces alone, NBSP or U+3000 among them (a web page's table saved as
-    /// text, each cell a paragraph, an empty one a space). Tabs alone are a row of empty cells
-    /// of a tab-separated table, and an empty line is no cell.
-    static func isEmptyCell(_ source: SourceText, line n: Int) -> Bool {
-        source.bytes.withUnsafeBufferPointer { b in
-            var i = source.lineStarts[n - 1]
-            var e = source.lineEnds[n - 1]
-            while e > i, b[e - 1] == 0x0D { e -= 1 }
-            guard i < e else { return false }
-            var pipes = 0
-            while i < e {
-                if b[i] == 0x20 { i += 1 }
-                else if b[i] == 0x7C { pipes += 1; i += 1 }
-                else if b[i] == 0xC2, i + 1 < e, b[i + 1] == 0xA0 { i += 2 }
-                else if b[i] == 0xE3, i + 2 < e, b[i + 1] == 0x80, b[i + 2] == 0x80 { i += 3 }
-                else { return false }
-            }
-            return pipes <= 1
-        }
-    }
 }

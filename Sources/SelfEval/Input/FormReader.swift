@@ -134,7 +134,7 @@ public struct FormReader {
     public static func read(source: SourceText, chunk: FormChunk, file: String) -> Form {
         let scanner = CellScanner(mode: FormSplitter.scannerMode(chunk.layout))
         var reader = FormReader(first: chunk.firstLine, last: chunk.lastLine, layout: chunk.layout, file: file)
-        reader.keepsEmptyCells = chunk.layout == .cellPerLine && CellRows.keepsEmptyCells(source, first: chunk.firstLine, last: chunk.lastLine)
+        reader.keepsEmptyCells = chunk.layout == .cellPerLine && FormSplitter.hasEmptyCellLine(source, first: chunk.firstLine, last: chunk.lastLine)
         // Each line is scanned just before it is read, into the arrays of the line before when
         // the reader has not kept it.
         var storage = LineStorage()
@@ -161,7 +161,7 @@ public struct FormReader {
                 let inTable = reader.section == .header || reader.section == .funding || reader.section == .indicators || reader.section == .indicatorHeader
                 centred!.take(row.line, inTable: inTable,
                               rateColumn: (reader.fundingColumns.isEmpty ? FundingColumn.templateOrder : reader.fundingColumns).firstIndex(of: .rate)) { reader.read($0) }
-            } else if reader.keepsEmptyCells && row.line.isBlank && CellRows.isEmptyCell(source, line: n) {
+            } else if reader.keepsEmptyCells && row.line.isBlank && FormSplitter.isEmptyCellLine(source, line: n) {
                 // A `|` or a space alone: an empty cell, which keeps the place of a blank figure.
                 reader.takeEmptyCell(row.line)
             } else {
@@ -231,21 +231,20 @@ public struct FormReader {
     @inline(never)
     mutating func takeGoalSectionTitle(_ line: TextLine) -> Bool {
         let cells = line.nonEmpty
-        guard cells.read(at: 0, { $0.pointee.text.utf8.count <= 64 }), case let first = cells.key(at: 0), Vocabulary.isGoalSectionTitle(first) else { return false }
-        // `2.项目实施内容及过程概述` and the work described beside it or under it.
-        if Vocabulary.withoutItemNumber(first).hasBytePrefix("项目实施内容") {
-            flushFundingRow()
-            section = .goals
-            inWorkDescription = true
-            return true
+        guard cells.read(at: 0, { $0.pointee.text.utf8.count <= 64 }), let first = Vocabulary.goalSectionTitle(cells.key(at: 0)) else { return false }
+        // `2.项目实施内容及过程概述` and the work described beside it or under it; otherwise titles
+        // alone (with the goals' headings after them, `项目基本情况 | 1.项目年度目标完成情况 |
+        // 项目年度目标 | 年度目标完成情况`, the line is the goals' header, read as one).
+        var last = first
+        if !Vocabulary.isWorkDescriptionTitle(first) {
+            for k in 1..<cells.count {
+                guard cells.read(at: k, { $0.pointee.text.utf8.count <= 64 }), let title = Vocabulary.goalSectionTitle(cells.key(at: k)) else { return false }
+                last = title
+            }
         }
-        // Titles alone; with the goals' headings after them (`项目基本情况 | 1.项目年度目标完成情况 |
-        // 项目年度目标 | 年度目标完成情况`) the line is the goals' header, read as one.
-        guard !cells.containsText(where: { $0.utf8.count > 64 || !$0.containsBytes("项目") }),
-              !cells.containsKey(where: { !Vocabulary.isGoalSectionTitle($0) }) else { return false }
         flushFundingRow()
         section = .goals
-        inWorkDescription = Vocabulary.withoutItemNumber(cells.key(at: cells.count - 1)).hasBytePrefix("项目实施内容")
+        inWorkDescription = Vocabulary.isWorkDescriptionTitle(last)
         return true
     }
 
@@ -272,12 +271,16 @@ public struct FormReader {
         if let row = cellRows!.take(cell) { tabular!.take(FormReader.withoutPlaceholders(row)) }
     }
 
+    /// Cells of a template's placeholder row: a placeholder (`指标1：`, `……`) and nothing but
+    /// placeholders and level labels.
+    static func isPlaceholderRow(_ cells: [Cell]) -> Bool {
+        cells.containsText(where: Vocabulary.isPlaceholder) && cells.allTexts { Vocabulary.isPlaceholder($0) || Vocabulary.isLevelLabel($0) }
+    }
+
     /// A template's placeholder row (`指标2` or `……` and empty cells) rebuilt from cells: its
     /// placeholders are no name, so only its level labels, if any, are read.
     static func withoutPlaceholders(_ row: TextLine) -> TextLine {
-        let cells = row.nonEmpty
-        guard cells.containsText(where: Vocabulary.isPlaceholder),
-              cells.allTexts({ Vocabulary.isPlaceholder($0) || Vocabulary.isLevelLabel($0) }) else { return row }
+        guard isPlaceholderRow(row.nonEmpty) else { return row }
         return TextLine(number: row.number, cells: row.cells.map { c in
             Vocabulary.isPlaceholder(c.text) ? Cell(text: "", range: c.range, index: c.index, hasInnerSpace: false) : c
         }, indent: row.indent)
@@ -299,7 +302,7 @@ public struct FormReader {
         // A label spaced into single characters: "总 分 100 96".
         if FormReader.isOneScalar(first), cells.count > 1, FormReader.isOneScalar(cells.text(at: 1)) { first += cells.key(at: 1) }
         // Template placeholders (指标1：, ……) are not data.
-        if cells.containsText(where: Vocabulary.isPlaceholder) && cells.allTexts({ Vocabulary.isPlaceholder($0) || Vocabulary.isLevelLabel($0) }) { return true }
+        if FormReader.isPlaceholderRow(cells) { return true }
 
         // Markers that move between sections.
         if section == .header || section == .funding {
@@ -739,9 +742,8 @@ public struct FormReader {
             let t = c.key
             noteMoneyUnit(t)
             if let col = FundingColumn.recognise(t) {
-                fundingColumns.append(col)
+                addFundingColumn(col, heading: t)
                 fundingColumnCells.append(c.index)
-                if col == .rate && FormReader.namesPercent(t) { rateInPercent = true }
             } else if !fundingColumns.isEmpty, FormReader.fundingNoteHeaders.contains(t) {
                 fundingNoteCells.append(c.index)
                 fundingHasNotes = true
@@ -839,41 +841,7 @@ public struct FormReader {
         // Flow: label fragments, then values, which may run over several lines.
         for cell in cells {
             // Header words one by one (one cell per line).
-            if fundingRows.isEmpty && fundingValues.isEmpty && fundingLabel.isEmpty {
-                // A header word broken over two cells (`年初` / `预算数`, as a web page's
-                // table wraps it in its cell): the pieces make the word.
-                if let piece = fundingHeaderPiece {
-                    fundingHeaderPiece = nil
-                    if let col = FundingColumn.recognise(piece.key + cell.key) {
-                        fundingColumns.append(col)
-                        if col == .rate && FormReader.namesPercent(cell.text) { rateInPercent = true }
-                        continue
-                    }
-                    fundingLabel.append(piece)
-                }
-            }
-            if fundingRows.isEmpty && fundingValues.isEmpty && fundingLabel.isEmpty {
-                if let col = FundingColumn.recognise(cell.text) {
-                    fundingColumns.append(col)
-                    if col == .rate && FormReader.namesPercent(cell.text) { rateInPercent = true }
-                    continue
-                }
-                if FormReader.isFundingHeaderPiece(cell.text), cell.text.utf8.count <= 24 {
-                    fundingHeaderPiece = cell
-                    continue
-                }
-                let key = cell.key
-                // The heading of the labels' column naming the unit (Sichuan's `年度预算数(万元)`),
-                // and a column of notes after the figures (`原因`).
-                if FundingRowKind.recognise(key) == nil, FormReader.namesMoneyUnitInBrackets(key) {
-                    noteMoneyUnit(key)
-                    continue
-                }
-                if !fundingColumns.isEmpty, FormReader.fundingNoteHeaders.contains(key) {
-                    fundingHasNotes = true
-                    continue
-                }
-            }
+            if fundingRows.isEmpty && fundingValues.isEmpty && fundingLabel.isEmpty, takeFundingHeaderCell(cell) { continue }
             // The note a row's figures are followed by, in a table with a column of notes
             // (`1.预算执行率=预算执行数/调整后预算数…`): not the next row's label.
             if fundingHasNotes, !fundingValues.isEmpty, !FormReader.isFundingValue(cell.text), !Piece.isUnitApart(cell.text),
@@ -903,6 +871,49 @@ public struct FormReader {
             }
         }
         return true
+    }
+
+    /// A cell before the table's first row, read one by one: true when it is the header's (a
+    /// column's word, the first piece of one, the labels' heading naming the unit, the notes'
+    /// heading). A first piece that does not make a word with this cell starts a label.
+    mutating func takeFundingHeaderCell(_ cell: Cell) -> Bool {
+        // A header word broken over two cells (`年初` / `预算数`, as a web page's table wraps
+        // it in its cell): the pieces make the word.
+        if let piece = fundingHeaderPiece {
+            fundingHeaderPiece = nil
+            if let col = FundingColumn.recognise(piece.key + cell.key) {
+                addFundingColumn(col, heading: cell.text)
+                return true
+            }
+            fundingLabel.append(piece)
+            return false
+        }
+        if let col = FundingColumn.recognise(cell.text) {
+            addFundingColumn(col, heading: cell.text)
+            return true
+        }
+        if FormReader.isFundingHeaderPiece(cell.text), cell.text.utf8.count <= 24 {
+            fundingHeaderPiece = cell
+            return true
+        }
+        let key = cell.key
+        // The heading of the labels' column naming the unit (Sichuan's `年度预算数(万元)`), and
+        // a column of notes after the figures (`原因`).
+        if FundingRowKind.recognise(key) == nil, FormReader.namesMoneyUnitInBrackets(key) {
+            noteMoneyUnit(key)
+            return true
+        }
+        if !fundingColumns.isEmpty, FormReader.fundingNoteHeaders.contains(key) {
+            fundingHasNotes = true
+            return true
+        }
+        return false
+    }
+
+    /// A column of the funding header, and whether its heading says the rate is in percent.
+    mutating func addFundingColumn(_ column: FundingColumn, heading: String) {
+        fundingColumns.append(column)
+        if column == .rate && FormReader.namesPercent(heading) { rateInPercent = true }
     }
 
     /// The label read so far as a row whose cells are all blank, when it names one.

@@ -144,13 +144,42 @@ public enum FormSplitter {
         for n in first...last {
             let length = source.lineEnds[n - 1] - source.lineStarts[n - 1]
             if length == 0 { previousBlank = true; continue }
-            if CellRows.isEmptyCell(source, line: n) { empty += 1; previousBlank = true; continue }
+            if isEmptyCellLine(source, line: n) { empty += 1; previousBlank = true; continue }
             text += 1
-            let nextBlank = n == last || source.lineEnds[n] == source.lineStarts[n] || CellRows.isEmptyCell(source, line: n + 1)
+            let nextBlank = n == last || source.lineEnds[n] == source.lineStarts[n] || isEmptyCellLine(source, line: n + 1)
             if previousBlank && nextBlank { isolated += 1 }
             previousBlank = false
         }
         return empty >= 3 && text > 0 && isolated * 10 >= text * 9
+    }
+
+    /// Whether lines `first...last` hold an empty cell of their own (see `isEmptyCellLine`): a
+    /// table written one cell per line that keeps its empty cells.
+    static func hasEmptyCellLine(_ source: SourceText, first: Int, last: Int) -> Bool {
+        for n in first...last where isEmptyCellLine(source, line: n) { return true }
+        return false
+    }
+
+    /// Whether line `n` is an empty cell written on a line of its own: a `|` alone (cells
+    /// ending in ` |`), or spaces alone, NBSP or U+3000 among them (a web page's table saved as
+    /// text, each cell a paragraph, an empty one a space). Tabs alone are a row of empty cells
+    /// of a tab-separated table, and an empty line is no cell.
+    static func isEmptyCellLine(_ source: SourceText, line n: Int) -> Bool {
+        source.bytes.withUnsafeBufferPointer { b in
+            var i = source.lineStarts[n - 1]
+            var e = source.lineEnds[n - 1]
+            while e > i, b[e - 1] == 0x0D { e -= 1 }
+            guard i < e else { return false }
+            var pipes = 0
+            while i < e {
+                if b[i] == 0x20 { i += 1 }
+                else if b[i] == 0x7C { pipes += 1; i += 1 }
+                else if b[i] == 0xC2, i + 1 < e, b[i + 1] == 0xA0 { i += 2 }
+                else if b[i] == 0xE3, i + 2 < e, b[i + 1] == 0x80, b[i + 2] == 0x80 { i += 3 }
+                else { return false }
+            }
+            return pipes <= 1
+        }
     }
 
     /// Whether the line holds at least `n` commas outside quotes that are not inside a figure

@@ -105,18 +105,28 @@ public enum Vocabulary {
     static let goalSectionTitleStarts = CharacterFilter("项0123456789(（一二三四五六七八九十")
 
     /// Whether a cell (spaces removed) is such a title, numbered or not (`1.`, `1、`, `（一）`).
-    static func isGoalSectionTitle(_ key: String) -> Bool {
+    static func isGoalSectionTitle(_ key: String) -> Bool { goalSectionTitle(key) != nil }
+
+    /// The title a cell (spaces removed) is, without its item number; nil for other cells.
+    static func goalSectionTitle(_ key: String) -> String? {
         // Every title starts like one and holds 项目: the rest are not looked at further.
-        guard key.utf8.count <= 48, goalSectionTitleStarts.matchesFirst(key), key.containsBytes("项目") else { return false }
-        return goalSectionTitles.contains(withoutItemNumber(key))
+        guard key.utf8.count <= 48, goalSectionTitleStarts.matchesFirst(key), key.containsBytes("项目") else { return nil }
+        let title = withoutItemNumber(key)
+        return goalSectionTitles.contains(title) ? title : nil
     }
+
+    /// Whether a goals title is the one over the work described (`2.项目实施内容及过程概述`).
+    static func isWorkDescriptionTitle(_ title: String) -> Bool { title.hasBytePrefix("项目实施内容") }
+
+    /// An item's number: a digit or a Chinese numeral up to 十.
+    static func isItemNumeral(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || "一二三四五六七八九十".unicodeScalars.contains(s) }
 
     /// `附件1`, `附件 2：`, `附表3`, `附件`: the mark of a report's attachment over a form's title
     /// (spaces removed).
     static func isAttachmentMark(_ key: String) -> Bool {
         guard key.utf8.count <= 24, key.hasBytePrefix("附件") || key.hasBytePrefix("附表") else { return false }
         var rest = key.unicodeScalars.dropFirst(2)
-        while let f = rest.first, ("0"..."9").contains(f) || "一二三四五六七八九十".unicodeScalars.contains(f) { rest = rest.dropFirst() }
+        while let f = rest.first, isItemNumeral(f) { rest = rest.dropFirst() }
         while let f = rest.first, f == ":" || f == "：" { rest = rest.dropFirst() }
         return rest.isEmpty
     }
@@ -128,7 +138,7 @@ public enum Vocabulary {
         let open = scalars.first == "(" || scalars.first == "（"
         if open { i = scalars.index(after: i) }
         let digitsStart = i
-        while i < scalars.endIndex, ("0"..."9").contains(scalars[i]) || "一二三四五六七八九十".unicodeScalars.contains(scalars[i]) { i = scalars.index(after: i) }
+        while i < scalars.endIndex, isItemNumeral(scalars[i]) { i = scalars.index(after: i) }
         guard i > digitsStart, i < scalars.endIndex else { return key }
         let mark = scalars[i]
         if open ? (mark == ")" || mark == "）") : (mark == "." || mark == "、" || mark == "．") {

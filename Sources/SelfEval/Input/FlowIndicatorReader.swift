@@ -51,6 +51,8 @@ struct FlowIndicatorReader {
         var tokens = line.nonEmpty
         // A line of text ends a run of numbers on lines of their own (before it can set labels).
         if !numberLines.isEmpty && tokens.containsText(where: { TokenKind($0) == .other }) { flushNumberLines() }
+        // A level label's `(30分)` on a line of its own, the label lost or on the line above.
+        if tokens.count == 1, Vocabulary.isWeightNote(tokens[0].text) { return }
         // Vertical label pieces: a line of its own, or a two-character piece leading a row.
         if tokens.count == 1, DisplayWidth.of(tokens[0].text) <= 16 || Vocabulary.isLevelLabel(tokens[0].text), labels.accept(tokens[0].text) {
             // A row's cells start with its labels: text between the last row's numbers and a

@@ -211,6 +211,9 @@ public struct FormReader {
     /// A goals heading on a line of its own (flow layouts).
     static let goalHeaderWords = WordList(["年度", "年度总体目标", "总体目标"])
     /// Pieces of an indicator header on lines of their own.
+    /// The label the indicator table stands beside, as the goals' stands beside theirs
+    /// (`年度绩效指标完成情况  一级` / `指标` over the header's line).
+    static let indicatorSectionLabels = WordList(["年度绩效指标", "年度绩效指标完成情况", "绩效指标完成情况"])
     static let indicatorHeaderFragments = WordList(["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"])
 
     /// A line of an indicator table read by counting cells: the header's words, then cells.
@@ -272,9 +275,10 @@ public struct FormReader {
     }
 
     /// Cells of a template's placeholder row: a placeholder (`指标1：`, `……`) and nothing but
-    /// placeholders and level labels.
+    /// placeholders, level labels and not-applicable marks (`指标1：/ / /`).
     static func isPlaceholderRow(_ cells: [Cell]) -> Bool {
-        cells.containsText(where: Vocabulary.isPlaceholder) && cells.allTexts { Vocabulary.isPlaceholder($0) || Vocabulary.isLevelLabel($0) }
+        cells.containsText(where: Vocabulary.isPlaceholder)
+            && cells.allTexts { Vocabulary.isPlaceholder($0) || Vocabulary.isLevelLabel($0) || FlowIndicatorReader.isBlank($0) }
     }
 
     /// A template's placeholder row (`指标2` or `……` and empty cells) rebuilt from cells: its
@@ -407,7 +411,8 @@ public struct FormReader {
             startIndicators(line)
             return true
         }
-        if (section == .goals || section == .funding) && !layout.hasColumns && (first.sameBytes("一级") || first.sameBytes("一级指标") || first.hasBytePrefix("绩效指标")) {
+        if (section == .goals || section == .funding) && !layout.hasColumns
+            && (first.sameBytes("一级") || first.sameBytes("一级指标") || first.hasBytePrefix("绩效指标") || FormReader.indicatorSectionLabels.contains(first)) {
             section = .indicatorHeader
             if keepsEmptyCells { indicatorHeaderCells += cells }
             // Header cells set above the header's line (`绩效指标  实际完成  偏差原因分析`): the
@@ -985,6 +990,13 @@ public struct FormReader {
         if kind.isPart, !layout.hasColumns, values.count == columns.count - 2, columns.contains(.weight), columns.contains(.score),
            !values.containsText(where: \.isEmpty) {
             columns.removeAll { $0 == .weight || $0 == .score }
+        }
+        // Read in order one figure short: the blank stands where the figures say (see
+        // `FundingRowAlignment`), not always last.
+        var values = values
+        if !layout.hasColumns, !kind.isPart, values.count + 1 == columns.count,
+           let k = FundingRowAlignment.blankColumn(columns: columns, values: values.map { Measure.parse($0.text) }, rateInPercent: rateInPercent) {
+            values.insert(Cell(text: "", range: values[min(k, values.count - 1)].range, index: values[0].index, hasInnerSpace: false), at: k)
         }
         var cells = FundingCells()
         // Each value is read through its address: `values[k]` copies the whole cell.

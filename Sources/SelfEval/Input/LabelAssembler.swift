@@ -70,6 +70,8 @@ struct LevelLabels {
     static let level2Template = LabelAssembler(vocabulary: Vocabulary.level2)
     var level1 = LevelLabels.level1Template
     var level2 = LevelLabels.level2Template
+    /// The 二级 labels of 产出指标 alone.
+    static let outputLevel2 = WordList(["数量指标", "质量指标", "时效指标", "产出数量", "产出质量", "产出时效"])
     /// Whether a row was read since the 一级 label started.
     var rowsSinceLevel1 = 0
 
@@ -84,8 +86,12 @@ struct LevelLabels {
         guard piece.utf8.count > 4 || piece.scalarCount >= 2 else { return false }
         let asLevel1 = level1.canStart(with: piece)
         let asLevel2 = level2.canStart(with: piece)
-        // 成本指标 is both: a second level under 产出指标, else a first level of its own.
-        func underOutput() -> Bool { level1.resolved.map { $0.sameBytes("产出指标") } ?? false }
+        // 成本指标 is both: a second level under 产出指标, else a first level of its own. Under
+        // a lost 一级 label (only its `(50分)` printed), the 二级 label before it says which.
+        func underOutput() -> Bool {
+            if let l1 = level1.resolved { return l1.sameBytes("产出指标") }
+            return piece.hasBytePrefix("成本") && (level2.resolved.map { LevelLabels.outputLevel2.contains($0) } ?? false)
+        }
         if asLevel1 && (!asLevel2 || (!underOutput() && (level1.isEmpty || rowsSinceLevel1 > 0))) {
             level1.start(piece)
             level2.reset()

@@ -237,7 +237,20 @@ public enum Vocabulary {
         var rest = t.unicodeScalars.dropFirst(2)
         var digits = 0
         while let f = rest.first, f.value >= 48 && f.value <= 57 { digits += 1; rest = rest.dropFirst() }
-        return digits > 0 && (rest.isEmpty || rest.elementsEqual([":"]) || rest.elementsEqual(["："]))
+        guard digits > 0 else { return false }
+        if let f = rest.first, f == ":" || f == "：" { rest = rest.dropFirst() }
+        // A not-applicable mark after it (`指标1：/`) leaves it a placeholder.
+        return rest.allSatisfy { $0 == "/" || $0 == "／" || $0 == "—" || $0 == "-" }
+    }
+
+    /// A level label's weight note standing alone, its label lost or on the line above:
+    /// `(50分)`, `（30分）`.
+    static func isWeightNote(_ text: String) -> Bool {
+        guard text.utf8.count <= 16, let f = text.utf8.first, f == UInt8(ascii: "(") || f == 0xEF else { return false }
+        let t = text.compacted
+        guard t.hasBytePrefix("(") || t.hasBytePrefix("（"), t.hasByteSuffix(")") || t.hasByteSuffix("）") else { return false }
+        let body = t.unicodeScalars.dropFirst().dropLast()
+        return body.last == "分" && body.count >= 2 && body.dropLast().allSatisfy { ("0"..."9").contains($0) || $0 == "." }
     }
 
     /// The sign-off a form ends with (or begins with, above its first label): who filled it in,

@@ -81,8 +81,11 @@ import Testing
     /// indicator rows and the 合计. The funding table is not read yet: its 原因 note, wrapped over
     /// the rows' lines beside the figures, and its header broken over three lines before the
     /// table's label, defeat the reading by column.
-    @Test func readFromAPDFsText() throws {
-        let forms = Self.forms("sichuan-layout.txt")
+    /// Also with the label's weight note in full-width brackets (`绩效指标（90 分）`).
+    @Test(arguments: [false, true])
+    func readFromAPDFsText(fullWidthBrackets: Bool) throws {
+        let text = try String(contentsOf: Fixtures.root.appendingPathComponent("sichuan/sichuan-layout.txt"), encoding: .utf8)
+        let forms = Fixtures.forms(text: fullWidthBrackets ? text.replacingOccurrences(of: "绩效指标(90 分)", with: "绩效指标（90 分）") : text)
         try #require(forms.count == 3)
         #expect(forms.map { $0.implementingUnit?.value ?? "" } == ["某县医疗保险事务中心", "某县发展和改革局", "某县统计局"])
         #expect(forms.map { $0.department?.value ?? "" } == ["某县医疗保障局本级", "某县发展和改革局本级", "某县统计局本级"])

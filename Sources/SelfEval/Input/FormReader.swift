@@ -480,9 +480,9 @@ public struct FormReader {
                 flow.take(TextLine(number: line.number, cells: Array(cells.dropFirst()), indent: line.indent))
                 return true
             }
-            // The same label with its weight note (`绩效指标(90 分)`, cut at its space): the rest
+            // The same label with its weight note (`绩效指标(90 分)`, `绩效指标（90 分）`, cut at its space): the rest
             // of the line, a level label centred beside the rows, goes on to the table.
-            if tabular == nil, cells.count >= 2, first.hasBytePrefix("绩效指标("), first.utf8.count <= 24 {
+            if tabular == nil, cells.count >= 2, first.hasBytePrefix("绩效指标(") || first.hasBytePrefix("绩效指标（"), first.utf8.count <= 24 {
                 var rest = Array(cells.dropFirst())
                 if let f = rest.first, FormReader.isWeightNoteTail(f.key) { rest.removeFirst() }
                 if !rest.isEmpty { flow.take(TextLine(number: line.number, cells: rest, indent: line.indent)) }

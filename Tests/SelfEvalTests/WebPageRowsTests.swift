@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SelfEval
 
@@ -67,10 +68,19 @@ import Testing
             总分 100 97.5
         """
 
-    @Test func readsEveryPart() throws {
-        let forms = Fixtures.forms(text: Self.text)
+    /// The same form flattened into one paragraph (its lines joined with a space), as a page
+    /// whose table lost its line breaks gives it: label pieces, placeholders and notes are
+    /// then whole cells among the others.
+    static var paragraph: String {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ") + "\n"
+    }
+
+    @Test(arguments: [false, true])
+    func readsEveryPart(flattened: Bool) throws {
+        let forms = Fixtures.forms(text: flattened ? Self.paragraph : Self.text)
         let form = try #require(forms.first)
         #expect(forms.count == 1)
+        #expect(form.layout == (flattened ? .paragraph : .flow))
         #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
         let total = try #require(form.funding?.total)
         // 执行率 is the blank: 10 and 9.5 are 分值 and 得分 (9.5 read as 执行率 would be 9.5%

@@ -16,6 +16,10 @@ struct FlowIndicatorReader {
     /// unit stand as tokens of their own (see `foldNatureAndUnit`).
     var natureColumn = false, unitColumn = false
     private var cellBuffer: [Cell] = []
+    /// The first piece of a level label wrapped in its cell, waiting for the second (whole cells).
+    private var heldLabelPiece: Cell?
+    /// The last whole cell was a placeholder: blanks after it are its row's marks.
+    private var afterPlaceholder = false
     /// For each buffered cell: a plain number, a blank (`—`, which may stand for 分值 or 得分),
     /// or other text; worked out once per cell.
     private var cellBufferKinds: [TokenKind] = []
@@ -111,18 +115,55 @@ struct FlowIndicatorReader {
                 cell = last.joined(with: cell)
             }
             let kind = TokenKind(cell.text)
+            // The marks of a not-applicable row after its placeholder (`指标1:/ / /`).
+            if kind == .blank && afterPlaceholder { continue }
+            afterPlaceholder = false
             if kind != .other {
+                releaseHeldLabelPiece()
                 cellBuffer.append(cell)
                 cellBufferKinds.append(kind)
                 continue
             }
             flushAnchoredBuffer()
+            // A template's placeholder (`指标2:`, `……`) and a lost 一级 label's `(30分)` are no
+            // row's text.
+            if Vocabulary.isPlaceholder(cell.text) { afterPlaceholder = true; continue }
+            if Vocabulary.isWeightNote(cell.text) { continue }
+            // A label wrapped in its cell into two (`经济效益` / `指标`, `服务对象` / `满意度指标`):
+            // the first piece waits for the second.
+            if let held = heldLabelPiece {
+                heldLabelPiece = nil
+                let joined = held.text.compacted + cell.text.compacted
+                if Vocabulary.isWholeLevelLabel(joined), labels.accept(joined) { continue }
+                cellBuffer.append(held)
+                cellBufferKinds.append(.other)
+            }
             // Whole cells hold whole labels; a bare 服务对象满意度 is a name.
             if Vocabulary.isWholeLevelLabel(cell.text), labels.accept(cell.text) { continue }
+            if FlowIndicatorReader.mayStartWrappedLabel(cell.text) {
+                heldLabelPiece = cell
+                continue
+            }
             cellBuffer.append(cell)
             cellBufferKinds.append(.other)
         }
     }
+
+    /// A held first piece of a label that no second piece finished: text of a row.
+    private mutating func releaseHeldLabelPiece() {
+        guard let held = heldLabelPiece else { return }
+        heldLabelPiece = nil
+        cellBuffer.append(held)
+        cellBufferKinds.append(.other)
+    }
+
+    /// Whether a whole cell is the first piece of a level label wrapped in its cell: the start
+    /// of some longer label, two characters at least (asked after it was found no whole label).
+    static func mayStartWrappedLabel(_ text: String) -> Bool {
+        guard text.utf8.count >= 6, text.utf8.count <= 24, Vocabulary.labelStarts.matchesFirst(text) else { return false }
+        return allLabels.contains { $0.utf8.count > text.utf8.count && $0.hasBytePrefix(text) }
+    }
+    static let allLabels = Vocabulary.level1 + Vocabulary.level2
 
     private mutating func flushAnchoredBuffer() {
         var start = cellBuffer.count
@@ -294,6 +335,7 @@ struct FlowIndicatorReader {
     mutating func finish() {
         finishColumns()
         flushNumberLines()
+        releaseHeldLabelPiece()
         flushAnchoredBuffer()
         if !cellBuffer.isEmpty {
             pending += cellBuffer.map { Piece(text: $0.text, range: $0.range) }

@@ -209,11 +209,11 @@ public struct FormReader {
     static func isOneScalar(_ text: String) -> Bool { text.utf8.count <= 4 && text.scalarCount == 1 }
 
     /// A goals heading on a line of its own (flow layouts).
-    static let goalHeaderWords = WordList(["年度", "年度总体目标", "总体目标"])
-    /// Pieces of an indicator header on lines of their own.
+    static let goalHeaderWords = WordList(["年度", "年度总体目标", "总体目标", "年度总体目标完成情况"])
     /// The label the indicator table stands beside, as the goals' stands beside theirs
     /// (`年度绩效指标完成情况  一级` / `指标` over the header's line).
     static let indicatorSectionLabels = WordList(["年度绩效指标", "年度绩效指标完成情况", "绩效指标完成情况"])
+    /// Pieces of an indicator header on lines of their own.
     static let indicatorHeaderFragments = WordList(["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"])
 
     /// A line of an indicator table read by counting cells: the header's words, then cells.

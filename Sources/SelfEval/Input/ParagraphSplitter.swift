@@ -66,7 +66,8 @@ public enum ParagraphSplitter {
             }
             // A header block: funding columns, or the indicator header.
             if FundingColumn.recognise(t) != nil && i + 1 < cells.count && FundingColumn.recognise(cells.text(at: i + 1)) != nil
-                || (t.hasBytePrefix("一级指标") || t.hasBytePrefix("绩效指标") || t.hasBytePrefix("三级指标")) {
+                || (t.hasBytePrefix("一级指标") || t.hasBytePrefix("绩效指标") || t.hasBytePrefix("三级指标"))
+                || t.hasBytePrefix("年度绩效") && FormReader.indicatorSectionLabels.contains(t.compacted) {
                 flush()
                 let funding = FundingColumn.recognise(t) != nil && !t.hasBytePrefix("三级指标")
                 // A cell that starts like a header word without being one (`绩效指标(90分)`)
@@ -80,7 +81,8 @@ public enum ParagraphSplitter {
                         guard FundingColumn.recognise(ti) != nil else { break }
                     } else {
                         let compact = ti.compacted
-                        guard indicatorHeaderWords.contains(compact) else { break }
+                        // The header's words, and the pieces of one wrapped in its cell (`一级` / `指标`).
+                        guard indicatorHeaderWords.contains(compact) || FormReader.indicatorHeaderFragments.contains(compact) else { break }
                     }
                     current.append(cells[i])
                     i += 1

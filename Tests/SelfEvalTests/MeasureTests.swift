@@ -27,6 +27,20 @@ import Testing
         #expect(q.unit == unit)
     }
 
+    /// A currency sign before a figure, as a spreadsheet's currency format exports it: the
+    /// figure alone. A sign without a figure after it is text.
+    @Test(arguments: [("¥488,000.00", "488000.00"), ("￥448,000.00", "448000.00"), (" ¥10 ", "10")])
+    func currencySignsBeforeFigures(text: String, value: String) throws {
+        let q = try #require(Measure.parse(text).quantity, "\(text)")
+        #expect(q.value.description == value)
+        #expect(q.unit.isEmpty && q.comparator == nil)
+    }
+
+    @Test(arguments: ["¥", "￥", "¥元", "￥一万"])
+    func currencySignsAloneAreText(text: String) {
+        #expect(Measure.parse(text).quantity == nil, "\(text)")
+    }
+
     /// Operators written in words, before the figure or after it and its unit.
     @Test(arguments: [
         ("不低于90%", Comparator.atLeast, "90", "%"), ("大于等于95%", .atLeast, "95", "%"), ("大于或等于 95 %", .atLeast, "95", "%"),

@@ -121,6 +121,13 @@ public enum Measure: Hashable, Sendable {
             break
         }
         if lo == hi { return .empty }
+        // A currency sign before a figure, as a spreadsheet's currency format exports it
+        // (`¥488,000.00`, `￥448,000.00`): the figure in the table's unit.
+        var raw = raw
+        if let w = currencySignWidth(b, lo, hi) {
+            lo += w
+            raw = String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }
         func text() -> Measure { .text(lo == 0 && hi == b.count ? raw : String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)) }
         // Figures typed in full width (１００％, ＝９５．５) are read as their ASCII forms; looked
         // for only where the text would otherwise not be a quantity.
@@ -258,6 +265,16 @@ public enum Measure: Hashable, Sendable {
             }
         }
         return nil
+    }
+
+    /// The width of a `¥` or `￥` at `lo` followed by a digit, nil when there is none.
+    @inline(__always)
+    static func currencySignWidth(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int? {
+        let w: Int
+        if hi - lo >= 3, b[lo] == 0xC2, b[lo + 1] == 0xA5 { w = 2 }
+        else if hi - lo >= 4, b[lo] == 0xEF, b[lo + 1] == 0xBF, b[lo + 2] == 0xA5 { w = 3 }
+        else { return nil }
+        return b[lo + w] >= 0x30 && b[lo + w] <= 0x39 ? w : nil
     }
 
     /// Bytes a number, an operator or a blank marker can start with (ASCII, or the lead byte

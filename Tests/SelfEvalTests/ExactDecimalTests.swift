@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SelfEval
 
@@ -32,6 +33,27 @@ import Testing
         for text in ["12a", "E+07", "3.5E", "无", "ENE"] {
             #expect(BadNumber.message(text, "x").en.contains("is not a number"), "\(text)")
         }
+    }
+
+    /// A spreadsheet's formula error where a figure should be is named as one, with what to do.
+    @Test func spreadsheetErrorsAreNamed() {
+        for text in ["#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?"] {
+            #expect(BadNumber.message(text, "执行率").en.contains("formula error"), "\(text)")
+            #expect(BadNumber.isLostFigure(text))
+        }
+        for text in ["#1", "#号楼", "100%", "及时", "1.2E+05"] { #expect(!BadNumber.isSpreadsheetError(text), "\(text)") }
+        #expect(BadNumber.isLostFigure("1.2E+05"))
+        #expect(!BadNumber.isLostFigure("2023年12月"))
+    }
+
+    /// A target or actual the export lost is reported on its row, not read as a word.
+    @Test func lostTargetsAndActualsAreReported() throws {
+        let text = try String(contentsOf: Fixtures.root.appendingPathComponent("seeds/000_84adb1842e62a47c.txt"), encoding: .utf8)
+        let forms = Fixtures.forms(text: text.replacingOccurrences(of: "监督检查覆盖率\t=100%\t=100%", with: "监督检查覆盖率\t=100%\t#REF!")
+            .replacingOccurrences(of: "监督执法达标率\t=100%", with: "监督执法达标率\t1.0E+02"))
+        let issues = try #require(forms.first).issues.filter { $0.kind == .badNumber }
+        #expect(issues.map(\.message.en).contains { $0.hasPrefix("监督检查覆盖率 实际完成值 \"#REF!\" is a spreadsheet's formula error") })
+        #expect(issues.map(\.message.en).contains { $0.hasPrefix("监督执法达标率 年度指标值 \"1.0E+02\" is written in scientific notation") })
     }
 
     /// Figures that only look long stay as written: too few digits, or no run of 0s or 9s.

@@ -10,12 +10,30 @@ enum BadNumber {
         case .failure(.tooPrecise):
             return Message(en: "\(what) \"\(text)\" has more than \(ExactDecimal.maxScale) decimals", zh: "\(what)“\(text)”小数位超过 \(ExactDecimal.maxScale) 位")
         default:
+            if isSpreadsheetError(text.compacted) {
+                return Message(en: "\(what) \"\(text)\" is a spreadsheet's formula error, not a figure: mend the cell's formula (or type the figure) and export the form again",
+                               zh: "\(what)“\(text)”是电子表格的公式错误，不是数字：请修正该单元格的公式（或直接填写数字）后重新导出")
+            }
             if isScientific(text.compacted) {
                 return Message(en: "\(what) \"\(text)\" is written in scientific notation, which may have lost digits: export the cell as the figure itself (a wider column, or the number format 0.00)",
                                zh: "\(what)“\(text)”为科学计数法，可能已丢失位数：请按数字原样导出该单元格（加宽列或设置数字格式 0.00）")
             }
             return Message(en: "\(what) \"\(text)\" is not a number", zh: "\(what)“\(text)”不是数字")
         }
+    }
+
+    /// The error values a spreadsheet shows in place of a formula's result.
+    static let spreadsheetErrors = WordList(["#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"])
+
+    /// `#DIV/0!`, `#REF!`, `#N/A`: a formula's error shown where its figure should be.
+    static func isSpreadsheetError(_ t: String) -> Bool { t.utf8.first == UInt8(ascii: "#") && spreadsheetErrors.contains(t) }
+
+    /// A target or actual that stands for a figure the export lost: a formula's error, or a
+    /// figure in scientific notation. Byte tests first: most texts start with neither.
+    static func isLostFigure(_ text: String) -> Bool {
+        guard let f = text.utf8.first, f == UInt8(ascii: "#") || (f >= 0x30 && f <= 0x39), text.utf8.count <= 24 else { return false }
+        let t = text.compacted
+        return isSpreadsheetError(t) || isScientific(t)
     }
 
     /// `3.5475E+07`, `1.2e-3`: digits, an E and an exponent, as a spreadsheet shows a figure

@@ -1197,6 +1197,15 @@ public struct FormReader {
             form.indicators = flow.rows
             form.issues += flow.issues
         }
+        // A target or actual the export lost (`#REF!`, `1.2E+05`) would read as a word.
+        func reportLostFigure(_ field: Field<Measure>?, _ what: String, of row: IndicatorRow) {
+            guard let f = field, case .text = f.value, BadNumber.isLostFigure(f.raw) else { return }
+            form.issues.append(ParseIssue(kind: .badNumber, message: BadNumber.message(f.raw, "\(row.name.value) \(what)"), range: f.range))
+        }
+        for row in form.indicators {
+            reportLostFigure(row.target, "年度指标值", of: row)
+            reportLostFigure(row.actual, "实际完成值", of: row)
+        }
         if form.indicators.isEmpty {
             form.issues.append(ParseIssue(kind: .missingPart, message: sawIndicatorHeader ? FormReader.noIndicatorRows : Message(
                 en: "no 绩效指标 (indicator) table was found", zh: "未找到绩效指标表"), range: form.range))

@@ -10,63 +10,8 @@ import Testing
 /// goals share a line, and the funding total lost its blank 执行率 (five figures under six
 /// columns).
 @Suite struct WebPageRowsTests {
-    static let text = """
-            项目支出绩效自评表
-            (2023年度)
-            项目名称 乡村道路养护经费
-            主管部门 某县交通运输局 实施单位 某县公路事业发展中心
-            项目资金
-            (万元)
-            年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分
-            年度资金总额: 500 480 456 10 9.5
-             其中:本年财政拨款 500 480 456 - -
-                上年结转资金 - -
-                   其他资金 - -
-            年度总体目标完成情况 预期目标 实际完成情况
-             完成全县乡村道路日常养护。 完成日常养护,部分路段延期。
-            年度绩效指标完成情况 一级
-            指标
-            二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
-
-
-
-
-            (50分)
-            数量指标 指标1:养护里程 120公里 118公里 20 19 两段路面雨季延期。
-            指标2:
-            ……
-            质量指标 指标1:路况优良率 ≥85% 88% 10 10
-            指标2:
-            ……
-            时效指标 指标1:按期完成率 100% 98% 10 9 雨季延期。
-            ……
-            成本指标 指标1:单位里程养护成本 ≤4万元 3.8万元 10 10
-            ……
-
-
-
-
-            (30分)
-            经济效益
-            指标
-            指标1:/ / /
-            指标2:
-            ……
-            社会效益
-            指标
-            指标1:群众出行便利度提升 明显 明显 20 20
-            ……
-            可持续影
-            响指标
-            指标1:养护机制长效运行 长期 长期 10 10
-            ……
-            满意度指标
-            (10分)
-            服务对象
-            满意度指标
-            指标1:沿线群众满意度 ≥90% 93% 10 10
-            总分 100 97.5
-        """
+    /// `Tests/Fixtures/variants/web-page-rows.txt`.
+    static let text = (try? String(contentsOf: Fixtures.root.appendingPathComponent("variants/web-page-rows.txt"), encoding: .utf8)) ?? ""
 
     /// The same form flattened into one paragraph (its lines joined with a space), as a page
     /// whose table lost its line breaks gives it: label pieces, placeholders and notes are

@@ -31,9 +31,10 @@ enum BadNumber {
     /// A target or actual that stands for a figure the export lost: a formula's error, or a
     /// figure in scientific notation. Byte tests first: most texts start with neither.
     static func isLostFigure(_ text: String) -> Bool {
-        guard let f = text.utf8.first, f == UInt8(ascii: "#") || (f >= 0x30 && f <= 0x39), text.utf8.count <= 24 else { return false }
-        let t = text.compacted
-        return isSpreadsheetError(t) || isScientific(t)
+        guard let f = text.utf8.first, text.utf8.count <= 24 else { return false }
+        if f == UInt8(ascii: "#") { return isSpreadsheetError(text.compacted) }
+        guard f >= 0x30 && f <= 0x39, text.utf8.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else { return false }
+        return isScientific(text.compacted)
     }
 
     /// `3.5475E+07`, `1.2e-3`: digits, an E and an exponent, as a spreadsheet shows a figure

@@ -1198,13 +1198,14 @@ public struct FormReader {
             form.issues += flow.issues
         }
         // A target or actual the export lost (`#REF!`, `1.2E+05`) would read as a word.
-        func reportLostFigure(_ field: Field<Measure>?, _ what: String, of row: IndicatorRow) {
+        // Rows are looked at in place: a copy of each row was made to ask two of its fields.
+        func reportLostFigure(_ field: Field<Measure>?, _ what: String, row k: Int) {
             guard let f = field, case .text = f.value, BadNumber.isLostFigure(f.raw) else { return }
-            form.issues.append(ParseIssue(kind: .badNumber, message: BadNumber.message(f.raw, "\(row.name.value) \(what)"), range: f.range))
+            form.issues.append(ParseIssue(kind: .badNumber, message: BadNumber.message(f.raw, "\(form.indicators[k].name.value) \(what)"), range: f.range))
         }
-        for row in form.indicators {
-            reportLostFigure(row.target, "年度指标值", of: row)
-            reportLostFigure(row.actual, "实际完成值", of: row)
+        for k in form.indicators.indices {
+            reportLostFigure(form.indicators[k].target, "年度指标值", row: k)
+            reportLostFigure(form.indicators[k].actual, "实际完成值", row: k)
         }
         if form.indicators.isEmpty {
             form.issues.append(ParseIssue(kind: .missingPart, message: sawIndicatorHeader ? FormReader.noIndicatorRows : Message(

@@ -186,6 +186,34 @@ import Testing
         Decoder.convert(Array(text.utf8), from: "UTF-8", to: encoding)!
     }
 
+    /// What spreadsheet exports add around the cells leaves the tab-separated seed's model as
+    /// it was: money in a currency format (`¥488,000.00` in the funding rows), cells padded with
+    /// no-break spaces, empty cells trailing every line.
+    @Test(arguments: ["currency", "NBSP", "trailing tabs"])
+    func theTabularSeedReadsTheSameThroughExportNoise(variant: String) throws {
+        let text = String(decoding: Fixtures.bytes(Fixtures.tabularSeed), as: UTF8.self)
+        let fundingLabels = ["年度资金总额", "财政拨款", "上年结转", "其他资金"]
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            switch variant {
+            case "currency":
+                guard fundingLabels.contains(where: { line.contains($0) }) else { return String(line) }
+                return line.split(separator: "\t", omittingEmptySubsequences: false).map { cell in
+                    cell.first?.isNumber == true && cell.contains(".") && !cell.contains("%") ? "¥" + cell : String(cell)
+                }.joined(separator: "\t")
+            case "NBSP":
+                return line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "\u{00A0}\($0)\u{00A0}" }.joined(separator: "\t")
+            default:
+                return line.isEmpty ? "" : line + "\t\t\t"
+            }
+        }
+        let changed = lines.joined(separator: "\n")
+        #expect(changed != text)
+        let again = Fixtures.forms(text: changed)
+        let original = Fixtures.forms(Fixtures.tabularSeed)
+        #expect(again.map(FormDigest.init) == original.map(FormDigest.init), "\(variant)")
+        #expect(again.flatMap(\.issues).map(\.message.en) == original.flatMap(\.issues).map(\.message.en), "\(variant)")
+    }
+
     @Test(arguments: ["GB18030", "UTF-16LE+BOM", "UTF-16BE+BOM", "UTF-8+BOM", "CRLF", "CR"])
     func everySeedReadsTheSameInEveryEncoding(variant: String) throws {
         for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {

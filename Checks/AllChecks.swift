@@ -5,6 +5,7 @@ import SelfEval
 public enum AllChecks {
     public static let types: [any Check.Type] = [
         WeightSum.self,
+        Level1Weight.self,
         FundingBreakdown.self,
         FullMarksContradiction.self,
         MissingActual.self,

@@ -752,3 +752,52 @@ import SelfEval
         }
     }
 }
+
+/// A 一级 label's printed weight heads its rows, in a table and in a web page's text flattened
+/// into a paragraph; a `(50分)` alone where the label was lost heads the rows after it.
+@Suite struct FirstLevelWeightTests {
+    static let rowsText = (try? String(contentsOf: LayoutFindingsTests.seeds.deletingLastPathComponent().appendingPathComponent("variants/web-page-rows.txt"), encoding: .utf8)) ?? ""
+
+    /// The web page's form with 5 points moved from its 社会效益 row to its 数量 row: the total
+    /// is still 100, the groups weigh 55 and 25 against the 50 and 30 printed.
+    static var movedWeights: String {
+        rowsText.replacingOccurrences(of: "120公里 118公里 20 19", with: "120公里 118公里 25 24")
+            .replacingOccurrences(of: "明显 明显 20 20", with: "明显 明显 15 15")
+            .replacingOccurrences(of: "总分 100 97.5", with: "总分 100 97.5")
+    }
+
+    static func paragraph(_ text: String) -> String {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ") + "\n"
+    }
+
+    @Test(arguments: [false, true])
+    func movedWeightsAreFound(flattened: Bool) {
+        let text = flattened ? Self.paragraph(Self.movedWeights) : Self.movedWeights
+        let found = LayoutFindingsTests.findings(Array(text.utf8)) { "\($0.check)|\($0.message.en)" }
+        #expect(found.filter { $0.hasPrefix("first-level-weight") } == [
+            "first-level-weight|the rows under a 一级指标 whose label was lost weigh 25 in all ≠ the 30 printed with the label",
+            "first-level-weight|the rows under a 一级指标 whose label was lost weigh 55 in all ≠ the 50 printed with the label",
+        ], "\(found)")
+        #expect(!found.contains { $0.hasPrefix("weight-sum") || $0.hasPrefix("total-score") })
+        let intact = flattened ? Self.paragraph(Self.rowsText) : Self.rowsText
+        #expect(LayoutFindingsTests.findings(Array(intact.utf8)).isEmpty)
+    }
+
+    /// A printed weight is taken from a paragraph's label cell (`产出指标(50分)`), not from PDF
+    /// text, where a merged label is centred among its rows.
+    @Test func labelWeightsInAParagraph() {
+        let text = Self.paragraph("""
+            项目支出绩效自评表 (2023年度) 项目名称 示例项目 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+            年度资金总额: 10 10 10 10 100% 10 年度总体目标 预期目标 实际完成情况 完成任务。 已完成。
+            绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+            产出指标(50分) 数量指标 检查次数 ≥10次 12次 30 30 质量指标 合格率 ≥95% 98% 25 25
+            效益指标(30分) 社会效益指标 知晓率 ≥90% 95% 25 25 满意度指标(10分) 服务对象满意度指标 满意度 ≥90% 98% 10 10
+            总分 100 100
+            """)
+        let found = LayoutFindingsTests.findings(Array(text.utf8)) { "\($0.check)|\($0.row ?? "")|\($0.message.en)" }
+        #expect(found == [
+            "first-level-weight|产出指标|the rows under 产出指标 weigh 55 in all ≠ the 50 printed with the label",
+            "first-level-weight|效益指标|the rows under 效益指标 weigh 25 in all ≠ the 30 printed with the label",
+        ], "\(found)")
+    }
+}

@@ -15,6 +15,10 @@ struct FlowIndicatorReader {
     /// The header names a 指标性质 (operator) or a 度量单位 (unit) column: a row's operator and
     /// unit stand as tokens of their own (see `foldNatureAndUnit`).
     var natureColumn = false, unitColumn = false
+    /// Labels head their rows, as a web page's table gives them in a flattened paragraph: a
+    /// weight printed with a 一级 label (`产出指标(50分)`) is its rows'. Not so in PDF text,
+    /// where a merged label is centred among its rows.
+    var labelsPrecedeRows = false
     private var cellBuffer: [Cell] = []
     /// The first piece of a level label wrapped in its cell, waiting for the second (whole cells).
     private var heldLabelPiece: Cell?
@@ -56,7 +60,11 @@ struct FlowIndicatorReader {
         // A line of text ends a run of numbers on lines of their own (before it can set labels).
         if !numberLines.isEmpty && tokens.containsText(where: { TokenKind($0) == .other }) { flushNumberLines() }
         // A level label's `(30分)` on a line of its own, the label lost or on the line above.
-        if tokens.count == 1, Vocabulary.isWeightNote(tokens[0].text) { return }
+        // With no 一级 label read, it heads the rows of a group whose label was lost.
+        if tokens.count == 1, Vocabulary.isWeightNote(tokens[0].text) {
+            takeLostLabelWeight(tokens[0])
+            return
+        }
         // Vertical label pieces: a line of its own, or a two-character piece leading a row.
         if tokens.count == 1, DisplayWidth.of(tokens[0].text) <= 16 || Vocabulary.isLevelLabel(tokens[0].text), labels.accept(tokens[0].text) {
             // A row's cells start with its labels: text between the last row's numbers and a
@@ -128,18 +136,21 @@ struct FlowIndicatorReader {
             // A template's placeholder (`指标2:`, `……`) and a lost 一级 label's `(30分)` are no
             // row's text.
             if Vocabulary.isPlaceholder(cell.text) { afterPlaceholder = true; continue }
-            if Vocabulary.isWeightNote(cell.text) { continue }
+            if Vocabulary.isWeightNote(cell.text) {
+                takeLostLabelWeight(cell)
+                continue
+            }
             // A label wrapped in its cell into two (`经济效益` / `指标`, `服务对象` / `满意度指标`):
             // the first piece waits for the second.
             if let held = heldLabelPiece {
                 heldLabelPiece = nil
                 let joined = held.text.compacted + cell.text.compacted
-                if Vocabulary.isWholeLevelLabel(joined), labels.accept(joined) { continue }
+                if Vocabulary.isWholeLevelLabel(joined), labels.accept(joined, weight: labelWeight(cell)) { continue }
                 cellBuffer.append(held)
                 cellBufferKinds.append(.other)
             }
             // Whole cells hold whole labels; a bare 服务对象满意度 is a name.
-            if Vocabulary.isWholeLevelLabel(cell.text), labels.accept(cell.text) { continue }
+            if Vocabulary.isWholeLevelLabel(cell.text), labels.accept(cell.text, weight: labelWeight(cell)) { continue }
             if FlowIndicatorReader.mayStartWrappedLabel(cell.text) {
                 heldLabelPiece = cell
                 continue
@@ -147,6 +158,18 @@ struct FlowIndicatorReader {
             cellBuffer.append(cell)
             cellBufferKinds.append(.other)
         }
+    }
+
+    /// The weight a label cell prints, when labels head their rows.
+    private func labelWeight(_ cell: Cell) -> Field<ExactDecimal>? {
+        labelsPrecedeRows ? Vocabulary.labelWeight(cell.text, range: cell.range) : nil
+    }
+
+    /// A weight note alone while no 一级 label is read: the weight of the rows that follow,
+    /// until the next label or note (`(50分)` where a web page lost the 产出指标 beside it).
+    private mutating func takeLostLabelWeight(_ cell: Cell) {
+        guard labels.level1.isEmpty, let w = Vocabulary.labelWeight(cell.text, range: cell.range) else { return }
+        labels.level1Weight = w
     }
 
     /// A held first piece of a label that no second piece finished: text of a row.
@@ -311,7 +334,7 @@ struct FlowIndicatorReader {
             actual: slots[2].map { Field(raw: $0.text, value: Measure.parse($0.text), range: $0.range) },
             weight: weightCell.flatMap(FlowIndicatorReader.decimalField), score: scoreCell.flatMap(FlowIndicatorReader.decimalField),
             deviation: deviation.map { Field(raw: $0.text, value: $0.text, range: $0.range) },
-            range: rowRange ?? name.range))
+            range: rowRange ?? name.range, level1Weight: labels.level1Weight))
     }
 
     /// A row's name, target and actual by position (0, 1, 2), held inline: an array of three

@@ -129,6 +129,7 @@ public struct FormReader {
         self.form = Form(file: file, layout: layout,
                          range: SourceRange(start: SourceLocation(line: first, column: 1), end: SourceLocation(line: last, column: 1)))
         if layout == .cellPerLine || layout == .paragraph { flow.wholeCells = true }
+        if layout == .paragraph { flow.labelsPrecedeRows = true }
     }
 
     public static func read(source: SourceText, chunk: FormChunk, file: String) -> Form {

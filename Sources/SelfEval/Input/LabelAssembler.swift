@@ -74,12 +74,20 @@ struct LevelLabels {
     static let outputLevel2 = WordList(["数量指标", "质量指标", "时效指标", "产出数量", "产出质量", "产出时效"])
     /// Whether a row was read since the 一级 label started.
     var rowsSinceLevel1 = 0
+    /// The weight printed with the current 一级 label, when the reader trusts it to head its
+    /// rows (see `FlowIndicatorReader.labelsPrecedeRows`).
+    var level1Weight: Field<ExactDecimal>?
 
     /// Takes `piece` if it continues or starts a level label; false when it is not one.
-    mutating func accept(_ raw: String) -> Bool {
+    /// `weight` is the weight the piece prints, given to the 一级 label it starts or finishes.
+    mutating func accept(_ raw: String, weight: Field<ExactDecimal>? = nil) -> Bool {
         let piece = Vocabulary.normalizedLabel(raw)
         if piece.isEmpty { return false }
-        if level1.isPartial && level1.canExtend(with: piece) { level1.extend(piece); return true }
+        if level1.isPartial && level1.canExtend(with: piece) {
+            level1.extend(piece)
+            if weight != nil { level1Weight = weight }
+            return true
+        }
         if level2.isPartial && level2.canExtend(with: piece) { level2.extend(piece); return true }
         // A new label starts with at least two characters; a lone character only ends one.
         // (A scalar is at most four bytes: a longer piece has two without counting.)
@@ -94,6 +102,7 @@ struct LevelLabels {
         }
         if asLevel1 && (!asLevel2 || (!underOutput() && (level1.isEmpty || rowsSinceLevel1 > 0))) {
             level1.start(piece)
+            level1Weight = weight
             level2.reset()
             rowsSinceLevel1 = 0
             return true

@@ -69,7 +69,8 @@ public enum ModelJSONReader {
             f.indicators.append(IndicatorRow(level1: r["level1"] as? String, level2: r["level2"] as? String,
                                              name: Field(raw: name.raw, value: name.value.compacted, range: name.range),
                                              target: measure(r["target"]), actual: measure(r["actual"]), weight: decimal(r["weight"]),
-                                             score: decimal(r["score"]), deviation: text(r["deviation"]), range: name.range))
+                                             score: decimal(r["score"]), deviation: text(r["deviation"]), range: name.range,
+                                             level1Weight: decimal(r["level1Weight"])))
         }
         if let t = o["total"] as? [String: Any] {
             f.total = TotalRow(weight: decimal(t["weight"]), score: decimal(t["score"]), range: range(t, length: 2))

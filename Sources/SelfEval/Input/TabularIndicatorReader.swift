@@ -12,6 +12,8 @@ struct TabularIndicatorReader {
     let columnByRole: [Int]
     private var level1: String?
     private var level2: String?
+    /// The weight printed with the current 一级 label (`产出指标(50分)`).
+    private var level1Weight: Field<ExactDecimal>?
     /// A name wrapped onto a line of its own, waiting for the rest of it.
     private var namePrefix: [Cell] = []
     /// Names printed in a row that has values for only one of them, waiting for a nameless row.
@@ -104,7 +106,7 @@ struct TabularIndicatorReader {
         let nameFragment = !hasValue && texts == 1 && filled - texts <= 2
         if labelsOnly || nameFragment {
             for (i, k) in kinds.enumerated() where k.isLabel {
-                setLabel(cells.text(at: i), kind: k, inLevel1Column: cells.position(at: i) == column(.level1))
+                setLabel(cells.text(at: i), range: cells[i].range, kind: k, inLevel1Column: cells.position(at: i) == column(.level1))
             }
             if nameFragment { namePrefix.append(cells[firstText]) }
             return
@@ -126,7 +128,7 @@ struct TabularIndicatorReader {
             let c = cells[i], k = kinds[i]
             if k.isLabel {
                 let rowHasLevel2 = index(.level2).map { kinds[$0] == .level2Label || kinds[$0] == .eitherLabel } ?? false
-                setLabel(c.text, kind: k, inLevel1Column: role == .level1, rowHasLevel2: rowHasLevel2)
+                setLabel(c.text, range: c.range, kind: k, inLevel1Column: role == .level1, rowHasLevel2: rowHasLevel2)
             } else {
                 names.append(c)
             }
@@ -184,7 +186,7 @@ struct TabularIndicatorReader {
             level1: level1, level2: level2, name: name,
             target: targetField, actual: actualField,
             weight: weightField, score: scoreField,
-            deviation: deviation, range: rowRange))
+            deviation: deviation, range: rowRange, level1Weight: level1Weight))
         if let w = weightIndex, weightField.isNone { badNumber(cells[w], "分值") }
         if let s = scoreIndex, scoreField.isNone { badNumber(cells[s], "得分") }
     }
@@ -202,22 +204,25 @@ struct TabularIndicatorReader {
         issues.append(ParseIssue(kind: .badNumber, message: BadNumber.message(c.text, what), range: c.range))
     }
 
-    private mutating func setLabel(_ text: String, kind: CellKind, inLevel1Column: Bool, rowHasLevel2: Bool = false) {
+    private mutating func setLabel(_ text: String, range: SourceRange, kind: CellKind, inLevel1Column: Bool, rowHasLevel2: Bool = false) {
         let label = Vocabulary.normalizedLabel(text)
         switch kind {
         case .level1Label:
             level1 = label
+            level1Weight = Vocabulary.labelWeight(text, range: range)
             level2 = nil
         case .level2Label:
             level2 = label
             // A 二级 label printed before its 一级 (shifted rows) still belongs to its family.
             if let family = Vocabulary.level1(forLevel2: label), let current = level1, current != family {
                 level1 = family
+                level1Weight = nil
             }
         case .eitherLabel:
             // 成本指标: first level only in the 一级 column with a 二级 label beside it or no 一级 yet.
             if inLevel1Column && (rowHasLevel2 || level1 == nil) {
                 level1 = label
+                level1Weight = Vocabulary.labelWeight(text, range: range)
                 level2 = nil
             } else {
                 level2 = label

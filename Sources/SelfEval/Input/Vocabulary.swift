@@ -243,6 +243,20 @@ public enum Vocabulary {
         return rest.allSatisfy { $0 == "/" || $0 == "／" || $0 == "—" || $0 == "-" }
     }
 
+    /// The weight a label prints after it (`产出指标(50分)`, `（30 分）` alone), with the text's
+    /// range; nil when it prints none.
+    static func labelWeight(_ text: String, range: SourceRange) -> Field<ExactDecimal>? {
+        guard text.hasByteSuffix(")") || text.hasByteSuffix("）") else { return nil }
+        let t = text.compacted
+        guard let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }
+        var inner = t[t.index(after: open)..<t.index(before: t.endIndex)]
+        guard inner.hasSuffix("分") else { return nil }
+        inner = inner.dropLast()
+        guard !inner.isEmpty, inner.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              case .success(let value) = ExactDecimal.parse(inner) else { return nil }
+        return Field(raw: text, value: value, range: range)
+    }
+
     /// A level label's weight note standing alone, its label lost or on the line above:
     /// `(50分)`, `（30分）`.
     static func isWeightNote(_ text: String) -> Bool {

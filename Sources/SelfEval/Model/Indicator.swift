@@ -2,6 +2,9 @@
 public struct IndicatorRow: Sendable, Hashable {
     /// 一级指标, filled down from the merged cell above.
     public var level1: String?
+    /// The weight printed with the row's 一级 label (`产出指标(50分)`, or a `(50分)` standing for a
+    /// label that was lost), shared by the rows of its group: the same field, the same range.
+    public var level1Weight: Field<ExactDecimal>?
     /// 二级指标, filled down from the merged cell above.
     public var level2: String?
     /// 三级指标: the indicator's own name.
@@ -20,8 +23,10 @@ public struct IndicatorRow: Sendable, Hashable {
     public var range: SourceRange
 
     public init(level1: String?, level2: String?, name: Field<String>, target: Field<Measure>?, actual: Field<Measure>?,
-                weight: Field<ExactDecimal>?, score: Field<ExactDecimal>?, deviation: Field<String>?, range: SourceRange) {
+                weight: Field<ExactDecimal>?, score: Field<ExactDecimal>?, deviation: Field<String>?, range: SourceRange,
+                level1Weight: Field<ExactDecimal>? = nil) {
         self.level1 = level1
+        self.level1Weight = level1Weight
         self.level2 = level2
         self.name = name
         self.target = target

@@ -106,6 +106,8 @@ public enum ModelJSON {
         for row in form.indicators {
             w.beginObject()
             w.string("level1", row.level1)
+            // Written only when the label printed one: most forms' rows would carry a null.
+            if row.level1Weight != nil { decimal(&w, "level1Weight", row.level1Weight) }
             w.string("level2", row.level2)
             text(&w, "name", row.name)
             measure(&w, "target", row.target)

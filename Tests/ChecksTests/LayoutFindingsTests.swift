@@ -783,6 +783,15 @@ import SelfEval
         #expect(LayoutFindingsTests.findings(Array(intact.utf8)).isEmpty)
     }
 
+    /// `selfeval parse` shows each row's printed 一级 weight after its label, `?` for a lost label.
+    @Test func parseShowsPrintedWeights() {
+        let result = Linter(checks: AllChecks.types).lint(bytes: Array(Self.rowsText.utf8), file: "f.txt")
+        let text = ModelText.render(file: result, language: .en)
+        #expect(text.contains(" ?(50分)/数量指标 指标1:养护里程:"), "\(text)")
+        #expect(text.contains(" ?(30分)/社会效益指标 "), "\(text)")
+        #expect(text.contains(" 满意度指标/服务对象满意度指标 "), "\(text)")
+    }
+
     /// A printed weight is taken from a paragraph's label cell (`产出指标(50分)`), not from PDF
     /// text, where a merged label is centred among its rows.
     @Test func labelWeightsInAParagraph() {

@@ -17,7 +17,9 @@ public enum ModelText {
             out += "    预期目标: \(short(form.goals.planned?.value))\n"
             out += "    实际完成: \(short(form.goals.actual?.value))\n"
             for row in form.indicators {
-                let labels = [row.level1, row.level2].compactMap { $0 }.joined(separator: "/")
+                // The 一级 label's printed weight after it (`产出指标(50分)`; `?(50分)` for a lost label).
+                let level1 = row.level1Weight.map { "\(row.level1 ?? "?")(\($0.value)分)" } ?? row.level1
+                let labels = [level1, row.level2].compactMap { $0 }.joined(separator: "/")
                 out += "    L\(row.range.start.line) \(labels) \(row.name.value): \(row.target?.raw ?? "·") → \(row.actual?.raw ?? "·")"
                 out += "  \(row.score.map { "\($0.value)" } ?? "·")/\(row.weight.map { "\($0.value)" } ?? "·")"
                 if !row.deviationText.isEmpty { out += "  偏差: \(short(row.deviationText, 30))" }

@@ -33,6 +33,20 @@ struct Level1Weight: Check {
                 "效益指标（30分）\t社会效益指标\t政策知晓率\t≥90%\t95%\t30\t30",
                 "满意度指标(10分)\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
             ])),
+            // The label filled down into every row of its merged cell, as some exports write it.
+            Example(ExampleForm.tabular(rows: [
+                "产出指标(50分)\t数量指标\t检查覆盖率\t=100%\t100%\t30\t30",
+                "产出指标(50分)\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
+                "效益指标(30分)\t社会效益指标\t政策知晓率\t≥90%\t95%\t30\t30",
+                "满意度指标(10分)\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
+            ])),
+            // Filled down without its weight: the weight printed above holds.
+            Example(ExampleForm.tabular(rows: [
+                "产出指标(50分)\t数量指标\t检查覆盖率\t=100%\t100%\t30\t30",
+                "产出指标\t质量指标\t检查合格率\t≥95%\t98%\t20\t20",
+                "效益指标(30分)\t社会效益指标\t政策知晓率\t≥90%\t95%\t30\t30",
+                "满意度指标(10分)\t服务对象满意度指标\t服务对象满意度\t≥90%\t98%\t10\t10",
+            ])),
             // A row without a weight: missing-score reports it; the group is not summed.
             Example(ExampleForm.tabular(rows: [
                 "产出指标(50分)\t数量指标\t检查覆盖率\t=100%\t100%\t30\t30",
@@ -47,9 +61,14 @@ struct Level1Weight: Check {
         var k = 0
         while k < rows.count {
             guard let printed = rows[k].level1Weight else { k += 1; continue }
-            // The group: the rows after it that share the same printed weight (the same cell).
+            // The group: the rows after it under the same label printing the same weight (a label
+            // filled down into every row of its merged cell is one group), or, the label lost,
+            // sharing its note's cell.
             var end = k + 1
-            while end < rows.count, rows[end].level1Weight?.range == printed.range { end += 1 }
+            while end < rows.count, let next = rows[end].level1Weight, rows[end].level1 == rows[k].level1,
+                  rows[k].level1 == nil ? next.range == printed.range : next.value.numericallyEquals(printed.value) {
+                end += 1
+            }
             defer { k = end }
             let weights = rows[k..<end].compactMap { $0.weight?.value }
             guard weights.count == end - k else { continue }

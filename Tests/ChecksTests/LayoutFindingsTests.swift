@@ -783,6 +783,20 @@ import SelfEval
         #expect(LayoutFindingsTests.findings(Array(intact.utf8)).isEmpty)
     }
 
+    /// A paragraph whose label is written again on a later row without its weight (filled
+    /// down): one group, the weight printed first.
+    @Test func aLabelFilledDownKeepsItsWeight() {
+        let text = Self.paragraph("""
+            项目支出绩效自评表 (2023年度) 项目名称 示例项目 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+            年度资金总额: 10 10 10 10 100% 10 年度总体目标 预期目标 实际完成情况 完成任务。 已完成。
+            绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+            产出指标(50分) 数量指标 检查次数 ≥10次 12次 30 30 产出指标 质量指标 合格率 ≥95% 98% 20 20
+            效益指标(30分) 社会效益指标 知晓率 ≥90% 95% 30 30 满意度指标(10分) 服务对象满意度指标 满意度 ≥90% 98% 10 10
+            总分 100 100
+            """)
+        #expect(LayoutFindingsTests.findings(Array(text.utf8)).isEmpty)
+    }
+
     /// `selfeval parse` shows each row's printed 一级 weight after its label, `?` for a lost label.
     @Test func parseShowsPrintedWeights() {
         let result = Linter(checks: AllChecks.types).lint(bytes: Array(Self.rowsText.utf8), file: "f.txt")

@@ -101,8 +101,10 @@ struct LevelLabels {
             return piece.hasBytePrefix("成本") && (level2.resolved.map { LevelLabels.outputLevel2.contains($0) } ?? false)
         }
         if asLevel1 && (!asLevel2 || (!underOutput() && (level1.isEmpty || rowsSinceLevel1 > 0))) {
+            let previous = level1.resolved
             level1.start(piece)
-            level1Weight = weight
+            // The same label again without its weight (filled down) keeps the weight it printed.
+            if weight != nil || level1.resolved != previous { level1Weight = weight }
             level2.reset()
             rowsSinceLevel1 = 0
             return true

@@ -204,12 +204,18 @@ struct TabularIndicatorReader {
         issues.append(ParseIssue(kind: .badNumber, message: BadNumber.message(c.text, what), range: c.range))
     }
 
+    /// A 一级 label and the weight it prints; the same label filled down without its weight
+    /// keeps the weight printed above it.
+    private mutating func setLevel1(_ label: String, printing weight: Field<ExactDecimal>?) {
+        if weight != nil || label != level1 { level1Weight = weight }
+        level1 = label
+    }
+
     private mutating func setLabel(_ text: String, range: SourceRange, kind: CellKind, inLevel1Column: Bool, rowHasLevel2: Bool = false) {
         let label = Vocabulary.normalizedLabel(text)
         switch kind {
         case .level1Label:
-            level1 = label
-            level1Weight = Vocabulary.labelWeight(text, range: range)
+            setLevel1(label, printing: Vocabulary.labelWeight(text, range: range))
             level2 = nil
         case .level2Label:
             level2 = label
@@ -221,8 +227,7 @@ struct TabularIndicatorReader {
         case .eitherLabel:
             // 成本指标: first level only in the 一级 column with a 二级 label beside it or no 一级 yet.
             if inLevel1Column && (rowHasLevel2 || level1 == nil) {
-                level1 = label
-                level1Weight = Vocabulary.labelWeight(text, range: range)
+                setLevel1(label, printing: Vocabulary.labelWeight(text, range: range))
                 level2 = nil
             } else {
                 level2 = label

@@ -97,6 +97,19 @@ import Testing
         #expect(forms.map(\.indicators.count) == [4, 3, 0])
         #expect(forms.prefix(2).allSatisfy { $0.total?.weight?.value.description == "100" })
         #expect(forms[1].indicators.map { $0.target?.raw ?? "" } == ["=100%", "=100%", "=100%"])
+        // The funding table after the goals, its label centred beside the rows and its notes
+        // wrapped beside them: the header starts it, the notes are no row's label.
+        let columns: [FundingColumn] = [.initialBudget, .fullYearBudget, .executed, .rate, .weight, .score]
+        for (k, expected) in [(0, ["50.00", "48.00", "45.60", "95.00%", "10", "9.5"]), (1, ["238.93", "251.89", "231.89", "92.06%", "10", "9.21"])] {
+            let total = try #require(forms[k].funding?.total)
+            #expect(columns.map { total.cells[$0]?.raw ?? "" } == expected, "form \(k + 1)")
+        }
+        let parts = try #require(forms[1].funding?.rows.filter { $0.kind.isPart })
+        #expect(parts.map { $0.cells[.initialBudget]?.raw ?? "" }.filter { !$0.isEmpty } == ["238.93", "0.00", "10.00"])
+        // The end of the label's note (`分)`) and the notes' text are no part's label.
+        #expect(parts.map(\.label.value) == ["其中:财政资金", "财政专户管理资金", "单位资金", "其他资金"])
+        let firstParts = try #require(forms[0].funding?.rows.filter { $0.kind.isPart })
+        #expect(firstParts.compactMap { $0.cells[.initialBudget]?.raw } == ["50.00", "0.00", "0.00"])
     }
 
     /// Counting cells rebuilds a row whose 一级 and 二级 labels are merged from the rows above,

@@ -121,10 +121,17 @@ extension FormReader {
         guard let placed = grid.place(chunks) else { readHeldFunding(); fundingGrid = nil; return false }
         var label: [Cell] = []
         var values = [Cell?](repeating: nil, count: fundingColumns.count)
+        // In a table with a column of notes after the figures (Sichuan's 原因), text right of
+        // every figure's column is a piece of the note wrapped beside the rows: no label's.
+        let lastNamed = fundingHasNotes ? grid.columns.lastIndex(where: { $0.role != nil }) : nil
         for (chunk, i) in zip(chunks, placed) {
             let cell = Cell(text: chunk.text, range: chunk.range, index: i)
-            // Text left of the figures' columns is a row's label, however far it reaches.
+            if let lastNamed, i > lastNamed, !FormReader.isFundingValue(chunk.text) { continue }
+            // Text left of the figures' columns is a row's label, however far it reaches; the
+            // end of a label's weight note wrapped onto a row's line (`预算执行情况(10` / `分)`)
+            // is not.
             if !FormReader.isFundingValue(chunk.text), grid.standsBeforeNamedColumns(chunk) {
+                if FormReader.isWeightNoteTail(chunk.text.compacted) { continue }
                 label.append(cell)
             } else if let column = grid.columns[i].role {
                 guard let k = fundingColumns.firstIndex(of: column), values[k] == nil,

@@ -361,6 +361,14 @@ public struct FormReader {
             takeFundingHeader(line)
             return true
         }
+        // The funding header after the goals with its label centred beside the rows below it
+        // (Sichuan's template as pdftotext -layout prints it): the table starts at its header.
+        if section == .goals, !layout.hasColumns, cells.count >= 3, cells.countTexts(where: { FundingColumn.recognise($0) != nil }) >= 3 {
+            inWorkDescription = false
+            section = .funding
+            takeFundingHeader(line)
+            return true
+        }
         // Funding header words on a line of their own over the header's line, set in columns
         // (`执行率` over `分值  得分`, wrapped to `执行率` / `(%)`): kept for the header's grid.
         if section == .header, layout == .flow, cells.count <= 6, cells.allTexts(FormReader.isFundingHeaderPiece),

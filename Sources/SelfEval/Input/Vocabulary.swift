@@ -243,9 +243,9 @@ public enum Vocabulary {
         return rest.allSatisfy { $0 == "/" || $0 == "／" || $0 == "—" || $0 == "-" }
     }
 
-    /// The weight a label prints after it (`产出指标(50分)`, `（30 分）` alone), with the text's
-    /// range; nil when it prints none.
-    static func labelWeight(_ text: String, range: SourceRange) -> Field<ExactDecimal>? {
+    /// The value of the weight note a text ends with: `产出指标(50分)` → 50, `（30 分）` → 30; nil
+    /// when it ends with none.
+    static func trailingWeight(_ text: String) -> ExactDecimal? {
         guard text.hasByteSuffix(")") || text.hasByteSuffix("）") else { return nil }
         let t = text.compacted
         guard let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }
@@ -254,17 +254,21 @@ public enum Vocabulary {
         inner = inner.dropLast()
         guard !inner.isEmpty, inner.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               case .success(let value) = ExactDecimal.parse(inner) else { return nil }
-        return Field(raw: text, value: value, range: range)
+        return value
+    }
+
+    /// The weight a label prints after it (`产出指标(50分)`, `（30 分）` alone), with the text's
+    /// range; nil when it prints none.
+    static func labelWeight(_ text: String, range: SourceRange) -> Field<ExactDecimal>? {
+        trailingWeight(text).map { Field(raw: text, value: $0, range: range) }
     }
 
     /// A level label's weight note standing alone, its label lost or on the line above:
-    /// `(50分)`, `（30分）`.
+    /// `(50分)`, `（30分）`. Its first byte rules most texts out.
     static func isWeightNote(_ text: String) -> Bool {
-        guard text.utf8.count <= 16, let f = text.utf8.first, f == UInt8(ascii: "(") || f == 0xEF else { return false }
-        let t = text.compacted
-        guard t.hasBytePrefix("(") || t.hasBytePrefix("（"), t.hasByteSuffix(")") || t.hasByteSuffix("）") else { return false }
-        let body = t.unicodeScalars.dropFirst().dropLast()
-        return body.last == "分" && body.count >= 2 && body.dropLast().allSatisfy { ("0"..."9").contains($0) || $0 == "." }
+        guard text.utf8.count <= 16, let f = text.utf8.first, f == UInt8(ascii: "(") || f == 0xEF,
+              text.hasBytePrefix("(") || text.hasBytePrefix("（") else { return false }
+        return trailingWeight(text) != nil
     }
 
     /// The sign-off a form ends with (or begins with, above its first label): who filled it in,

@@ -25,7 +25,9 @@ import Testing
     /// before its rows centred on their line were read as one; 6 of 004's headers before a
     /// value centred on its label's line without positions went to that label (`…（汇` /
     /// `主管部门 实施单位 X` / `总）`).
-    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 8, 6), ("000_84adb1842e62a47c.txt", "000-layout.txt", 12, 10),
+    /// Every funding table of both since two headings one space apart (`执行率 得分`) are two
+    /// columns: 6 and 14 before, the rate and score of some rows in one column.
+    @Test(arguments: [("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 8, 8), ("000_84adb1842e62a47c.txt", "000-layout.txt", 12, 18),
                       ("004_c9f77f6b4bcb1ec1.txt", "004-pdfplumber.txt", 8, 5), ("000_84adb1842e62a47c.txt", "000-pdfplumber.txt", 18, 5),
                       ("004_c9f77f6b4bcb1ec1.txt", "004-layout-writer.txt", 8, 5), ("000_84adb1842e62a47c.txt", "000-layout-writer.txt", 12, 17)])
     func headersAndFundingReadAsTheSeeds(seed: String, layout: String, sameHeaders: Int, sameFunding: Int) {

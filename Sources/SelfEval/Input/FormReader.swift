@@ -755,6 +755,12 @@ public struct FormReader {
         for c in line.nonEmpty {
             let t = c.key
             noteMoneyUnit(t)
+            // Two headings one space apart in text without columns (`预算执行数 预算执行率`,
+            // squeezed together by pdftotext): two columns, as the grid reads them.
+            if !layout.hasColumns, c.hasInnerSpace, let words = FormReader.fundingHeadingsApart(c.text) {
+                for w in words { addFundingColumn(w.column, heading: w.heading) }
+                continue
+            }
             if let col = FundingColumn.recognise(t) {
                 addFundingColumn(col, heading: t)
                 fundingColumnCells.append(c.index)
@@ -764,6 +770,19 @@ public struct FormReader {
             }
         }
         if fundingColumns.count >= 3 { alignFunding(line) }
+    }
+
+    /// The headings of a cell whose words, one space apart, each name a funding column; nil
+    /// when some word names none (`全年 预算数` is one heading broken by a space).
+    static func fundingHeadingsApart(_ text: String) -> [(column: FundingColumn, heading: String)]? {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return nil }
+        var out: [(column: FundingColumn, heading: String)] = []
+        for w in words {
+            guard let col = FundingColumn.recognise(w) else { return nil }
+            out.append((col, w))
+        }
+        return out
     }
 
     /// The money unit a funding header or label names (its text without spaces): 万元, or 元 in

@@ -110,6 +110,9 @@ import Testing
         #expect(parts.map(\.label.value) == ["其中:财政资金", "财政专户管理资金", "单位资金", "其他资金"])
         let firstParts = try #require(forms[0].funding?.rows.filter { $0.kind.isPart })
         #expect(firstParts.compactMap { $0.cells[.initialBudget]?.raw } == ["50.00", "0.00", "0.00"])
+        // The label's line beside a note naming 执行率 is no second header.
+        #expect(forms[0].funding?.columns == [.initialBudget, .fullYearBudget, .executed, .rate, .weight, .score])
+        #expect(firstParts.map(\.label.value) == ["其中:财政资金", "财政专户管理资金", "单位资金", "其他资金"])
     }
 
     /// Counting cells rebuilds a row whose 一级 and 二级 labels are merged from the rows above,

@@ -339,9 +339,13 @@ public struct FormReader {
             // The label merged down beside the rows, printed on a row's line (as pdftotext -layout
             // centres it): after the header, the rest of the line is that row, or a piece of a
             // row's label wrapped over lines (`项目资金   其中：当`) in a table read by column.
+            // So is the rest of a label line below a header already read, in a table with a
+            // column of notes (`预算执行情况(10` beside a wrapped note that names 执行率): no
+            // second header.
             if section == .funding, !layout.hasColumns, !fundingColumns.isEmpty,
                cells.containsText(where: { FundingRowKind.recognise($0) != nil })
-                || fundingGrid != nil && cells.count > 1 && cells.countTexts(where: { FundingColumn.recognise($0) != nil }) == 0 {
+                || fundingGrid != nil && cells.count > 1 && cells.countTexts(where: { FundingColumn.recognise($0) != nil }) == 0
+                || fundingHasNotes && fundingColumns.count >= 3 && cells.count > 1 && !(fundingRows.isEmpty && fundingHeld.isEmpty) {
                 return takeFunding(withoutFundingLabel(line))
             }
             // The label alone on a line between the rows of a table read by column.

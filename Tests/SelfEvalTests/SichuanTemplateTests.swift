@@ -113,6 +113,10 @@ import Testing
         // The label's line beside a note naming 执行率 is no second header.
         #expect(forms[0].funding?.columns == [.initialBudget, .fullYearBudget, .executed, .rate, .weight, .score])
         #expect(firstParts.map(\.label.value) == ["其中:财政资金", "财政专户管理资金", "单位资金", "其他资金"])
+        // A piece of the note on a label's line, naming 其他资金, is no row of its own.
+        let thirdParts = try #require(forms[2].funding?.rows.filter { $0.kind.isPart })
+        #expect(thirdParts.count == 4, "\(thirdParts.map(\.label.value))")
+        #expect(thirdParts.compactMap { $0.cells[.initialBudget]?.raw } == ["12.00", "0.00", "0.00"])
     }
 
     /// Counting cells rebuilds a row whose 一级 and 二级 labels are merged from the rows above,

@@ -776,6 +776,11 @@ public struct FormReader {
         if fundingColumns.count >= 3 { alignFunding(line) }
     }
 
+    /// Whether a text holds a sentence's punctuation (`;` `；` `,` `，` `。` `、`): a note's.
+    static func hasSentencePunctuation(_ t: String) -> Bool {
+        t.containsBytes(";") || t.containsBytes("；") || t.containsBytes(",") || t.containsBytes("，") || t.containsBytes("。") || t.containsBytes("、")
+    }
+
     /// The headings of a cell whose words, one space apart, each name a funding column; nil
     /// when some word names none (`全年 预算数` is one heading broken by a space).
     static func fundingHeadingsApart(_ text: String) -> [(column: FundingColumn, heading: String)]? {
@@ -885,6 +890,9 @@ public struct FormReader {
                FundingRowKind.recognise(cell.text) == nil {
                 continue
             }
+            // A piece of that note wrapped onto a label's line: a sentence's punctuation, which
+            // no row's label has (`独说明理由;3.其他资金包`, though it names 其他资金).
+            if fundingHasNotes, FormReader.hasSentencePunctuation(cell.text), !FormReader.isFundingValue(cell.text) { continue }
             // A `%` or a unit in brackets spaced apart from its figure (`80.00 %`) joins it.
             if Piece.isUnitApart(cell.text), let last = fundingValues.last, Piece.lacksUnit(last.text) {
                 fundingValues[fundingValues.count - 1] = last.joined(with: cell)

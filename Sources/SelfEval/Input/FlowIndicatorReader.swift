@@ -151,6 +151,9 @@ struct FlowIndicatorReader {
             }
             // Whole cells hold whole labels; a bare 服务对象满意度 is a name.
             if Vocabulary.isWholeLevelLabel(cell.text), labels.accept(cell.text, weight: labelWeight(cell)) { continue }
+            // A vertical label broken into pieces of two characters (`经济` `成本` `指标`, a PDF
+            // dump flattened), as a line-by-line dump's pieces are read.
+            if cell.text.utf8.count <= 8, cell.text.scalarCount <= 2, labels.accept(cell.text) { continue }
             if FlowIndicatorReader.mayStartWrappedLabel(cell.text) {
                 heldLabelPiece = cell
                 continue

@@ -81,8 +81,10 @@ public enum ParagraphSplitter {
                         guard FundingColumn.recognise(ti) != nil else { break }
                     } else {
                         let compact = ti.compacted
-                        // The header's words, and the pieces of one wrapped in its cell (`一级` / `指标`).
-                        guard indicatorHeaderWords.contains(compact) || FormReader.indicatorHeaderFragments.contains(compact) else { break }
+                        // The header's words, and the pieces of one wrapped in its cell (`一级` / `指标`,
+                        // `偏差原因分析` / `及改进措施`).
+                        guard indicatorHeaderWords.contains(compact) || FormReader.indicatorHeaderFragments.contains(compact)
+                                || indicatorHeaderWords.contains(current[current.count - 1].text.compacted + compact) else { break }
                     }
                     current.append(cells[i])
                     i += 1
@@ -91,6 +93,8 @@ public enum ParagraphSplitter {
                 continue
             }
             if starterStarts.matchesFirst(t), starters.contains(where: { t.hasBytePrefix($0) }) { flush() }
+            // 年度总体目标 wrapped into pieces (`年度` `总体` `目标`, a PDF's vertical label) starts one too.
+            else if t.sameBytes("年度"), i + 2 < cells.count, cells.text(at: i + 1).sameBytes("总体"), cells.text(at: i + 2).sameBytes("目标") { flush() }
             current.append(cells[i])
             i += 1
         }

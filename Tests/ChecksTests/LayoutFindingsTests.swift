@@ -827,7 +827,8 @@ import SelfEval
 
 /// The PDF dump seed with each form's lines joined into one paragraph, as a page that shows a
 /// PDF's text without its line breaks gives it: vertical labels in pieces of two characters
-/// (`经济` `成本` `指标`), `年度` `总体` `目标`, the header's `偏差原因分析` `及改进措施` cut in two.
+/// (`经济` `成本` `指标`), `年度` `总体` `目标`, the header's `偏差原因分析` `及改进措施` cut in two,
+/// targets cut at their column's edge.
 @Suite struct FlattenedPDFDumpTests {
     @Test func seedFindingsFromAFlattenedDump() throws {
         let url = LayoutFindingsTests.seeds.appendingPathComponent("004_c9f77f6b4bcb1ec1.txt")
@@ -840,13 +841,14 @@ import SelfEval
         let original = LayoutFindingsTests.findings(Array(text.utf8), key)
         let flattened = LayoutFindingsTests.findings(Array((forms.joined(separator: "\n") + "\n").utf8), key)
         // Nothing that is not the seed's (16 before: label pieces, the goals' label, the header's
-        // last words left as text); two of the seed's 15 are still missed.
+        // last words left as text); one of the seed's 15 is still missed (3 before; a target and
+        // actual wrapped in their cells, `=14.00(个街` / `镇)`, are joined).
         var rest = original
         let extra = flattened.filter { f in
             if let k = rest.firstIndex(of: f) { rest.remove(at: k); return false }
             return true
         }
         #expect(extra.isEmpty, "\(extra)")
-        #expect(rest.count <= 2, "\(rest)")
+        #expect(rest.count <= 1, "\(rest)")
     }
 }

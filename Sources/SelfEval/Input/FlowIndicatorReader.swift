@@ -122,6 +122,13 @@ struct FlowIndicatorReader {
                 cellBufferKinds.removeLast()
                 cell = last.joined(with: cell)
             }
+            // A target or actual wrapped at its column's edge in a flattened PDF dump
+            // (`=14.00(个街` / `镇)`): the piece that closes its bracket joins it.
+            if FlowIndicatorReader.closesBracket(cell.text), let last = cellBuffer.last, FlowIndicatorReader.leavesBracketOpen(last.text) {
+                cellBuffer.removeLast()
+                cellBufferKinds.removeLast()
+                cell = last.joined(with: cell)
+            }
             let kind = TokenKind(cell.text)
             // The marks of a not-applicable row after its placeholder (`指标1:/ / /`).
             if kind == .blank && afterPlaceholder { continue }
@@ -173,6 +180,18 @@ struct FlowIndicatorReader {
     private mutating func takeLostLabelWeight(_ cell: Cell) {
         guard labels.level1.isEmpty, let w = Vocabulary.labelWeight(cell.text, range: cell.range) else { return }
         labels.level1Weight = w
+    }
+
+    /// A short piece that closes a bracket it did not open (`镇)`).
+    static func closesBracket(_ t: String) -> Bool {
+        guard t.utf8.count <= 12, t.hasByteSuffix(")") || t.hasByteSuffix("）") else { return false }
+        return !t.containsBytes("(") && !t.containsBytes("（")
+    }
+
+    /// Text whose last bracket is left open (`=14.00(个街`).
+    static func leavesBracketOpen(_ t: String) -> Bool {
+        guard let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return false }
+        return !t[open...].contains { $0 == ")" || $0 == "）" }
     }
 
     /// A held first piece of a label that no second piece finished: text of a row.

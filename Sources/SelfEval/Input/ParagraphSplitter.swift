@@ -67,7 +67,9 @@ public enum ParagraphSplitter {
             // A header block: funding columns, or the indicator header.
             if FundingColumn.recognise(t) != nil && i + 1 < cells.count && FundingColumn.recognise(cells.text(at: i + 1)) != nil
                 || (t.hasBytePrefix("一级指标") || t.hasBytePrefix("绩效指标") || t.hasBytePrefix("三级指标"))
-                || t.hasBytePrefix("年度绩效") && FormReader.indicatorSectionLabels.contains(t.compacted) {
+                || t.hasBytePrefix("年度绩效") && FormReader.indicatorSectionLabels.contains(t.compacted)
+                // 一级指标 wrapped into pieces (`一级` `指标`, a PDF's header cell).
+                || t.sameBytes("一级") && i + 1 < cells.count && cells.text(at: i + 1).sameBytes("指标") {
                 flush()
                 let funding = FundingColumn.recognise(t) != nil && !t.hasBytePrefix("三级指标")
                 // A cell that starts like a header word without being one (`绩效指标(90分)`)

@@ -124,7 +124,7 @@ struct FlowIndicatorReader {
             }
             // A target or actual wrapped at its column's edge in a flattened PDF dump
             // (`=14.00(个街` / `镇)`): the piece that closes its bracket joins it.
-            if FlowIndicatorReader.closesBracket(cell.text), let last = cellBuffer.last, FlowIndicatorReader.leavesBracketOpen(last.text) {
+            if FlowIndicatorReader.closesBracket(cell.text), let last = cellBuffer.last, BracketBalance.openCount(last.text) > 0 {
                 cellBuffer.removeLast()
                 cellBufferKinds.removeLast()
                 cell = last.joined(with: cell)
@@ -182,16 +182,11 @@ struct FlowIndicatorReader {
         labels.level1Weight = w
     }
 
-    /// A short piece that closes a bracket it did not open (`镇)`).
+    /// A short piece that closes a bracket it did not open (`镇)`): its last byte rules most
+    /// cells out before the brackets are counted.
     static func closesBracket(_ t: String) -> Bool {
         guard t.utf8.count <= 12, t.hasByteSuffix(")") || t.hasByteSuffix("）") else { return false }
-        return !t.containsBytes("(") && !t.containsBytes("（")
-    }
-
-    /// Text whose last bracket is left open (`=14.00(个街`).
-    static func leavesBracketOpen(_ t: String) -> Bool {
-        guard let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return false }
-        return !t[open...].contains { $0 == ")" || $0 == "）" }
+        return BracketBalance.openCount(t) < 0
     }
 
     /// A held first piece of a label that no second piece finished: text of a row.

@@ -70,8 +70,6 @@ struct LevelLabels {
     static let level2Template = LabelAssembler(vocabulary: Vocabulary.level2)
     var level1 = LevelLabels.level1Template
     var level2 = LevelLabels.level2Template
-    /// The 二级 labels of 产出指标 alone.
-    static let outputLevel2 = WordList(["数量指标", "质量指标", "时效指标", "产出数量", "产出质量", "产出时效"])
     /// Whether a row was read since the 一级 label started.
     var rowsSinceLevel1 = 0
     /// The weight printed with the current 一级 label, when the reader trusts it to head its
@@ -98,7 +96,7 @@ struct LevelLabels {
         // a lost 一级 label (only its `(50分)` printed), the 二级 label before it says which.
         func underOutput() -> Bool {
             if let l1 = level1.resolved { return l1.sameBytes("产出指标") }
-            return piece.hasBytePrefix("成本") && (level2.resolved.map { LevelLabels.outputLevel2.contains($0) } ?? false)
+            return piece.hasBytePrefix("成本") && (level2.resolved.flatMap(Vocabulary.level1(forLevel2:))?.sameBytes("产出指标") ?? false)
         }
         if asLevel1 && (!asLevel2 || (!underOutput() && (level1.isEmpty || rowsSinceLevel1 > 0))) {
             let previous = level1.resolved

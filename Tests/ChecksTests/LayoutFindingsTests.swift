@@ -27,6 +27,18 @@ import SelfEval
         }
     }
 
+    /// Sichuan's template printed to PDF and read with `pdftotext -layout` gives the findings of
+    /// its spreadsheet twin, the unfilled third form's included (its rows read by their 权重
+    /// alone: 2 missing actuals and 2 missing scores, where the text gave "could not be placed").
+    @Test func sichuanPDFTextGivesItsSpreadsheetTwinsFindings() throws {
+        let dir = Self.seeds.deletingLastPathComponent().appendingPathComponent("sichuan")
+        let key: (Diagnostic) -> String = { "\($0.check)|\($0.form ?? "")|\($0.row ?? "")" }
+        let twin = Self.findings([UInt8](try Data(contentsOf: dir.appendingPathComponent("sichuan.tsv"))), key)
+        let pdf = Self.findings([UInt8](try Data(contentsOf: dir.appendingPathComponent("sichuan-layout.txt"))), key)
+        #expect(twin.count == 10)
+        #expect(pdf == twin, "only in the spreadsheet \(Set(twin).subtracting(pdf)), only in the PDF's text \(Set(pdf).subtracting(twin))")
+    }
+
     /// The seed forms typed into another province's template (`variantTemplate`): labels merged
     /// over two cells, 指标性质 and 度量单位 in columns of their own, 权重, 调整后预算数 / 预算执行数
     /// / 预算执行率, 合计 with the grade on its row. Saved from a spreadsheet as tab-separated

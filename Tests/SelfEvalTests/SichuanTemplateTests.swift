@@ -78,9 +78,9 @@ import Testing
     /// -layout` (`sichuan-pdf.py`): the header's values without `(盖章)`, cut from its label at
     /// their space; the goals under their headings (`项目年度目标  年度目标完成情况` under
     /// `1.项目年度目标完成情况`, `项目基本情况` centred on a goal line left out of the text); the
-    /// indicator rows and the 合计. The funding table is not read yet: its 原因 note, wrapped over
-    /// the rows' lines beside the figures, and its header broken over three lines before the
-    /// table's label, defeat the reading by column.
+    /// indicator rows and the 合计, the unfilled third form's by their 权重 alone; the funding
+    /// table after the goals, its label centred beside the rows and its 原因 notes wrapped over
+    /// the rows' lines beside the figures.
     /// Also with the label's weight note in full-width brackets (`绩效指标（90 分）`).
     @Test(arguments: [false, true])
     func readFromAPDFsText(fullWidthBrackets: Bool) throws {
@@ -94,8 +94,13 @@ import Testing
             #expect(form.goals.actual != nil)
             #expect(!form.issues.contains { $0.kind == .ambiguous })
         }
-        #expect(forms.map(\.indicators.count) == [4, 3, 0])
-        #expect(forms.prefix(2).allSatisfy { $0.total?.weight?.value.description == "100" })
+        #expect(forms.map(\.indicators.count) == [4, 3, 2])
+        #expect(forms.allSatisfy { $0.total?.weight?.value.description == "100" })
+        // The third form is not filled in: its rows, read by their 权重 alone, are its TSV twin's.
+        #expect(forms[2].indicators.map { "\($0.level1 ?? "")/\($0.level2 ?? "")/\($0.name.value)/\($0.target?.raw ?? "")/\($0.weight?.raw ?? "")" }
+                == ["产出指标/数量指标/统计调查任务完成数/≥12项/60", "效益指标/社会效益指标/统计数据按时发布率/=100%/30"])
+        #expect(forms[2].indicators.allSatisfy { $0.actual == nil && $0.score == nil })
+        #expect(forms[2].total?.score == nil)
         #expect(forms[1].indicators.map { $0.target?.raw ?? "" } == ["=100%", "=100%", "=100%"])
         // The funding table after the goals, its label centred beside the rows and its notes
         // wrapped beside them: the header starts it, the notes are no row's label.

@@ -119,8 +119,10 @@ struct CentredRows {
         for i in a.indices {
             let top = a[i].text, bottom = b[i].text
             if ColumnGrid<Never>.startsWithFigure(top) {
-                // A figure cut at its column's edge: a short tail that makes it one figure.
-                guard bottom.unicodeScalars.count <= 4, isFigureTail(bottom),
+                // A figure cut at its column's edge: a short tail that makes it one figure. The
+                // top fills its column, which is not one or two characters wide (`4` over `4`
+                // are two rows' weights, a form not filled in).
+                guard top.unicodeScalars.count >= Piece.cutFigureMinimum, bottom.unicodeScalars.count <= 4, isFigureTail(bottom),
                       case .quantity = Measure.parse(top + bottom) else { return nil }
                 evidence = true
             } else {

@@ -38,6 +38,12 @@ struct FlowIndicatorReader {
     var heldLines: [TextLine] = []
     /// Whether a held line has a row's numbers, as a flow line sees them.
     var sawRowLine = false
+    /// The table of a form not filled in yet (a PDF's text: its empty 实际完成值 and 得分 cells
+    /// leave no mark): rows are anchored on their 分值 alone, name and target before it. Set on
+    /// a second reading of a table whose first found no row (see `finish`).
+    var weightOnly = false
+    /// The lines read while no row was: read again weight-only when none is.
+    private var linesBeforeRow: [TextLine] = []
 
     /// What a token can be in a row's run of numbers.
     enum TokenKind: UInt8 {
@@ -54,8 +60,11 @@ struct FlowIndicatorReader {
     static let wideWidth = 24
 
     mutating func take(_ line: TextLine) {
-        if wholeCells { takeCells(line.nonEmpty); return }
         if grid != nil { holdForColumns(line); return }
+        if !weightOnly {
+            if rows.isEmpty { if linesBeforeRow.count < FlowIndicatorReader.maxHeldLines { linesBeforeRow.append(line) } } else if !linesBeforeRow.isEmpty { linesBeforeRow = [] }
+        }
+        if wholeCells { takeCells(line.nonEmpty); return }
         var tokens = line.nonEmpty
         // A line of text ends a run of numbers on lines of their own (before it can set labels).
         if !numberLines.isEmpty && tokens.containsText(where: { TokenKind($0) == .other }) { flushNumberLines() }
@@ -92,7 +101,7 @@ struct FlowIndicatorReader {
             numberLines += tokens
             return
         }
-        guard let run else {
+        guard let run = run ?? (weightOnly ? FlowIndicatorReader.weightAlone(kinds: kinds) : nil) else {
             pending.append(Piece(text: tokens.map(\.text).joined(separator: " "), range: tokens.first!.range.union(tokens.last!.range)))
             return
         }
@@ -106,7 +115,7 @@ struct FlowIndicatorReader {
         let cells = numberLines
         numberLines.removeAll(keepingCapacity: true)
         let kinds = cells.map { TokenKind($0.text) }
-        if let run = FlowIndicatorReader.numberRun(kinds: kinds[...]), run.upperBound == cells.count {
+        if let run = FlowIndicatorReader.numberRun(kinds: kinds[...]) ?? (weightOnly && kinds == [.number] ? 0..<1 : nil), run.upperBound == cells.count {
             row(cells, run: FlowIndicatorReader.withoutBlankAnalysis(run, cells, kinds), lineNumber: cells[run.lowerBound].range.start.line)
         } else {
             for c in cells { pending.append(Piece(text: c.text, range: c.range)) }
@@ -208,7 +217,9 @@ struct FlowIndicatorReader {
     private mutating func flushAnchoredBuffer() {
         var start = cellBuffer.count
         while start > 0, cellBufferKinds[start - 1] != .other { start -= 1 }
-        guard cellBuffer.count - start >= 2, let run = FlowIndicatorReader.numberRun(kinds: cellBufferKinds[start...]) else { return }
+        let numbers = cellBuffer.count - start
+        guard let run = numbers >= 2 ? FlowIndicatorReader.numberRun(kinds: cellBufferKinds[start...])
+                : weightOnly && numbers == 1 && start > 0 && cellBufferKinds[start] == .number ? 0..<1 : nil else { return }
         // The buffer is emptied after the row is read, when nothing else holds it, so its
         // room is kept instead of copied.
         row(cellBuffer, run: (start + run.lowerBound)..<(start + run.upperBound), lineNumber: cellBuffer[start].range.start.line)
@@ -222,11 +233,13 @@ struct FlowIndicatorReader {
 
     private mutating func row(_ tokens: [Cell], run: Range<Int>, lineNumber: Int) {
         let run = FlowIndicatorReader.withFigureAnalysis(run, tokens, columnsBeforeWeight: natureColumn || unitColumn ? 4 : 2)
-        let weightCell = tokens[run.upperBound - 2]
-        let scoreCell = tokens[run.upperBound - 1]
+        // Weight-only: the run is the 分值; the row has no 实际完成值 (slot 2) nor 得分.
+        let figures = weightOnly ? 1 : 2
+        let weightCell = tokens[run.upperBound - figures]
+        let scoreCell = weightOnly ? nil : tokens[run.upperBound - 1]
         var slots = Slots()
-        let extra = tokens[run.lowerBound..<(run.upperBound - 2)].map { Piece(text: $0.text, range: $0.range) }
-        var slot = 2
+        let extra = tokens[run.lowerBound..<(run.upperBound - figures)].map { Piece(text: $0.text, range: $0.range) }
+        var slot = weightOnly ? 1 : 2
         for p in extra.reversed() where slot >= 1 {
             slots[slot] = p
             slot -= 1
@@ -264,7 +277,7 @@ struct FlowIndicatorReader {
             attachToPrevious(Array(above[...end]))
             above.removeFirst(end + 1)
         }
-        if slots[2] == nil, let last = above.popLast() { slots[2] = last }
+        if !weightOnly, slots[2] == nil, let last = above.popLast() { slots[2] = last }
         if slots[1] == nil, !above.isEmpty {
             var take = 0
             let keep = slots[0] == nil ? 1 : 0
@@ -384,6 +397,31 @@ struct FlowIndicatorReader {
         }
         attachToPrevious(wholeCells ? pending : Piece.balance(pending))
         pending.removeAll()
+        if rows.isEmpty, !weightOnly, !linesBeforeRow.isEmpty { readWeightOnly() }
+    }
+
+    /// Reads the table again with rows anchored on their 分值 alone: a form not filled in yet.
+    /// Kept when that places every line: rows, each with its name and target, and nothing left
+    /// over. Else the first reading stands, with its issues (a filled form's text scrambled by
+    /// its extractor, its figures on lines of their own, reads as no row, not as rows of junk).
+    private mutating func readWeightOnly() {
+        var again = FlowIndicatorReader()
+        again.wholeCells = wholeCells
+        again.natureColumn = natureColumn
+        again.unitColumn = unitColumn
+        again.labelsPrecedeRows = labelsPrecedeRows
+        again.weightOnly = true
+        for line in linesBeforeRow { again.take(line) }
+        again.finish()
+        linesBeforeRow = []
+        if !again.rows.isEmpty, again.issues.isEmpty, !again.rows.contains(where: { $0.target == nil }) { self = again }
+    }
+
+    /// A weight-only row's 分值: a plain number that ends the line after its text.
+    static func weightAlone(kinds: [TokenKind]) -> Range<Int>? {
+        let n = kinds.count
+        guard n >= 2, kinds[n - 1] == .number, kinds[n - 2] == .other else { return nil }
+        return (n - 1)..<n
     }
 
     mutating func attachToPrevious(_ pieces: [Piece]) {

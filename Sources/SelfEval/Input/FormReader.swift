@@ -1161,6 +1161,11 @@ public struct FormReader {
                 took = true
                 // A table's one figure under its 分值 (权重) column, the 得分 column left empty
                 // (a form not filled in): the weights' total, not a score.
+                // So is the one figure of a table none of whose rows has a 得分, in text without
+                // columns: a form not filled in yet.
+                if !layout.hasColumns, totalNumbers.count == 1, tabular == nil, !flow.rows.isEmpty, !flow.rows.contains(where: { $0.score != nil }) {
+                    totalScoreBlank = true
+                }
                 if layout.hasColumns, totalNumbers.count == 1, let t = tabular, let w = t.column(.weight), c.index == w,
                    let s = t.column(.score), s != w, !line.cells.contains(where: { $0.index == s && !$0.isEmpty }) {
                     totalScoreBlank = true

@@ -187,8 +187,9 @@ struct TabularIndicatorReader {
             target: targetField, actual: actualField,
             weight: weightField, score: scoreField,
             deviation: deviation, range: rowRange, level1Weight: level1Weight))
-        if let w = weightIndex, weightField.isNone { badNumber(cells[w], "分值") }
-        if let s = scoreIndex, scoreField.isNone { badNumber(cells[s], "得分") }
+        // A blank mark (`—`, `/`) is an empty cell, reported as missing by the checks.
+        if let w = weightIndex, weightField.isNone, !FlowIndicatorReader.isBlank(cells[w].text) { badNumber(cells[w], "分值") }
+        if let s = scoreIndex, scoreField.isNone, !FlowIndicatorReader.isBlank(cells[s].text) { badNumber(cells[s], "得分") }
     }
 
     mutating func finish() {

@@ -88,6 +88,11 @@ import Testing
             "单位安全事故情况: =0.00(例) → 0.00(例) 10.00/10.00",
             "辅助用工考核机制建立情况: 建立健全 → 达成指标 5.00/5.00",
         ]),
+        // The seed's row with an empty 得分, its cell gone with the PDF's text: before, its text
+        // went to the next row and the form's weights added up to 90.
+        ("000-layout.txt", 12, [
+            "补助发放准确率: 100% → 100% 10/·",
+        ]),
         ("004-layout.txt", 1, [
             "审核准确率: =100.00(%) → 100.00(%) 10.00/10.00",
             "工伤医疗费审核期限: 在规定时限内完成 → 达成指标 10.00/10.00",
@@ -114,8 +119,10 @@ import Testing
     /// row above only as the rest of a cut figure; 72 of 000's before pieces of two header
     /// cells one space apart were cut (`年度指标 实际完` over `分值  得分`). Words of two label
     /// columns one space apart (`服务对象满意度 服务对象满`) cut in two: 111, 52, 76 and 36 before.
-    @Test(arguments: [("000_84adb1842e62a47c.txt", "000-layout.txt", 112), ("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 53),
-                      ("000_84adb1842e62a47c.txt", "000-layout-writer.txt", 78), ("004_c9f77f6b4bcb1ec1.txt", "004-layout-writer.txt", 37)])
+    /// A row's line whose 得分 is empty (`补助发放准确率  100%  100%  10`) read as a row without
+    /// it: 112 and 78 of 000's before.
+    @Test(arguments: [("000_84adb1842e62a47c.txt", "000-layout.txt", 113), ("004_c9f77f6b4bcb1ec1.txt", "004-layout.txt", 53),
+                      ("000_84adb1842e62a47c.txt", "000-layout-writer.txt", 81), ("004_c9f77f6b4bcb1ec1.txt", "004-layout-writer.txt", 37)])
     func indicatorRowsReadAsTheSeeds(seed: String, layout: String, sameRows: Int) {
         func key(_ r: IndicatorRow) -> String {
             "\(r.name.value)|\(r.target.map { "\($0.value)" } ?? "")|\(r.actual.map { "\($0.value)" } ?? "")|\(r.weight?.value.description ?? "")|\(r.score?.value.description ?? "")"

@@ -65,6 +65,40 @@ import Testing
         }
     }
 
+    /// A row whose 得分 alone is empty, among filled rows: name, target and actual, then its
+    /// 分值 ending the line. Before, its text went to the next row's name and its 分值 was lost.
+    /// Not so a line whose figures stand alone on the next line (cut at their column's edge).
+    @Test func aRowWithoutItsScoreAmongFilledRows() {
+        let reader = Self.read("""
+        辅助用工人数 =2(人) 2.00(人) 10.00 10.00
+        辅助用工到岗率 =100(%) 100.00(%) 10.00
+        用工单位满意度 ≥ 90(%) 98.00(%) 10.00 8.00
+        """)
+        #expect(!reader.weightOnly)
+        #expect(reader.issues.isEmpty, "\(reader.issues.map(\.message.en))")
+        #expect(reader.rows.map { "\($0.name.value): \($0.target?.raw ?? "·") → \($0.actual?.raw ?? "·") \($0.weight?.raw ?? "·")/\($0.score?.raw ?? "·")" } == [
+            "辅助用工人数: =2(人) → 2.00(人) 10.00/10.00",
+            "辅助用工到岗率: =100(%) → 100.00(%) 10.00/·",
+            "用工单位满意度: ≥90(%) → 98.00(%) 10.00/8.00",
+        ])
+        // The table's last row so.
+        let last = Self.read("辅助用工人数 =2(人) 2.00(人) 10.00 10.00\n辅助用工到岗率 =100(%) 100.00(%) 10.00")
+        #expect(last.rows.map { $0.score?.raw ?? "·" } == ["10.00", "·"])
+        // Pieces of a centred row's cells cut at their edges (`=100.00(%`, `100.00(`, the
+        // top `10.0` of a 10.00), and a cut figure's tail `0`, are no row without its 得分.
+        for line in ["审核准确 =100.00(% 100.00( 10.0", "成本控制 有效 达成指标 0"] {
+            let pieces = Self.read("辅助用工人数 =2(人) 2.00(人) 10.00 10.00\n" + line)
+            #expect(pieces.rows.count == 1, "\(line)")
+        }
+        // An unfilled row's operator apart from its figure (`≥ 90(%)`) is no third cell.
+        let unfilled = Self.read("用工单位满意度 ≥ 90(%) 10.00")
+        #expect(unfilled.weightOnly)
+        #expect(unfilled.rows.first?.target?.raw == "≥90(%)")
+        // A figure alone on the next line: the line is no row without its 得分.
+        let cut = Self.read("辅助用工人数 =2(人) 2.00(人) 10.00\n10.00\n用工单位满意度 ≥90(%) 98.00(%) 10.00 8.00")
+        #expect(!cut.rows.contains { $0.name.value == "辅助用工人数" && $0.score == nil })
+    }
+
     /// A filled form's rows keep their 得分: the weight-only reading is only for a table that
     /// read no row.
     @Test func aFilledTableIsReadAsBefore() {

@@ -61,6 +61,7 @@ struct FlowIndicatorReader {
 
     mutating func take(_ line: TextLine) {
         if grid != nil { holdForColumns(line); return }
+        if let held = heldScoreless { releaseScoreless(held, beforeFigures: !line.nonEmpty.containsText(where: { TokenKind($0) == .other })) }
         if !weightOnly {
             if rows.isEmpty { if linesBeforeRow.count < FlowIndicatorReader.maxHeldLines { linesBeforeRow.append(line) } } else if !linesBeforeRow.isEmpty { linesBeforeRow = [] }
         }
@@ -99,6 +100,13 @@ struct FlowIndicatorReader {
         // numbers after it; a line of text ends the run.
         if !kinds.isEmpty, !kinds.contains(.other), run == nil || !numberLines.isEmpty {
             numberLines += tokens
+            return
+        }
+        // A row's line without its 得分, after a row with one, waits for the next line: figures
+        // alone there are its cells cut at their edges, else it is a row whose 得分 is empty.
+        // (Before any row, it may be a form not filled in: see `readWeightOnly`.)
+        if run == nil, !weightOnly, !rows.isEmpty, let r = FlowIndicatorReader.scorelessRun(tokens, kinds) {
+            heldScoreless = (tokens, r, line.number)
             return
         }
         guard let run = run ?? (weightOnly ? FlowIndicatorReader.weightAlone(kinds: kinds) : nil) else {
@@ -231,12 +239,12 @@ struct FlowIndicatorReader {
         t.utf8.count <= 3 && (t.sameBytes("—") || t.sameBytes("-") || t.sameBytes("－") || t.sameBytes("/"))
     }
 
-    private mutating func row(_ tokens: [Cell], run: Range<Int>, lineNumber: Int) {
+    private mutating func row(_ tokens: [Cell], run: Range<Int>, lineNumber: Int, scoreless: Bool = false) {
         let run = FlowIndicatorReader.withFigureAnalysis(run, tokens, columnsBeforeWeight: natureColumn || unitColumn ? 4 : 2)
         // Weight-only: the run is the 分值; the row has no 实际完成值 (slot 2) nor 得分.
-        let figures = weightOnly ? 1 : 2
+        let figures = weightOnly || scoreless ? 1 : 2
         let weightCell = tokens[run.upperBound - figures]
-        let scoreCell = weightOnly ? nil : tokens[run.upperBound - 1]
+        let scoreCell = figures == 1 ? nil : tokens[run.upperBound - 1]
         var slots = Slots()
         let extra = tokens[run.lowerBound..<(run.upperBound - figures)].map { Piece(text: $0.text, range: $0.range) }
         var slot = weightOnly ? 1 : 2
@@ -387,6 +395,7 @@ struct FlowIndicatorReader {
     /// Lines left at the end of the table belong to the last row's deviation analysis.
     mutating func finish() {
         finishColumns()
+        if let held = heldScoreless { releaseScoreless(held, beforeFigures: false) }
         flushNumberLines()
         releaseHeldLabelPiece()
         flushAnchoredBuffer()
@@ -415,6 +424,33 @@ struct FlowIndicatorReader {
         again.finish()
         linesBeforeRow = []
         if !again.rows.isEmpty, again.issues.isEmpty, !again.rows.contains(where: { $0.target == nil }) { self = again }
+    }
+
+    /// A row's line held to see the next (see `scorelessRun`).
+    private var heldScoreless: (tokens: [Cell], run: Range<Int>, line: Int)?
+
+    /// The held line: a row without its 得分, or, before a line of figures alone, text waiting
+    /// for them as any line without a row's run.
+    private mutating func releaseScoreless(_ held: (tokens: [Cell], run: Range<Int>, line: Int), beforeFigures: Bool) {
+        heldScoreless = nil
+        if beforeFigures {
+            pending.append(Piece(text: held.tokens.map(\.text).joined(separator: " "), range: held.tokens[0].range.union(held.tokens[held.tokens.count - 1].range)))
+        } else {
+            row(held.tokens, run: held.run, lineNumber: held.line, scoreless: true)
+        }
+    }
+
+    /// A row whose 得分 is empty, its cell gone with the PDF's text: name, target and actual, then
+    /// one plain number above 0 and up to 100 that ends the line (the 分值). Not pieces of cells
+    /// cut at their edges (`=100.00(%`, `100.00(`), which a centred row's line holds.
+    static func scorelessRun(_ tokens: [Cell], _ kinds: [TokenKind]) -> Range<Int>? {
+        let n = kinds.count
+        guard n >= 4, kinds[n - 1] == .number, !kinds[..<(n - 1)].contains(where: { $0 != .other }),
+              case .quantity(let q) = Measure.parse(tokens[n - 1].text), q.value.compare(.zero) > 0, q.value.compare(ExactDecimal(100)) <= 0,
+              !tokens[..<(n - 1)].contains(where: { BracketBalance.openCount($0.text) != 0 }) else { return nil }
+        // Three cells before it once an operator standing apart joins its figure (`≥ 90(%)`).
+        guard Piece.glueOperators(tokens[..<(n - 1)].map { Piece(text: $0.text, range: $0.range) }).count >= 3 else { return nil }
+        return (n - 1)..<n
     }
 
     /// A weight-only row's 分值: a plain number that ends the line after its text.

@@ -109,6 +109,25 @@ import Testing
         }
     }
 
+    /// A row whose 得分 alone is empty among filled rows (its third) reads to the same model in
+    /// every layout; in PDF text and one cell per line also with the empty cell leaving no mark.
+    @Test(arguments: FormRenderer.Style.allCases)
+    func everySeedFormWithARowsScoreEmptyReadsTheSame(style: FormRenderer.Style) throws {
+        for form in Self.seedForms where form.indicators.count > 3 && form.indicators[2].score != nil && form.indicators[2].actual != nil {
+            var changed = form
+            changed.indicators[2].score = nil
+            changed.indicators[2].deviation = nil
+            let text = FormRenderer.render(changed, as: style)
+            let marks = ![.flow, .cellPerLine, .paragraph].contains(style)
+            let written = marks ? text : Self.withoutBlankMarks(text)
+            let again = Fixtures.forms(text: written)
+            try #require(again.count == 1, "\(form.displayName) as \(style): \(again.count) forms")
+            let a = FormDigest(changed), b = FormDigest(again[0])
+            #expect(a == b, "\(form.displayName) with a row's 得分 empty as \(style):\n\(diff(a, b))")
+            #expect(again[0].issues.isEmpty, "\(form.displayName) with a row's 得分 empty as \(style): \(again[0].issues.map(\.message.en))")
+        }
+    }
+
     /// The text with every `—` token (an empty cell's mark) left out, and lines with no cell
     /// left so or written so (` |`, an empty cell on a line of its own).
     static func withoutBlankMarks(_ text: String) -> String {

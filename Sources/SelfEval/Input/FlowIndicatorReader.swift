@@ -226,6 +226,15 @@ struct FlowIndicatorReader {
         var start = cellBuffer.count
         while start > 0, cellBufferKinds[start - 1] != .other { start -= 1 }
         let numbers = cellBuffer.count - start
+        // Whole cells: a row whose 得分 alone is empty, after a row with one (see `scorelessRun`);
+        // not where 指标性质 and 度量单位 stand apart, their figures bare among words.
+        if numbers == 1, !weightOnly, !natureColumn, !unitColumn, !rows.isEmpty, start >= 3, cellBufferKinds[start] == .number,
+           FlowIndicatorReader.mayBeScorelessRow(cellBuffer[(start - 3)...start]) {
+            row(cellBuffer, run: start..<(start + 1), lineNumber: cellBuffer[start].range.start.line, scoreless: true)
+            cellBuffer.removeAll(keepingCapacity: true)
+            cellBufferKinds.removeAll(keepingCapacity: true)
+            return
+        }
         guard let run = numbers >= 2 ? FlowIndicatorReader.numberRun(kinds: cellBufferKinds[start...])
                 : weightOnly && numbers == 1 && start > 0 && cellBufferKinds[start] == .number ? 0..<1 : nil else { return }
         // The buffer is emptied after the row is read, when nothing else holds it, so its
@@ -267,9 +276,10 @@ struct FlowIndicatorReader {
             slots[0] = Piece.join(inline[...])
         } else if pending.isEmpty, let first = inline.first, CellKind.of(first.text) == .text {
             slots[0] = inline.removeFirst()
-            // One figure left whose operator stood in the 指标性质 column (`= 100 %`, folded to
-            // `=100%`): the target's, its actual left blank, not an actual copying a target.
-            if natureColumn, slot == 2, inline.count == 1, case .quantity(let q) = Measure.parse(inline[0].text), q.comparator != nil {
+            // One figure left with an operator (`≥90`, or `= 100 %` from the 指标性质 column, folded
+            // to `=100%`): the target's, its actual left blank (its empty cell gone with a PDF's
+            // text), not an actual copying a target.
+            if slot == 2, inline.count == 1, case .quantity(let q) = Measure.parse(inline[0].text), q.comparator != nil {
                 slots[1] = inline.removeLast()
             }
             while let p = inline.popLast(), slot >= 1 { slots[slot] = p; slot -= 1 }
@@ -445,12 +455,17 @@ struct FlowIndicatorReader {
     /// cut at their edges (`=100.00(%`, `100.00(`), which a centred row's line holds.
     static func scorelessRun(_ tokens: [Cell], _ kinds: [TokenKind]) -> Range<Int>? {
         let n = kinds.count
-        guard n >= 4, kinds[n - 1] == .number, !kinds[..<(n - 1)].contains(where: { $0 != .other }),
-              case .quantity(let q) = Measure.parse(tokens[n - 1].text), q.value.compare(.zero) > 0, q.value.compare(ExactDecimal(100)) <= 0,
-              !tokens[..<(n - 1)].contains(where: { BracketBalance.openCount($0.text) != 0 }) else { return nil }
+        guard n >= 4, kinds[n - 1] == .number, !kinds[..<(n - 1)].contains(where: { $0 != .other }), mayBeScorelessRow(tokens[...]) else { return nil }
         // Three cells before it once an operator standing apart joins its figure (`≥ 90(%)`).
         guard Piece.glueOperators(tokens[..<(n - 1)].map { Piece(text: $0.text, range: $0.range) }).count >= 3 else { return nil }
         return (n - 1)..<n
+    }
+
+    /// Whether cells ending in a plain number may be a row without its 得分: the number above 0
+    /// and up to 100, no cell before it cut at its edge.
+    static func mayBeScorelessRow(_ cells: ArraySlice<Cell>) -> Bool {
+        guard let last = cells.last, case .quantity(let q) = Measure.parse(last.text), q.value.compare(.zero) > 0, q.value.compare(ExactDecimal(100)) <= 0 else { return false }
+        return !cells.dropLast().contains(where: { BracketBalance.openCount($0.text) != 0 })
     }
 
     /// A weight-only row's 分值: a plain number that ends the line after its text.

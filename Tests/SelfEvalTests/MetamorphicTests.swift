@@ -128,6 +128,30 @@ import Testing
         }
     }
 
+    /// A row whose 实际完成值 alone is empty among filled rows (the first after the first row
+    /// whose target has an operator, `≥90`, `=100%`) reads to the same model in every layout; in
+    /// PDF text and one cell per line also with the empty cell leaving no mark: the one value
+    /// after the name, with its operator, is the target. (A value in words, `准确`, is left as
+    /// read, the actual: in PDF text set in columns the row's line often holds its name and
+    /// actual, the target wrapped elsewhere.)
+    @Test(arguments: FormRenderer.Style.allCases)
+    func everySeedFormWithARowsActualEmptyReadsTheSame(style: FormRenderer.Style) throws {
+        for form in Self.seedForms {
+            func hasOperator(_ r: IndicatorRow) -> Bool { r.target?.value.quantity?.comparator != nil }
+            guard let k = form.indicators.indices.dropFirst().first(where: { hasOperator(form.indicators[$0]) && form.indicators[$0].actual != nil }) else { continue }
+            var changed = form
+            changed.indicators[k].actual = nil
+            let text = FormRenderer.render(changed, as: style)
+            let marks = ![.flow, .cellPerLine, .paragraph].contains(style)
+            let written = marks ? text : Self.withoutBlankMarks(text)
+            let again = Fixtures.forms(text: written)
+            try #require(again.count == 1, "\(form.displayName) as \(style): \(again.count) forms")
+            let a = FormDigest(changed), b = FormDigest(again[0])
+            #expect(a == b, "\(form.displayName) with a row's 实际完成值 empty as \(style):\n\(diff(a, b))")
+            #expect(again[0].issues.isEmpty, "\(form.displayName) with a row's 实际完成值 empty as \(style): \(again[0].issues.map(\.message.en))")
+        }
+    }
+
     /// The text with every `—` token (an empty cell's mark) left out, and lines with no cell
     /// left so or written so (` |`, an empty cell on a line of its own).
     static func withoutBlankMarks(_ text: String) -> String {

@@ -274,7 +274,8 @@ struct FlowIndicatorReader {
         } else if inline.count >= slot + 1 {
             while slot >= 1 { slots[slot] = inline.removeLast(); slot -= 1 }
             slots[0] = Piece.join(inline[...])
-        } else if pending.isEmpty, let first = inline.first, CellKind.of(first.text) == .text {
+        } else if pending.isEmpty, let first = inline.first, case let kind = CellKind.of(first.text), kind == .text || kind.isLabel {
+            // (A name may read as a label: a bare 服务对象满意度. Leading labels were taken.)
             slots[0] = inline.removeFirst()
             // One figure left with an operator (`≥90`, or `= 100 %` from the 指标性质 column, folded
             // to `=100%`): the target's, its actual left blank (its empty cell gone with a PDF's

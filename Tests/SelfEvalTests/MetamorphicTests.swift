@@ -109,22 +109,30 @@ import Testing
         }
     }
 
-    /// A row whose 得分 alone is empty among filled rows (its third) reads to the same model in
-    /// every layout; in PDF text and one cell per line also with the empty cell leaving no mark.
-    @Test(arguments: FormRenderer.Style.allCases)
-    func everySeedFormWithARowsScoreEmptyReadsTheSame(style: FormRenderer.Style) throws {
-        for form in Self.seedForms where form.indicators.count > 3 && form.indicators[2].score != nil && form.indicators[2].actual != nil {
+    /// A row whose 得分 is empty among filled rows (its third) reads to the same model in every
+    /// layout; in PDF text and one cell per line also with the empty cell leaving no mark. So
+    /// does one whose 实际完成值 is empty too (the first after the second whose target has an
+    /// operator, see `everySeedFormWithARowsActualEmptyReadsTheSame`).
+    @Test(arguments: FormRenderer.Style.allCases, [false, true])
+    func everySeedFormWithARowsScoreEmptyReadsTheSame(style: FormRenderer.Style, actualToo: Bool) throws {
+        for form in Self.seedForms {
+            func fits(_ k: Int) -> Bool {
+                let r = form.indicators[k]
+                return r.score != nil && r.actual != nil && (!actualToo || r.target?.value.quantity?.comparator != nil)
+            }
+            guard form.indicators.count > 3, let k = form.indicators.indices.dropFirst(2).first(where: fits) else { continue }
             var changed = form
-            changed.indicators[2].score = nil
-            changed.indicators[2].deviation = nil
+            changed.indicators[k].score = nil
+            changed.indicators[k].deviation = nil
+            if actualToo { changed.indicators[k].actual = nil }
             let text = FormRenderer.render(changed, as: style)
             let marks = ![.flow, .cellPerLine, .paragraph].contains(style)
             let written = marks ? text : Self.withoutBlankMarks(text)
             let again = Fixtures.forms(text: written)
             try #require(again.count == 1, "\(form.displayName) as \(style): \(again.count) forms")
             let a = FormDigest(changed), b = FormDigest(again[0])
-            #expect(a == b, "\(form.displayName) with a row's 得分 empty as \(style):\n\(diff(a, b))")
-            #expect(again[0].issues.isEmpty, "\(form.displayName) with a row's 得分 empty as \(style): \(again[0].issues.map(\.message.en))")
+            #expect(a == b, "\(form.displayName) with a row's 得分 empty (actual too: \(actualToo)) as \(style):\n\(diff(a, b))")
+            #expect(again[0].issues.isEmpty, "\(form.displayName) with a row's 得分 empty (actual too: \(actualToo)) as \(style): \(again[0].issues.map(\.message.en))")
         }
     }
 

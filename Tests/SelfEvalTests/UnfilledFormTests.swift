@@ -90,6 +90,15 @@ import Testing
             let pieces = Self.read("辅助用工人数 =2(人) 2.00(人) 10.00 10.00\n" + line)
             #expect(pieces.rows.count == 1, "\(line)")
         }
+        // A 得分 cut at its column's edge and centred on the row's line (`10.0` over it, `0`
+        // under it, as pdftotext -layout sets a bordered row) is no empty 得分: not a figure
+        // printed otherwise than the rows' 分值, not over a line ending in a figure's tail.
+        let first = "辅助用工人数 =2(人) 2.00(人) 10.00 10.00\n"
+        for lines in ["单位安全事故 =0.00(例) 0.00(例) 10.0", "单位安全事 10.0\n效益指标 =0.00(例) 0.00(例) 10.00\n故情况 0",
+                      "雇员人数 =13.00(人) 10.00\n(人) 0"] {
+            let cut = Self.read(first + lines)
+            #expect(!cut.rows.dropFirst().contains { $0.score == nil && $0.weight != nil }, "\(lines): \(cut.rows.map(\.name.value))")
+        }
         // An unfilled row's operator apart from its figure (`≥ 90(%)`) is no third cell.
         let unfilled = Self.read("用工单位满意度 ≥ 90(%) 10.00")
         #expect(unfilled.weightOnly)

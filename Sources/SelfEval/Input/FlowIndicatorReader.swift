@@ -61,7 +61,7 @@ struct FlowIndicatorReader {
 
     mutating func take(_ line: TextLine) {
         if grid != nil { holdForColumns(line); return }
-        if let held = heldScoreless { releaseScoreless(held, beforeFigures: !line.nonEmpty.containsText(where: { TokenKind($0) == .other })) }
+        if let held = heldScoreless { releaseScoreless(held, beforeFigures: FlowIndicatorReader.holdsCutFigures(line.nonEmpty)) }
         if !weightOnly {
             if rows.isEmpty { if linesBeforeRow.count < FlowIndicatorReader.maxHeldLines { linesBeforeRow.append(line) } } else if !linesBeforeRow.isEmpty { linesBeforeRow = [] }
         }
@@ -105,7 +105,7 @@ struct FlowIndicatorReader {
         // A row's line without its 得分, after a row with one, waits for the next line: figures
         // alone there are its cells cut at their edges, else it is a row whose 得分 is empty.
         // (Before any row, it may be a form not filled in: see `readWeightOnly`.)
-        if run == nil, !weightOnly, !rows.isEmpty, let r = FlowIndicatorReader.scorelessRun(tokens, kinds) {
+        if run == nil, !weightOnly, !rows.isEmpty, let r = FlowIndicatorReader.scorelessRun(tokens, kinds, printedAs: rows[rows.count - 1].weight) {
             heldScoreless = (tokens, r, line.number)
             return
         }
@@ -228,8 +228,8 @@ struct FlowIndicatorReader {
         let numbers = cellBuffer.count - start
         // Whole cells: a row whose 得分 alone is empty, after a row with one (see `scorelessRun`);
         // not where 指标性质 and 度量单位 stand apart, their figures bare among words.
-        if numbers == 1, !weightOnly, !natureColumn, !unitColumn, !rows.isEmpty, start >= 3, cellBufferKinds[start] == .number,
-           FlowIndicatorReader.mayBeScorelessRow(cellBuffer[(start - 3)...start]) {
+        if numbers == 1, !weightOnly, !natureColumn, !unitColumn, !rows.isEmpty, start >= 2, cellBufferKinds[start] == .number,
+           FlowIndicatorReader.mayBeScorelessRow(cellBuffer[(start - min(start, 3))...start], printedAs: rows[rows.count - 1].weight) {
             row(cellBuffer, run: start..<(start + 1), lineNumber: cellBuffer[start].range.start.line, scoreless: true)
             cellBuffer.removeAll(keepingCapacity: true)
             cellBufferKinds.removeAll(keepingCapacity: true)
@@ -267,6 +267,12 @@ struct FlowIndicatorReader {
         // `slot` is the rightmost slot still empty; slots 0...slot are open.
         if wholeCells && inline.count >= slot + 1 {
             // Whole cells: the name is one cell; what stands before it ends the previous row.
+            // A figure with an operator after words (`服务对象满意率` `≥95%`) is the target, the
+            // actual's cell empty: the cell before the name is the row above's analysis.
+            if slot == 2, case let n = inline.count, case .quantity(let q) = Measure.parse(inline[n - 1].text), q.comparator != nil,
+               case .text = Measure.parse(inline[n - 2].text) {
+                slot = 1
+            }
             while slot >= 1 { slots[slot] = inline.removeLast(); slot -= 1 }
             slots[0] = inline.removeLast()
             attachToPrevious(inline)
@@ -437,6 +443,15 @@ struct FlowIndicatorReader {
         if !again.rows.isEmpty, again.issues.isEmpty, !again.rows.contains(where: { $0.target == nil }) { self = again }
     }
 
+    /// Whether the line after a row's line without its 得分 shows the 得分 was cut at its
+    /// column's edge and centred on the row: figures alone, or a line ending in the tail of a
+    /// figure (`(人) 0`, a `0` of two characters at most) without a row's run of its own.
+    static func holdsCutFigures(_ cells: [Cell]) -> Bool {
+        if !cells.containsText(where: { TokenKind($0) == .other }) { return true }
+        guard let last = cells.last, last.text.utf8.count <= 2, TokenKind(last.text) == .number else { return false }
+        return numberRun(cells) == nil
+    }
+
     /// A row's line held to see the next (see `scorelessRun`).
     private var heldScoreless: (tokens: [Cell], run: Range<Int>, line: Int)?
 
@@ -451,21 +466,25 @@ struct FlowIndicatorReader {
         }
     }
 
-    /// A row whose 得分 is empty, its cell gone with the PDF's text: name, target and actual, then
-    /// one plain number above 0 and up to 100 that ends the line (the 分值). Not pieces of cells
-    /// cut at their edges (`=100.00(%`, `100.00(`), which a centred row's line holds.
-    static func scorelessRun(_ tokens: [Cell], _ kinds: [TokenKind]) -> Range<Int>? {
+    /// A row whose 得分 is empty, its cell gone with the PDF's text: name, target and actual (or
+    /// name and target, the actual empty too), then its 分值 ending the line (see
+    /// `mayBeScorelessRow`). Not pieces of cells cut at their edges (`=100.00(%`, `100.00(`),
+    /// which a centred row's line holds.
+    static func scorelessRun(_ tokens: [Cell], _ kinds: [TokenKind], printedAs weight: Field<ExactDecimal>?) -> Range<Int>? {
         let n = kinds.count
-        guard n >= 4, kinds[n - 1] == .number, !kinds[..<(n - 1)].contains(where: { $0 != .other }), mayBeScorelessRow(tokens[...]) else { return nil }
-        // Three cells before it once an operator standing apart joins its figure (`≥ 90(%)`).
-        guard Piece.glueOperators(tokens[..<(n - 1)].map { Piece(text: $0.text, range: $0.range) }).count >= 3 else { return nil }
+        guard n >= 3, kinds[n - 1] == .number, !kinds[..<(n - 1)].contains(where: { $0 != .other }), mayBeScorelessRow(tokens[...], printedAs: weight) else { return nil }
+        // Two cells before it at least (name and target; the actual may be empty too) once an
+        // operator standing apart joins its figure (`≥ 90(%)`).
+        guard Piece.glueOperators(tokens[..<(n - 1)].map { Piece(text: $0.text, range: $0.range) }).count >= 2 else { return nil }
         return (n - 1)..<n
     }
 
     /// Whether cells ending in a plain number may be a row without its 得分: the number above 0
-    /// and up to 100, no cell before it cut at its edge.
-    static func mayBeScorelessRow(_ cells: ArraySlice<Cell>) -> Bool {
-        guard let last = cells.last, case .quantity(let q) = Measure.parse(last.text), q.value.compare(.zero) > 0, q.value.compare(ExactDecimal(100)) <= 0 else { return false }
+    /// and up to 100, printed with as many decimals as the row above's 分值 (`10.0` under rows of
+    /// `10.00` is the top of a figure cut at its column's edge), no cell before it cut at its edge.
+    static func mayBeScorelessRow(_ cells: ArraySlice<Cell>, printedAs weight: Field<ExactDecimal>?) -> Bool {
+        guard let last = cells.last, case .quantity(let q) = Measure.parse(last.text), q.value.compare(.zero) > 0, q.value.compare(ExactDecimal(100)) <= 0,
+              let w = weight, w.value.scale == q.value.scale else { return false }
         return !cells.dropLast().contains(where: { BracketBalance.openCount($0.text) != 0 })
     }
 

@@ -60,6 +60,29 @@ import Testing
         #expect(found.map(\.isYearOfReport) == ofReport)
     }
 
+    /// Years in Chinese numerals, as official documents date them: 〇, ○, 零 or Ｏ for the zero.
+    /// Not a longer run of numerals (`一二〇二三年`), nor fewer than four (`二四年`).
+    @Test(arguments: [
+        ("（二〇二四年度）", [2024], [true]), ("二○二三年", [2023], [false]), ("二零二四 年度", [2024], [true]), ("二Ｏ二四年度", [2024], [true]),
+        ("一九九九年与二〇二四年度", [1999, 2024], [false, true]), ("一二〇二三年", [], []), ("二四年", [], []), ("第二〇二三年", [2023], [false]),
+    ])
+    func yearsInChineseNumeralsAreRead(text: String, years: [Int], ofReport: [Bool]) throws {
+        let found = Self.all(text)
+        #expect(found.map(\.year) == years, "\(text)")
+        #expect(found.map(\.isYearOfReport) == ofReport, "\(text)")
+        if let m = found.last, text.hasPrefix("（") { #expect(m.column(in: text, startingAt: 1) == 2) }
+    }
+
+    /// The PDF dump seed dated `（二〇二四年度）` reads its year, and so finds the goal texts
+    /// that speak of 2023 (stale-year), as with `（2024年度）`.
+    @Test func aFormDatedInChineseNumeralsHasItsYear() throws {
+        let text = String(decoding: Fixtures.bytes(Fixtures.flowSeed), as: UTF8.self).replacingOccurrences(of: "（2024年度）", with: "（二〇二四年度）")
+        let forms = Fixtures.forms(text: text)
+        #expect(forms.count == 8)
+        #expect(forms.allSatisfy { $0.year?.value == 2024 })
+        #expect(forms.allSatisfy { $0.issues.isEmpty })
+    }
+
     /// The column of a full-width year counts scalars, as the caret does.
     @Test func aFullWidthYearIsPlacedByScalars() throws {
         let m = try #require(Self.all("（２０２３ 年度）").first)

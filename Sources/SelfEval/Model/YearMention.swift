@@ -1,9 +1,10 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-/// A year written in a text as four ASCII or four full-width digits (no digit before), then optional
-/// spaces and 年: `2023年`, `2024 年度`. Found by a byte scan, for the report year of a form
-/// and for years carried over from earlier forms.
+/// A year written in a text as four ASCII or four full-width digits, or four Chinese numerals as
+/// official documents write years (`二〇二四`, with ○ or 零 for 〇), no digit before, then
+/// optional spaces and 年: `2023年`, `2024 年度`, `二〇二四年度`. Found by a byte scan, for the
+/// report year of a form and for years carried over from earlier forms.
 public struct YearMention: Sendable, Equatable {
     public var year: Int
     /// UTF-8 offset of the first digit.
@@ -21,6 +22,23 @@ public struct YearMention: Sendable, Equatable {
             @inline(__always) func isWideDigitEnding(at k: Int) -> Bool {
                 k >= 2 && b[k - 2] == 0xEF && b[k - 1] == 0xBC && b[k] >= 0x90 && b[k] <= 0x99
             }
+            // 〇 一 … 九 (and ○, 零, Ｏ for the zero): three bytes each, ending at `k`.
+            @inline(__always) func hanDigit(endingAt k: Int) -> Int? {
+                guard k >= 2 else { return nil }
+                switch (b[k - 2], b[k - 1], b[k]) {
+                case (0xE3, 0x80, 0x87), (0xE2, 0x97, 0x8B), (0xE9, 0x9B, 0xB6), (0xEF, 0xBC, 0xAF): return 0
+                case (0xE4, 0xB8, 0x80): return 1
+                case (0xE4, 0xBA, 0x8C): return 2
+                case (0xE4, 0xB8, 0x89): return 3
+                case (0xE5, 0x9B, 0x9B): return 4
+                case (0xE4, 0xBA, 0x94): return 5
+                case (0xE5, 0x85, 0xAD): return 6
+                case (0xE4, 0xB8, 0x83): return 7
+                case (0xE5, 0x85, 0xAB): return 8
+                case (0xE4, 0xB9, 0x9D): return 9
+                default: return nil
+                }
+            }
             // Each 年 (E5 B9 B4) is found with memchr and read backwards: spaces, then four
             // digits with no digit before them. Mentions come in order, as the 年 do.
             var from = 0
@@ -37,11 +55,14 @@ public struct YearMention: Sendable, Equatable {
                 } else if isWideDigitEnding(at: e), isWideDigitEnding(at: e - 3), isWideDigitEnding(at: e - 6), isWideDigitEnding(at: e - 9) {
                     start = e - 11
                     year = (Int(b[e - 9]) - 0x90) * 1000 + (Int(b[e - 6]) - 0x90) * 100 + (Int(b[e - 3]) - 0x90) * 10 + Int(b[e]) - 0x90
+                } else if let d4 = hanDigit(endingAt: e), let d3 = hanDigit(endingAt: e - 3), let d2 = hanDigit(endingAt: e - 6), let d1 = hanDigit(endingAt: e - 9) {
+                    start = e - 11
+                    year = d1 * 1000 + d2 * 100 + d3 * 10 + d4
                 } else {
                     continue
                 }
-                // No digit (of either kind) just before the four.
-                if start >= 1 && isDigit(start - 1) || isWideDigitEnding(at: start - 1) { continue }
+                // No digit (of any kind) just before the four.
+                if start >= 1 && isDigit(start - 1) || isWideDigitEnding(at: start - 1) || hanDigit(endingAt: start - 1) != nil { continue }
                 let du = k + 3 < b.count && b[k + 1] == 0xE5 && b[k + 2] == 0xBA && b[k + 3] == 0xA6
                 let mention = YearMention(year: year, start: start, isYearOfReport: du)
                 if visit(mention) { return mention }

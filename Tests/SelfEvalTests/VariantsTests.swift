@@ -214,6 +214,26 @@ import Testing
         #expect(again.flatMap(\.issues).map(\.message.en) == original.flatMap(\.issues).map(\.message.en), "\(variant)")
     }
 
+    /// Other templates' names for the funding total (年度总金额, 项目资金总额, 资金合计, 总金额):
+    /// the tabular and the PDF dump seed so relabelled read as they are. 项目资金总额 starts
+    /// like the table's label (项目资金（元）) and is no second one.
+    @Test(arguments: ["年度总金额", "项目资金总额", "资金合计", "年度资金合计", "总金额", "资金总额"])
+    func otherNamesOfTheFundingTotal(label: String) throws {
+        for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {
+            let text = String(decoding: Fixtures.bytes(url), as: UTF8.self)
+            let changed = text.replacingOccurrences(of: "年度资金总额", with: label)
+            #expect(changed != text)
+            let again = Fixtures.forms(text: changed), original = Fixtures.forms(url)
+            try #require(again.count == original.count)
+            func total(_ f: Form) -> [String] { FundingColumn.allCases.map { f.funding?.total?.cells[$0]?.raw ?? "·" } }
+            for (a, o) in zip(again, original) {
+                #expect(total(a) == total(o), "\(label) in \(o.displayName)")
+                #expect(a.funding?.rows.count == o.funding?.rows.count, "\(label) in \(o.displayName)")
+                #expect(a.issues.map(\.message.en) == o.issues.map(\.message.en), "\(label) in \(o.displayName)")
+            }
+        }
+    }
+
     @Test(arguments: ["GB18030", "UTF-16LE+BOM", "UTF-16BE+BOM", "UTF-8+BOM", "CRLF", "CR"])
     func everySeedReadsTheSameInEveryEncoding(variant: String) throws {
         for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {

@@ -79,7 +79,11 @@ public enum Vocabulary {
     /// The funding table's label, merged down beside its rows (`项目资金`, `项目资金（万元）`,
     /// `资金投入`): spaces removed.
     /// Sichuan's template heads its table 预算执行情况 (`预算执行情况(10分)`).
-    static func isFundingLabel(_ key: String) -> Bool { key.hasBytePrefix("项目资金") || key.hasBytePrefix("资金投入") || key.hasBytePrefix("预算执行情况") }
+    /// Whether the text is the funding table's label (`项目资金（万元）`), not a row's label that
+    /// starts like it (`项目资金总额`, the total's).
+    static func isFundingLabel(_ key: String) -> Bool {
+        (key.hasBytePrefix("项目资金") || key.hasBytePrefix("资金投入") || key.hasBytePrefix("预算执行情况")) && FundingRowKind.recognise(key) != .total
+    }
 
     /// Whether the text is a 一级 or 二级 label whose name ends in 指标 (a whole label, not a
     /// two-character piece like 产出), normalizing once.

@@ -214,6 +214,35 @@ import Testing
         #expect(again.flatMap(\.issues).map(\.message.en) == original.flatMap(\.issues).map(\.message.en), "\(variant)")
     }
 
+    /// Other templates' short planned-goal headings (`年度目标 | 实际完成情况`): both seeds so
+    /// headed read their goals as they are. Before, the header row was no header: 4 lines were
+    /// reported unplaced (the tabular seed's `年度` cut from 年度总体目标 on the row's line) and
+    /// a PDF dump's goal texts were all read as the plan.
+    @Test(arguments: ["年度目标", "绩效目标", "年度绩效目标"])
+    func shortPlannedGoalHeadings(label: String) throws {
+        for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {
+            let text = String(decoding: Fixtures.bytes(url), as: UTF8.self)
+            let changed = text.replacingOccurrences(of: "预期目标\t", with: label + "\t")
+                .replacingOccurrences(of: "\n预期目标 实际完成情况\n", with: "\n\(label) 实际完成情况\n")
+            #expect(changed != text)
+            let again = Fixtures.forms(text: changed), original = Fixtures.forms(url)
+            try #require(again.count == original.count)
+            // And each form set in columns with spaces (pdftotext -layout): the goals split by column.
+            for o in original {
+                let aligned = FormRenderer.aligned(tabular: FormRenderer.render(o, as: .tabular).replacingOccurrences(of: "预期目标\t", with: label + "\t"))
+                let a = try #require(Fixtures.forms(text: aligned).first)
+                // (Spaces are compared out: wrapping a cell drops the space it wraps at.)
+                #expect(a.goals.planned?.value.compacted == o.goals.planned?.value.compacted, "\(label) in \(o.displayName), aligned")
+                #expect(a.goals.actual?.value.compacted == o.goals.actual?.value.compacted, "\(label) in \(o.displayName), aligned")
+            }
+            for (a, o) in zip(again, original) {
+                #expect(a.goals.planned?.value == o.goals.planned?.value, "\(label) in \(o.displayName)")
+                #expect(a.goals.actual?.value == o.goals.actual?.value, "\(label) in \(o.displayName)")
+                #expect(a.issues.map(\.message.en) == o.issues.map(\.message.en), "\(label) in \(o.displayName)")
+            }
+        }
+    }
+
     /// Other templates' names for the funding total (年度总金额, 项目资金总额, 资金合计, 总金额):
     /// the tabular and the PDF dump seed so relabelled read as they are. 项目资金总额 starts
     /// like the table's label (项目资金（元）) and is no second one.

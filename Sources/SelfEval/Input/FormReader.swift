@@ -396,14 +396,15 @@ public struct FormReader {
         }
         if section == .funding || section == .header {
             // Goals without a 预期目标 header: the label leads the line with the texts after it.
+            let goalHeaderRow = cells.containsKey(where: Vocabulary.containsPlannedGoalLabel) || FormReader.isShortGoalHeaderRow(cells)
             if layout.hasColumns, first.hasBytePrefix("年度总体目标") || first.sameBytes("总体目标") || first.hasBytePrefix("绩效目标"),
-               !cells.containsKey(where: Vocabulary.containsPlannedGoalLabel), cells.count >= 2 {
+               !goalHeaderRow, cells.count >= 2 {
                 flushFundingRow()
                 section = .goals
                 goalLines.append(line)
                 return true
             }
-            if cells.containsKey(where: Vocabulary.containsPlannedGoalLabel) {
+            if goalHeaderRow {
                 flushFundingRow()
                 section = .goals
                 goalHeader = line
@@ -458,8 +459,8 @@ public struct FormReader {
         case .goals:
             // The headings under a title that started the goals (Sichuan's `1.项目年度目标完成情况`
             // over `项目年度目标  年度目标完成情况`): the goals' header, as it is under 年度总体目标.
-            if goalHeader == nil, goalLines.isEmpty, !inWorkDescription, cells.count >= 2, cells.containsKey(where: Vocabulary.containsPlannedGoalLabel),
-               cells.allTexts(Vocabulary.isGoalLabel) {
+            if goalHeader == nil, goalLines.isEmpty, !inWorkDescription, cells.count >= 2,
+               cells.containsKey(where: Vocabulary.containsPlannedGoalLabel), cells.allTexts(Vocabulary.isGoalLabel) {
                 goalHeader = line
                 return true
             }
@@ -1262,6 +1263,13 @@ public struct FormReader {
             let score = totalNumbers.count >= 2 ? totalNumbers[1] : totalScoreBlank ? nil : totalNumbers.first
             form.total = TotalRow(weight: weight, score: score, range: r)
         }
+    }
+
+    /// A goals header row with a short planned heading (`年度目标`, `绩效目标`) left of the
+    /// achieved-goal heading (`实际完成情况`).
+    static func isShortGoalHeaderRow(_ cells: [Cell]) -> Bool {
+        guard cells.count >= 2, let p = cells.firstIndex(where: { Vocabulary.shortPlannedGoalHeadings.contains($0.key) }) else { return false }
+        return cells[(p + 1)...].contains { $0.key.containsBytes("实际完成") || Vocabulary.actualGoalLabel(startingWith: $0.key) != nil }
     }
 
     mutating func finishGoals() {

@@ -13,6 +13,8 @@ enum GoalSplitter {
             let t = text.compacted
             // Both headings on one line: 预期目标 实际完成情况.
             if let p = Vocabulary.plannedGoalLabel(startingWith: t), Vocabulary.actualGoalLabels.contains(where: { t.sameBytes(p + $0) }) { continue }
+            // Or another template's: 年度目标 实际完成情况.
+            if line.nonEmpty.count == 2, FormReader.isShortGoalHeaderRow(line.nonEmpty) { continue }
             if let label = Vocabulary.actualGoalLabel(startingWith: t) {
                 explicitActual = content.count
                 let rest = FormReader.dropLabel(text, label).drop { $0 == "：" || $0 == ":" }
@@ -106,7 +108,7 @@ enum GoalSplitter {
         // A heading, or its start when it is broken over lines (`实际完成` above `情况`).
         func starts(_ t: String, _ labels: [String]) -> Bool { t.utf8.count >= 6 && labels.contains { $0.hasBytePrefix(t) } }
         guard var grid = ColumnGrid<Cell>(header: header, minimumColumns: 2, role: { t in
-            Vocabulary.containsPlannedGoalLabel(t) || starts(t, Vocabulary.plannedGoalLabels) ? .planned
+            Vocabulary.isPlannedGoalHeading(t) || starts(t, Vocabulary.plannedGoalLabels) ? .planned
                 : Vocabulary.actualGoalLabel(startingWith: t) != nil || starts(t, Vocabulary.actualGoalLabels) ? .actual : nil
         }), grid.column(of: .planned) != nil, grid.column(of: .actual) != nil else { return nil }
         var chunked = lines.map { ColumnGrid<Cell>.chunks(of: $0) }

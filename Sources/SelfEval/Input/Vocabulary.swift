@@ -160,6 +160,12 @@ public enum Vocabulary {
     static func actualGoalLabel(startingWith text: String) -> String? {
         goalHeadingStarts.matchesFirst(text) ? actualGoalLabels.first { text.hasBytePrefix($0) } : nil
     }
+    /// Short planned-goal headings of other templates (`年度目标 | 实际完成情况`): a heading only
+    /// where the whole cell is one, beside an achieved-goal heading (a goal text may say 年度目标).
+    static let shortPlannedGoalHeadings: Set<String> = ["年度目标", "绩效目标", "年度绩效目标"]
+    /// Whether a header cell (spaces removed) is the planned goal's heading, short ones included.
+    static func isPlannedGoalHeading(_ text: String) -> Bool { containsPlannedGoalLabel(text) || shortPlannedGoalHeadings.contains(text) }
+
     /// Whether `text` (spaces removed) holds a planned-goal heading: the goals header row.
     static func containsPlannedGoalLabel(_ text: String) -> Bool {
         // Asked of every cell above the goals: one search for what all of them end with first.

@@ -214,6 +214,26 @@ import Testing
         #expect(again.flatMap(\.issues).map(\.message.en) == original.flatMap(\.issues).map(\.message.en), "\(variant)")
     }
 
+    /// Other templates' names for the indicators' total row (得分合计, 总得分, 自评总分, 自评得分合计):
+    /// both seeds so relabelled read their totals as they are. Before, 得分合计 was a row of the
+    /// table (50 findings changed, among them a deduction without reason on a row named 得分合计).
+    @Test(arguments: ["得分合计", "总得分", "自评总分", "自评得分合计"])
+    func otherNamesOfTheTotalRow(label: String) throws {
+        for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {
+            let text = String(decoding: Fixtures.bytes(url), as: UTF8.self)
+            let changed = text.replacingOccurrences(of: "\n总分\n", with: "\n\(label)\n").replacingOccurrences(of: "\n总分\t", with: "\n\(label)\t")
+                .replacingOccurrences(of: "\n总分 ", with: "\n\(label) ")
+            #expect(changed != text)
+            let again = Fixtures.forms(text: changed), original = Fixtures.forms(url)
+            try #require(again.count == original.count)
+            for (a, o) in zip(again, original) {
+                #expect(a.total?.weight?.raw == o.total?.weight?.raw && a.total?.score?.raw == o.total?.score?.raw, "\(label) in \(o.displayName)")
+                #expect(a.indicators.count == o.indicators.count, "\(label) in \(o.displayName)")
+                #expect(a.issues.map(\.message.en) == o.issues.map(\.message.en), "\(label) in \(o.displayName)")
+            }
+        }
+    }
+
     /// Other templates' short planned-goal headings (`年度目标 | 实际完成情况`): both seeds so
     /// headed read their goals as they are. Before, the header row was no header: 4 lines were
     /// reported unplaced (the tabular seed's `年度` cut from 年度总体目标 on the row's line) and

@@ -215,7 +215,7 @@ public enum Vocabulary {
     }
 
     /// The first characters of the total and grade labels below.
-    static let totalLabelStarts = CharacterFilter("总合综")
+    static let totalLabelStarts = CharacterFilter("总合综得自")
     static let gradeLabelStarts = CharacterFilter("评自绩等")
 
     /// 总分 / 合计 rows.
@@ -223,6 +223,7 @@ public enum Vocabulary {
         guard totalLabelStarts.matchesFirst(text) else { return false }
         let t = text.compacted
         return t.sameBytes("总分") || t.sameBytes("合计") || t.sameBytes("总计") || t.hasBytePrefix("总分") || t.sameBytes("综合得分")
+            || t.sameBytes("得分合计") || t.sameBytes("总得分") || t.sameBytes("自评总分") || t.sameBytes("自评得分合计")
     }
 
     public static func isGradeLabel(_ text: String) -> Bool {

@@ -44,6 +44,8 @@ struct FlowIndicatorReader {
     var weightOnly = false
     /// The lines read while no row was: read again weight-only when none is.
     private var linesBeforeRow: [TextLine] = []
+    /// A row's line without its 得分, held to see the next line (see `scorelessRun`).
+    private var heldScoreless: (tokens: [Cell], run: Range<Int>, line: Int)?
 
     /// What a token can be in a row's run of numbers.
     enum TokenKind: UInt8 {
@@ -451,9 +453,6 @@ struct FlowIndicatorReader {
         guard let last = cells.last, last.text.utf8.count <= 2, TokenKind(last.text) == .number else { return false }
         return numberRun(cells) == nil
     }
-
-    /// A row's line held to see the next (see `scorelessRun`).
-    private var heldScoreless: (tokens: [Cell], run: Range<Int>, line: Int)?
 
     /// The held line: a row without its 得分, or, before a line of figures alone, text waiting
     /// for them as any line without a row's run.

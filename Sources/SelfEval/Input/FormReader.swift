@@ -459,8 +459,8 @@ public struct FormReader {
         case .goals:
             // The headings under a title that started the goals (Sichuan's `1.项目年度目标完成情况`
             // over `项目年度目标  年度目标完成情况`): the goals' header, as it is under 年度总体目标.
-            if goalHeader == nil, goalLines.isEmpty, !inWorkDescription, cells.count >= 2,
-               cells.containsKey(where: Vocabulary.containsPlannedGoalLabel), cells.allTexts(Vocabulary.isGoalLabel) {
+            if goalHeader == nil, goalLines.isEmpty, !inWorkDescription, cells.count >= 2, cells.containsKey(where: Vocabulary.containsPlannedGoalLabel),
+               cells.allTexts(Vocabulary.isGoalLabel) {
                 goalHeader = line
                 return true
             }

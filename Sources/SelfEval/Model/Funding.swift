@@ -75,10 +75,10 @@ public enum FundingRowKind: String, Sendable, Hashable, Codable {
     /// The longest label read as a row's (`其中：当年财政拨款（万元）` spaced out is far shorter).
     static let maxLabelBytes = 96
 
-    /// Recognises a row label (spaces removed); nil for labels that are not funding rows.
     /// Names of the total row besides 年度资金总额 (and its pieces cut at a column's edge).
     static let totalLabels: Set<String> = ["资金总额", "合计", "总额", "年度总金额", "总金额", "项目资金总额", "资金合计", "年度资金合计"]
 
+    /// Recognises a row label (spaces removed); nil for labels that are not funding rows.
     public static func recognise(_ label: String) -> FundingRowKind? {
         // A label is a few words: a note that names a row (`其他资金包括：…`) is none.
         guard label.utf8.count <= maxLabelBytes, labelCharacters.matches(label) else { return nil }

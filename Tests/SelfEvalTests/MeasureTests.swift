@@ -44,7 +44,7 @@ import Testing
     /// Operators written in words, before the figure or after it and its unit.
     @Test(arguments: [
         ("不低于90%", Comparator.atLeast, "90", "%"), ("大于等于95%", .atLeast, "95", "%"), ("大于或等于 95 %", .atLeast, "95", "%"),
-        ("不少于2(人)", .atLeast, "2", "人"), ("至少3次", .atLeast, "3", "次"), ("90%以上", .atLeast, "90", "%"), ("90%及以上", .atLeast, "90", "%"),
+        ("不少于2(人)", .atLeast, "2", "人"), ("至少3次", .atLeast, "3", "次"), ("达到90%", .atLeast, "90", "%"), ("90%以上", .atLeast, "90", "%"), ("90%及以上", .atLeast, "90", "%"),
         ("5件以下", .atMost, "5", "件"), ("3天以内", .atMost, "3", "天"), ("不超过5件", .atMost, "5", "件"), ("小于等于 3 天", .atMost, "3", "天"),
         ("高于80分", .greater, "80", "分"), ("小于3次", .less, "3", "次"), ("等于100%", .equal, "100", "%"),
         ("≥90%以上", .atLeast, "90", "%"), ("<=5件以内", .atMost, "5", "件"), ("不低于９０％", .atLeast, "90", "％"),
@@ -80,7 +80,7 @@ import Testing
     }
 
     /// Words that are operators only before or after a figure: without one they are text.
-    @Test(arguments: ["不低于", "以上", "大于等于标准", "不低于上年水平", "高于全市平均", "等于", "至少一次", "比上年提高以上", "以上均达标", "不超过预算"])
+    @Test(arguments: ["不低于", "以上", "大于等于标准", "不低于上年水平", "高于全市平均", "等于", "至少一次", "比上年提高以上", "以上均达标", "不超过预算", "达到要求", "达到预期"])
     func operatorWordsWithoutAFigureAreText(text: String) {
         #expect(Measure.parse(text).quantity == nil, "\(text)")
     }

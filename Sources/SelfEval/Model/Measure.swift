@@ -207,7 +207,7 @@ public enum Measure: Hashable, Sendable {
     /// written 不低于90% or 大于等于95% as ≥90%.
     static let operatorWords: [(word: [UInt8], comparator: Comparator)] = ([
         ("大于或等于", .atLeast), ("小于或等于", .atMost), ("大于等于", .atLeast), ("小于等于", .atMost),
-        ("不低于", .atLeast), ("不少于", .atLeast), ("不小于", .atLeast), ("至少", .atLeast),
+        ("不低于", .atLeast), ("不少于", .atLeast), ("不小于", .atLeast), ("至少", .atLeast), ("达到", .atLeast),
         ("不高于", .atMost), ("不多于", .atMost), ("不大于", .atMost), ("不超过", .atMost), ("至多", .atMost), ("最多", .atMost),
         ("大于", .greater), ("高于", .greater), ("多于", .greater), ("超过", .greater),
         ("小于", .less), ("低于", .less), ("少于", .less), ("等于", .equal),
@@ -217,11 +217,11 @@ public enum Measure: Hashable, Sendable {
     static func isOperatorSuffixEnd(_ c: UInt32) -> Bool { c == 0xE4B88A || c == 0xE4B88B || c == 0xE58685 }
 
     /// Whether `c` (three UTF-8 bytes) is a first character of `operatorWords`:
-    /// 大 小 不 至 最 高 多 超 低 少 等 (a test in `MeasureTests` keeps the two lists together).
+    /// 大 小 不 至 最 高 多 超 低 少 等 达 (a test in `MeasureTests` keeps the two lists together).
     @inline(__always)
     static func startsOperatorWord(_ c: UInt32) -> Bool {
         switch c {
-        case 0xE5A4A7, 0xE5B08F, 0xE4B88D, 0xE887B3, 0xE69C80, 0xE9AB98, 0xE5A49A, 0xE8B685, 0xE4BD8E, 0xE5B091, 0xE7AD89: return true
+        case 0xE5A4A7, 0xE5B08F, 0xE4B88D, 0xE887B3, 0xE69C80, 0xE9AB98, 0xE5A49A, 0xE8B685, 0xE4BD8E, 0xE5B091, 0xE7AD89, 0xE8BEBE: return true
         default: return false
         }
     }

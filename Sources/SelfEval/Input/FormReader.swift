@@ -1267,8 +1267,9 @@ public struct FormReader {
 
     /// A goals header row with a short planned heading (`年度目标`, `绩效目标`) left of the
     /// achieved-goal heading (`实际完成情况`).
+    /// (Two to four cells: the two headings, perhaps the part's label; funding rows hold more.)
     static func isShortGoalHeaderRow(_ cells: [Cell]) -> Bool {
-        guard cells.count >= 2, let p = cells.firstIndex(where: { Vocabulary.shortPlannedGoalHeadings.contains($0.key) }) else { return false }
+        guard cells.count >= 2, cells.count <= 4, let p = cells.firstIndex(whereText: Vocabulary.isShortPlannedGoalHeading) else { return false }
         return cells[(p + 1)...].contains { $0.key.containsBytes("实际完成") || Vocabulary.actualGoalLabel(startingWith: $0.key) != nil }
     }
 

@@ -162,9 +162,14 @@ public enum Vocabulary {
     }
     /// Short planned-goal headings of other templates (`年度目标 | 实际完成情况`): a heading only
     /// where the whole cell is one, beside an achieved-goal heading (a goal text may say 年度目标).
-    static let shortPlannedGoalHeadings: Set<String> = ["年度目标", "绩效目标", "年度绩效目标"]
+    static let shortPlannedGoalHeadings = ["年度目标", "绩效目标", "年度绩效目标"]
+    static let shortPlannedGoalStarts = CharacterFilter(firstCharactersOf: shortPlannedGoalHeadings)
+    /// Asked of every cell above the goals: the first character rules most out.
+    static func isShortPlannedGoalHeading(_ text: String) -> Bool {
+        text.utf8.count <= 24 && shortPlannedGoalStarts.matchesFirst(text) && shortPlannedGoalHeadings.contains { text.compacted.sameBytes($0) }
+    }
     /// Whether a header cell (spaces removed) is the planned goal's heading, short ones included.
-    static func isPlannedGoalHeading(_ text: String) -> Bool { containsPlannedGoalLabel(text) || shortPlannedGoalHeadings.contains(text) }
+    static func isPlannedGoalHeading(_ text: String) -> Bool { containsPlannedGoalLabel(text) || isShortPlannedGoalHeading(text) }
 
     /// Whether `text` (spaces removed) holds a planned-goal heading: the goals header row.
     static func containsPlannedGoalLabel(_ text: String) -> Bool {

@@ -76,7 +76,9 @@ public enum FundingRowKind: String, Sendable, Hashable, Codable {
     static let maxLabelBytes = 96
 
     /// Names of the total row besides 年度资金总额 (and its pieces cut at a column's edge).
-    static let totalLabels: Set<String> = ["资金总额", "合计", "总额", "年度总金额", "总金额", "项目资金总额", "资金合计", "年度资金合计"]
+    /// Compared byte by byte: a `Set<String>` hashes each label through Unicode normalization,
+    /// and labels are asked of many cells.
+    static let totalLabels = ["资金总额", "合计", "总额", "年度总金额", "总金额", "项目资金总额", "资金合计", "年度资金合计"]
 
     /// Recognises a row label (spaces removed); nil for labels that are not funding rows.
     public static func recognise(_ label: String) -> FundingRowKind? {
@@ -87,7 +89,7 @@ public enum FundingRowKind: String, Sendable, Hashable, Codable {
         while l.hasByteSuffix("：") || l.hasByteSuffix(":") { l.removeLast() }
         if l.isEmpty { return nil }
         // Sichuan's template calls it 总额; others 年度总金额, 项目资金总额, 资金合计.
-        if l.hasBytePrefix("年度资金总") || FundingRowKind.totalLabels.contains(l) { return .total }
+        if l.hasBytePrefix("年度资金总") || FundingRowKind.totalLabels.contains(where: { l.sameBytes($0) }) { return .total }
         // 上年结转资金, and the 上年结余资金 or 上年结转结余资金 of other templates.
         if l.containsBytes("结转") || l.containsBytes("结余") { return .carryover }
         if l.containsBytes("财政拨款") || l.sameBytes("财政资金") || l.hasBytePrefix("当年财政") || l.hasBytePrefix("本年财政") { return .currentFiscal }

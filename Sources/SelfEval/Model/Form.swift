@@ -101,6 +101,21 @@ public struct Form: Sendable, Hashable {
     /// The project name as printed, or a placeholder naming the line.
     public var displayName: String { name?.value ?? "(unnamed form at line \(range.start.line))" }
 
+    /// Whether the indicator table is not filled in yet: two rows or more, none with its
+    /// 实际完成值 or its 得分 (a draft, targets and weights only). The checks that report those
+    /// cells missing then say it once for the table, not twice for every row.
+    public var indicatorsNotFilledIn: Bool {
+        indicators.count >= 2 && !indicators.contains { $0.score != nil || !($0.actual?.value.isEmpty ?? true) }
+    }
+
+    /// A note on the whole indicator table naming its first rows: `rows: a, b, c and 8 more`.
+    public var indicatorRowsNote: Message {
+        let names = indicators.prefix(3).map(\.name.raw)
+        let more = indicators.count - names.count
+        return Message(en: "rows: " + names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""),
+                       zh: "指标行：" + names.joined(separator: "、") + (more > 0 ? " 等 \(indicators.count) 行" : ""))
+    }
+
     /// 元 or 万元; 元 when the form does not say.
     public var moneyUnit: String { funding?.moneyUnit ?? "元" }
 

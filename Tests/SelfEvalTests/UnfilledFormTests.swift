@@ -141,6 +141,21 @@ import Testing
         #expect(reader.issues.map(\.kind) == [.unparsedRow])
     }
 
+    /// A table longer than the lines a reader holds is not read again weight-only: the second
+    /// reading would not see its end, and the rows past it would be lost without a word. Its
+    /// text is reported as not placed instead.
+    @Test func aTableTooLongToHoldIsNotReadAgain() {
+        let n = FlowIndicatorReader.maxHeldLines + 5
+        let text = (0..<n).map { "指标\($0) =\($0)(件) 5" }.joined(separator: "\n")
+        let reader = Self.read(text)
+        #expect(!reader.weightOnly)
+        #expect(reader.rows.isEmpty)
+        #expect(reader.issues.map(\.kind) == [.unparsedRow])
+        // Shorter, the same lines are rows.
+        let short = Self.read((0..<20).map { "指标\($0) =\($0)(件) 5" }.joined(separator: "\n"))
+        #expect(short.rows.count == 20)
+    }
+
     /// The 总分 line's one figure under rows that have no 得分 is the weights' total.
     @Test func theTotalsOneFigureIsTheWeightsTotal() throws {
         let form = try #require(Fixtures.forms(text: """

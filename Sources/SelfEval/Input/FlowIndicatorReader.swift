@@ -42,8 +42,11 @@ struct FlowIndicatorReader {
     /// leave no mark): rows are anchored on their 分值 alone, name and target before it. Set on
     /// a second reading of a table whose first found no row (see `finish`).
     var weightOnly = false
-    /// The lines read while no row was: read again weight-only when none is.
+    /// The lines read while no row was: read again weight-only when none is. Not kept past
+    /// `maxHeldLines` (memory would grow with the file): such a table is not read again, as the
+    /// second reading would not see its end.
     private var linesBeforeRow: [TextLine] = []
+    private var tooManyLinesBeforeRow = false
     /// A row's line without its 得分, held to see the next line (see `scorelessRun`).
     private var heldScoreless: (tokens: [Cell], run: Range<Int>, line: Int)?
 
@@ -65,7 +68,11 @@ struct FlowIndicatorReader {
         if grid != nil { holdForColumns(line); return }
         if let held = heldScoreless { releaseScoreless(held, beforeFigures: FlowIndicatorReader.holdsCutFigures(line.nonEmpty)) }
         if !weightOnly {
-            if rows.isEmpty { if linesBeforeRow.count < FlowIndicatorReader.maxHeldLines { linesBeforeRow.append(line) } } else if !linesBeforeRow.isEmpty { linesBeforeRow = [] }
+            if rows.isEmpty {
+                if linesBeforeRow.count < FlowIndicatorReader.maxHeldLines { linesBeforeRow.append(line) } else { tooManyLinesBeforeRow = true }
+            } else if !linesBeforeRow.isEmpty {
+                linesBeforeRow = []
+            }
         }
         if wholeCells { takeCells(line.nonEmpty); return }
         var tokens = line.nonEmpty
@@ -425,7 +432,7 @@ struct FlowIndicatorReader {
         }
         attachToPrevious(wholeCells ? pending : Piece.balance(pending))
         pending.removeAll()
-        if rows.isEmpty, !weightOnly, !linesBeforeRow.isEmpty { readWeightOnly() }
+        if rows.isEmpty, !weightOnly, !tooManyLinesBeforeRow, !linesBeforeRow.isEmpty { readWeightOnly() }
     }
 
     /// Reads the table again with rows anchored on their 分值 alone: a form not filled in yet.

@@ -122,6 +122,9 @@ import Testing
         let thirdParts = try #require(forms[2].funding?.rows.filter { $0.kind.isPart })
         #expect(thirdParts.count == 4, "\(thirdParts.map(\.label.value))")
         #expect(thirdParts.compactMap { $0.cells[.initialBudget]?.raw } == ["12.00", "0.00", "0.00"])
+        // The end of a label wrapped under its figures beside a note (`财政专户管理资` / `金
+        // 括:社会投入资金…`) finishes the label; before, it went silently with the note.
+        #expect(thirdParts.map(\.label.value) == ["其中:财政资金", "财政专户管理资金", "单位资金", "其他资金"])
     }
 
     /// Counting cells rebuilds a row whose 一级 and 二级 labels are merged from the rows above,

@@ -886,9 +886,12 @@ public struct FormReader {
             // Header words one by one (one cell per line).
             if fundingRows.isEmpty && fundingValues.isEmpty && fundingLabel.isEmpty, takeFundingHeaderCell(cell) { continue }
             // The note a row's figures are followed by, in a table with a column of notes
-            // (`1.预算执行率=预算执行数/调整后预算数…`): not the next row's label.
+            // (`1.预算执行率=预算执行数/调整后预算数…`): not the next row's label. But the end of
+            // the row's label wrapped under its figures beside the note (`财政专户管理资` / `金`)
+            // finishes the label's last word: the label's, not dropped with the note.
             if fundingHasNotes, !fundingValues.isEmpty, !FormReader.isFundingValue(cell.text), !Piece.isUnitApart(cell.text),
                FundingRowKind.recognise(cell.text) == nil {
+                if FormReader.finishesFundingLabel(fundingLabel, with: cell) { fundingLabel.append(cell) }
                 continue
             }
             // A piece of that note wrapped onto a label's line: a sentence's punctuation, which
@@ -963,6 +966,14 @@ public struct FormReader {
     }
 
     /// The label read so far as a row whose cells are all blank, when it names one.
+    /// Whether a short piece (two characters at most) finishes the last word of a funding
+    /// row's label that ends cut (`财政专户管理资` + `金`: 资金, 拨款, 总额).
+    static func finishesFundingLabel(_ label: [Cell], with piece: Cell) -> Bool {
+        guard let last = label.last, piece.text.utf8.count <= 6, piece.text.scalarCount <= 2, !isFundingValue(piece.text) else { return false }
+        let joined = last.text.compacted + piece.text.compacted
+        return ["资金", "拨款", "总额"].contains { joined.hasByteSuffix($0) && !last.text.compacted.hasByteSuffix($0) }
+    }
+
     mutating func takeBlankFundingRow() {
         guard FundingRowKind.recognise(fundingLabel.map(\.text).joined()) != nil else { return }
         let label = fundingLabel

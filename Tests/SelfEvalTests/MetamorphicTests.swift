@@ -93,19 +93,9 @@ import Testing
                 unfilled.indicators[i].deviation = nil
             }
             unfilled.total?.score = nil
-            let text = FormRenderer.render(unfilled, as: style)
-            // The renderer marks an empty indicator cell `—` where cells are not counted; such a
-            // table is read here as a PDF's text gives it, without the marks.
-            let marks = ![.flow, .cellPerLine, .paragraph].contains(style)
-            do {
-                let written = marks ? text : Self.withoutBlankMarks(text)
-                if !marks { #expect(written != text) }
-                let again = Fixtures.forms(text: written)
-                try #require(again.count == 1, "\(form.displayName) unfilled as \(style): \(again.count) forms")
-                let a = FormDigest(unfilled), b = FormDigest(again[0])
-                #expect(a == b, "\(form.displayName) unfilled as \(style), marks \(marks):\n\(diff(a, b))")
-                #expect(again[0].issues.isEmpty, "\(form.displayName) unfilled as \(style), marks \(marks): \(again[0].issues.map(\.message.en))")
-            }
+            let (text, written) = Self.written(unfilled, as: style)
+            if Self.marksEmptyCells(style) { #expect(written != text) }
+            try expectReadsBack(unfilled, from: written, as: style, "unfilled")
         }
     }
 
@@ -125,14 +115,7 @@ import Testing
             changed.indicators[k].score = nil
             changed.indicators[k].deviation = nil
             if actualToo { changed.indicators[k].actual = nil }
-            let text = FormRenderer.render(changed, as: style)
-            let marks = ![.flow, .cellPerLine, .paragraph].contains(style)
-            let written = marks ? text : Self.withoutBlankMarks(text)
-            let again = Fixtures.forms(text: written)
-            try #require(again.count == 1, "\(form.displayName) as \(style): \(again.count) forms")
-            let a = FormDigest(changed), b = FormDigest(again[0])
-            #expect(a == b, "\(form.displayName) with a row's 得分 empty (actual too: \(actualToo)) as \(style):\n\(diff(a, b))")
-            #expect(again[0].issues.isEmpty, "\(form.displayName) with a row's 得分 empty (actual too: \(actualToo)) as \(style): \(again[0].issues.map(\.message.en))")
+            try expectReadsBack(changed, from: Self.written(changed, as: style).written, as: style, "with a row's 得分 empty (actual too: \(actualToo))")
         }
     }
 
@@ -149,15 +132,28 @@ import Testing
             guard let k = form.indicators.indices.dropFirst().first(where: { hasOperator(form.indicators[$0]) && form.indicators[$0].actual != nil }) else { continue }
             var changed = form
             changed.indicators[k].actual = nil
-            let text = FormRenderer.render(changed, as: style)
-            let marks = ![.flow, .cellPerLine, .paragraph].contains(style)
-            let written = marks ? text : Self.withoutBlankMarks(text)
-            let again = Fixtures.forms(text: written)
-            try #require(again.count == 1, "\(form.displayName) as \(style): \(again.count) forms")
-            let a = FormDigest(changed), b = FormDigest(again[0])
-            #expect(a == b, "\(form.displayName) with a row's 实际完成值 empty as \(style):\n\(diff(a, b))")
-            #expect(again[0].issues.isEmpty, "\(form.displayName) with a row's 实际完成值 empty as \(style): \(again[0].issues.map(\.message.en))")
+            try expectReadsBack(changed, from: Self.written(changed, as: style).written, as: style, "with a row's 实际完成值 empty")
         }
+    }
+
+    /// Whether the renderer marks an empty indicator cell `—` in `style`: text where cells are
+    /// not counted (PDF text, one cell per line, a flattened paragraph).
+    static func marksEmptyCells(_ style: FormRenderer.Style) -> Bool { [.flow, .cellPerLine, .paragraph].contains(style) }
+
+    /// `form` rendered as `style`, and as read here: without the empty cells' marks where the
+    /// renderer writes them, as a PDF's text gives such a table.
+    static func written(_ form: Form, as style: FormRenderer.Style) -> (rendered: String, written: String) {
+        let text = FormRenderer.render(form, as: style)
+        return (text, marksEmptyCells(style) ? withoutBlankMarks(text) : text)
+    }
+
+    /// `written` reads back as one form with `form`'s model and no issue; `what` names the change.
+    func expectReadsBack(_ form: Form, from written: String, as style: FormRenderer.Style, _ what: String) throws {
+        let again = Fixtures.forms(text: written)
+        try #require(again.count == 1, "\(form.displayName) \(what) as \(style): \(again.count) forms")
+        let a = FormDigest(form), b = FormDigest(again[0])
+        #expect(a == b, "\(form.displayName) \(what) as \(style):\n\(diff(a, b))")
+        #expect(again[0].issues.isEmpty, "\(form.displayName) \(what) as \(style): \(again[0].issues.map(\.message.en))")
     }
 
     /// The text with every `—` token (an empty cell's mark) left out, and lines with no cell

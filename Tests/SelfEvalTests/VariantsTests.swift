@@ -214,18 +214,28 @@ import Testing
         #expect(again.flatMap(\.issues).map(\.message.en) == original.flatMap(\.issues).map(\.message.en), "\(variant)")
     }
 
+    /// Each seed's forms read from its text as `change` rewrites it (which must change it), with
+    /// the seed's own forms, as many.
+    static func bothSeeds(changed change: (String) -> String) throws -> [(again: [Form], original: [Form])] {
+        try [Fixtures.tabularSeed, Fixtures.flowSeed].map { url in
+            let text = String(decoding: Fixtures.bytes(url), as: UTF8.self)
+            let changed = change(text)
+            #expect(changed != text)
+            let again = Fixtures.forms(text: changed), original = Fixtures.forms(url)
+            try #require(again.count == original.count)
+            return (again, original)
+        }
+    }
+
     /// Other templates' names for the indicators' total row (得分合计, 总得分, 自评总分, 自评得分合计):
     /// both seeds so relabelled read their totals as they are. Before, 得分合计 was a row of the
     /// table (50 findings changed, among them a deduction without reason on a row named 得分合计).
     @Test(arguments: ["得分合计", "总得分", "自评总分", "自评得分合计"])
     func otherNamesOfTheTotalRow(label: String) throws {
-        for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {
-            let text = String(decoding: Fixtures.bytes(url), as: UTF8.self)
-            let changed = text.replacingOccurrences(of: "\n总分\n", with: "\n\(label)\n").replacingOccurrences(of: "\n总分\t", with: "\n\(label)\t")
+        for (again, original) in try Self.bothSeeds(changed: {
+            $0.replacingOccurrences(of: "\n总分\n", with: "\n\(label)\n").replacingOccurrences(of: "\n总分\t", with: "\n\(label)\t")
                 .replacingOccurrences(of: "\n总分 ", with: "\n\(label) ")
-            #expect(changed != text)
-            let again = Fixtures.forms(text: changed), original = Fixtures.forms(url)
-            try #require(again.count == original.count)
+        }) {
             for (a, o) in zip(again, original) {
                 #expect(a.total?.weight?.raw == o.total?.weight?.raw && a.total?.score?.raw == o.total?.score?.raw, "\(label) in \(o.displayName)")
                 #expect(a.indicators.count == o.indicators.count, "\(label) in \(o.displayName)")
@@ -240,13 +250,9 @@ import Testing
     /// a PDF dump's goal texts were all read as the plan.
     @Test(arguments: ["年度目标", "绩效目标", "年度绩效目标"])
     func shortPlannedGoalHeadings(label: String) throws {
-        for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {
-            let text = String(decoding: Fixtures.bytes(url), as: UTF8.self)
-            let changed = text.replacingOccurrences(of: "预期目标\t", with: label + "\t")
-                .replacingOccurrences(of: "\n预期目标 实际完成情况\n", with: "\n\(label) 实际完成情况\n")
-            #expect(changed != text)
-            let again = Fixtures.forms(text: changed), original = Fixtures.forms(url)
-            try #require(again.count == original.count)
+        for (again, original) in try Self.bothSeeds(changed: {
+            $0.replacingOccurrences(of: "预期目标\t", with: label + "\t").replacingOccurrences(of: "\n预期目标 实际完成情况\n", with: "\n\(label) 实际完成情况\n")
+        }) {
             // And each form set in columns with spaces (pdftotext -layout): the goals split by column.
             for o in original {
                 let aligned = FormRenderer.aligned(tabular: FormRenderer.render(o, as: .tabular).replacingOccurrences(of: "预期目标\t", with: label + "\t"))
@@ -268,12 +274,7 @@ import Testing
     /// like the table's label (项目资金（元）) and is no second one.
     @Test(arguments: ["年度总金额", "项目资金总额", "资金合计", "年度资金合计", "总金额", "资金总额"])
     func otherNamesOfTheFundingTotal(label: String) throws {
-        for url in [Fixtures.tabularSeed, Fixtures.flowSeed] {
-            let text = String(decoding: Fixtures.bytes(url), as: UTF8.self)
-            let changed = text.replacingOccurrences(of: "年度资金总额", with: label)
-            #expect(changed != text)
-            let again = Fixtures.forms(text: changed), original = Fixtures.forms(url)
-            try #require(again.count == original.count)
+        for (again, original) in try Self.bothSeeds(changed: { $0.replacingOccurrences(of: "年度资金总额", with: label) }) {
             func total(_ f: Form) -> [String] { FundingColumn.allCases.map { f.funding?.total?.cells[$0]?.raw ?? "·" } }
             for (a, o) in zip(again, original) {
                 #expect(total(a) == total(o), "\(label) in \(o.displayName)")

@@ -119,10 +119,15 @@ struct FlowIndicatorReader {
             return
         }
         guard let run = run ?? (weightOnly ? FlowIndicatorReader.weightAlone(kinds: kinds) : nil) else {
-            pending.append(Piece(text: tokens.map(\.text).joined(separator: " "), range: tokens.first!.range.union(tokens.last!.range)))
+            pend(tokens)
             return
         }
         row(tokens, run: FlowIndicatorReader.withoutBlankAnalysis(run, tokens, kinds), lineNumber: line.number)
+    }
+
+    /// A line's tokens without a row's run: one piece of text waiting for the row it belongs to.
+    private mutating func pend(_ tokens: [Cell]) {
+        pending.append(Piece(text: tokens.map(\.text).joined(separator: " "), range: tokens[0].range.union(tokens[tokens.count - 1].range)))
     }
 
     /// The numbers gathered from lines of their own: a row when they hold a run (分值 and 得分
@@ -132,7 +137,7 @@ struct FlowIndicatorReader {
         let cells = numberLines
         numberLines.removeAll(keepingCapacity: true)
         let kinds = cells.map { TokenKind($0.text) }
-        if let run = FlowIndicatorReader.numberRun(kinds: kinds[...]) ?? (weightOnly && kinds == [.number] ? 0..<1 : nil), run.upperBound == cells.count {
+        if let run = FlowIndicatorReader.numberRun(kinds: kinds[...]) ?? (weightOnly && kinds.count == 1 && kinds[0] == .number ? 0..<1 : nil), run.upperBound == cells.count {
             row(cells, run: FlowIndicatorReader.withoutBlankAnalysis(run, cells, kinds), lineNumber: cells[run.lowerBound].range.start.line)
         } else {
             for c in cells { pending.append(Piece(text: c.text, range: c.range)) }
@@ -466,7 +471,7 @@ struct FlowIndicatorReader {
     private mutating func releaseScoreless(_ held: (tokens: [Cell], run: Range<Int>, line: Int), beforeFigures: Bool) {
         heldScoreless = nil
         if beforeFigures {
-            pending.append(Piece(text: held.tokens.map(\.text).joined(separator: " "), range: held.tokens[0].range.union(held.tokens[held.tokens.count - 1].range)))
+            pend(held.tokens)
         } else {
             row(held.tokens, run: held.run, lineNumber: held.line, scoreless: true)
         }

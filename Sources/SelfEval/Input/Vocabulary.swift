@@ -166,7 +166,9 @@ public enum Vocabulary {
     static let shortPlannedGoalStarts = CharacterFilter(firstCharactersOf: shortPlannedGoalHeadings)
     /// Asked of every cell above the goals: the first character rules most out.
     static func isShortPlannedGoalHeading(_ text: String) -> Bool {
-        text.utf8.count <= 24 && shortPlannedGoalStarts.matchesFirst(text) && shortPlannedGoalHeadings.contains { text.compacted.sameBytes($0) }
+        guard text.utf8.count <= 24, shortPlannedGoalStarts.matchesFirst(text) else { return false }
+        let t = text.compacted
+        return shortPlannedGoalHeadings.contains { t.sameBytes($0) }
     }
     /// Whether a header cell (spaces removed) is the planned goal's heading, short ones included.
     static func isPlannedGoalHeading(_ text: String) -> Bool { containsPlannedGoalLabel(text) || isShortPlannedGoalHeading(text) }

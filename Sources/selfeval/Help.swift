@@ -41,7 +41,9 @@ enum Help {
     ARGUMENTS:
       PATH                    Files or folders of forms (default: the current folder),
                               or - for standard input (reported as <stdin>).
-                              Folders are searched recursively for .txt .md .tsv .csv .html.
+                              Folders are searched recursively for .txt .md .tsv .csv .html;
+                              documents found there (.pdf .xlsx .xls .docx .doc .et .wps
+                              .ofd) are reported as unreadable, with how to get their text.
 
     OPTIONS:
       -f, --format <format>   text (default), json, sarif (SARIF 2.1.0) or github

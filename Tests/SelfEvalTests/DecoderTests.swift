@@ -34,6 +34,36 @@ import Testing
         #expect(throws: DecodeFailure.binary(offset: 3)) { try Decoder.decode([0x41, 0x42, 0x43, 0x00, 0x01, 0x02, 0x03]).get() }
     }
 
+    /// Documents, archives and images are told by their first bytes, whatever their name, and
+    /// the message says what the file is and how to get its text.
+    @Test(arguments: [
+        (Array("%PDF-1.7\n%\u{E2}".utf8) + [0, 1], DocumentKind.pdf, "pdftotext -layout"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0] + Array("[Content_Types].xmlxl/workbook.xml".utf8), .excel, "制表符分隔"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0] + Array("[Content_Types].xmlword/document.xml".utf8), .word, "--convert-to html"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0] + Array("OFD.xmlDoc_0/Document.xml".utf8), .ofd, "OFD"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0] + Array("forms/a.txt".utf8), .archive, "unpack"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0] + Array("Workbook".utf8).flatMap { [$0, 0] }, .legacyExcel, "制表符分隔"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0] + Array("WordDocument".utf8).flatMap { [$0, 0] }, .legacyWord, "--convert-to html"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], .legacyOffice, "web page"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], .image, "OCR"),
+        ([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], .image, "OCR"),
+        (Array("Rar!".utf8) + [0x1A, 0x07, 0, 0], .archive, "unpack"),
+    ] as [([UInt8], DocumentKind, String)])
+    func documentsAreNamed(bytes: [UInt8], kind: DocumentKind, hint: String) {
+        #expect(DocumentKind.recognise(bytes) == kind)
+        #expect(throws: DecodeFailure.document(kind)) { try Decoder.decode(bytes).get() }
+        let message = DecodeFailure.document(kind).message
+        #expect(message.en.contains(kind.rawValue) && message.zh.contains(kind.chineseName))
+        #expect(message.en.contains(hint) || message.zh.contains(hint))
+    }
+
+    /// Text that merely starts like a signature is text.
+    @Test(arguments: ["PK 项目名称\t甲\n", "%PD 项目名称\n", "GIF 项目名称\n", "BM 项目名称\n", "II 项目名称\n"])
+    func textStartingLikeASignatureIsText(text: String) throws {
+        #expect(DocumentKind.recognise(Array(text.utf8)) == nil)
+        #expect(try Decoder.decode(Array(text.utf8)).get().encoding == .utf8)
+    }
+
     @Test func lineEndingsAllCount() {
         let s = SourceText("a\r\nb\rc\nd")
         #expect(s.lineCount == 4)

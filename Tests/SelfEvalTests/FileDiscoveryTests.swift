@@ -3,7 +3,8 @@ import Testing
 @testable import SelfEval
 
 /// Which files a folder on the command line stands for: form files at any depth, in sorted
-/// order, hidden entries skipped, JSON only when it is model JSON, links to files followed.
+/// order, hidden entries skipped, JSON only when it is model JSON, links to files followed,
+/// documents (PDF, Excel, Word) included so that they are reported.
 @Suite struct FileDiscoveryTests {
     @Test func foldersExpandToTheirFormFilesInSortedOrder() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("selfeval-find-\(UUID().uuidString)").path
@@ -11,7 +12,7 @@ import Testing
         let fm = FileManager.default
         for dir in ["b/deep", "a", ".hidden", "c"] { try fm.createDirectory(atPath: "\(root)/\(dir)", withIntermediateDirectories: true) }
         let text = Data("项目名称\t甲\n".utf8)
-        for file in ["b/deep/z.TXT", "b/y.md", "a/x.tsv", "a/notes.pdf", "a/noext", ".hidden/h.txt", "a/.h.txt", "c/w.csv", "c/w.markdown", "c/w.text"] {
+        for file in ["b/deep/z.TXT", "b/y.md", "a/x.tsv", "a/notes.pdf", "a/scan.png", "a/noext", ".hidden/h.txt", "a/.h.txt", "c/w.csv", "c/w.markdown", "c/w.text"] {
             try text.write(to: URL(fileURLWithPath: "\(root)/\(file)"))
         }
         try Data(#"{"notAModel": true}"#.utf8).write(to: URL(fileURLWithPath: "\(root)/a/config.json"))
@@ -20,7 +21,8 @@ import Testing
         try fm.createSymbolicLink(atPath: "\(root)/c/folder", withDestinationPath: "\(root)/a")
 
         let found = try FileDiscovery.find([root + "/"], currentDirectory: "/nowhere").map(\.path)
-        let expected = ["a/model.json", "a/x.tsv", "b/deep/z.TXT", "b/y.md", "c/link.txt", "c/w.csv", "c/w.markdown", "c/w.text"].map { "\(root)/\($0)" }
+        // A document is found, to be reported as one (see `DocumentKind`); an image is not.
+        let expected = ["a/model.json", "a/notes.pdf", "a/x.tsv", "b/deep/z.TXT", "b/y.md", "c/link.txt", "c/w.csv", "c/w.markdown", "c/w.text"].map { "\(root)/\($0)" }
         #expect(found == expected)
 
         // Named explicitly, any file is read, once; the display name is relative to the folder.

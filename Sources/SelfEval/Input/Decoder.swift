@@ -30,9 +30,15 @@ public enum DecodeFailure: Error, Sendable, Equatable {
     case binary(offset: Int)
     case undecodable(offset: Int)
     case tooLarge(bytes: Int, limit: Int)
+    /// A document or an archive (PDF, Excel, Word, …), told by its first bytes.
+    case document(DocumentKind)
 
     public var message: Message {
         switch self {
+        case .document(let kind):
+            let hint = kind.hint
+            return Message(en: "the file is \(kind.rawValue), not text: selfeval reads the text of the forms; \(hint.en)",
+                           zh: "文件是\(kind.chineseName.utf8.first! < 0x80 ? " " : "")\(kind.chineseName)，不是文本：selfeval 读取自评表的文本；\(hint.zh)")
         case .empty:
             return Message(en: "the file is empty: there is no form to check", zh: "文件为空：没有可检查的自评表")
         case .binary(let offset):
@@ -58,6 +64,7 @@ public enum Decoder {
     /// Decodes, repairing small damage: a few NUL bytes in text are removed, a few invalid
     /// UTF-8 bytes (a file cut mid-character) are replaced with U+FFFD. Both are reported.
     public static func decodeRepairing(_ original: [UInt8]) -> Result<(text: [UInt8], encoding: TextEncoding, repair: DecodeRepair), DecodeFailure> {
+        if let kind = DocumentKind.recognise(original) { return .failure(.document(kind)) }
         var bytes = original
         var repair = DecodeRepair()
         let isUTF16 = original.count >= 2 && ((original[0] == 0xFF && original[1] == 0xFE) || (original[0] == 0xFE && original[1] == 0xFF))

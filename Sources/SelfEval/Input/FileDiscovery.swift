@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds form files under the paths given on the command line.
 public enum FileDiscovery {
-    /// Extensions searched in folders. Files named explicitly are always read.
+    /// Extensions searched in folders, with `DocumentKind.extensions` (reported, not read).
+    /// Files named explicitly are always read.
     public static let extensions: Set<String> = ["txt", "md", "markdown", "tsv", "csv", "text", "html", "htm", "json"]
 
     public struct Found: Sendable {
@@ -98,6 +99,9 @@ public enum FileDiscovery {
             } else if isFile {
                 let ext = extensionOf(String(decoding: name, as: UTF8.self))
                 if extensions.contains(ext), ext != "json" || isModelJSON(full) { files.append(full) }
+                // Documents are read to be reported: their forms are not checked until their
+                // text is given (see `DocumentKind`).
+                else if DocumentKind.extensions.contains(ext) { files.append(full) }
             }
         }
     }

@@ -25,6 +25,24 @@ import Testing
         #expect(r?.actual == ["已全部发放。"])
     }
 
+    /// Both headings first, then the cells one after the other, each line one paragraph
+    /// (`GoalSplitter.split`): a planned cell's line ending at a comma goes on to the line that
+    /// ends its sentence; lines wrapped at a column's width (a cut word, no sentence end) do not.
+    @Test(arguments: [
+        (["确保覆盖的前提下，", "提升监督检查质量。", "覆盖率达到100%，", "查处违法违规行为。"], 2),
+        (["完成年度工作任务", "已完成，", "按时支付。"], 1),
+        (["确保发放及时、准确、足额；", "加强资金监管，对补", "助人员的申请材料进行审核。"], 1),
+    ])
+    func cellsAfterBothHeadings(lines: [String], plannedLines: Int) {
+        let text = (["预期目标", "实际完成情况"] + lines).enumerated().map { n, t in
+            TextLine(number: n + 1, cells: [Cell(text: t, range: SourceRange(line: n + 1, column: 1, length: t.count), index: 0)], indent: 0)
+        }
+        let r = GoalSplitter.split(text)
+        #expect(r.planned.map(\.text) == Array(lines.prefix(plannedLines)))
+        #expect(r.actual.map(\.text) == Array(lines.dropFirst(plannedLines)))
+        #expect(!r.ambiguous)
+    }
+
     @Test func threeUnequalCellsCannotBeSplit() {
         #expect(Self.split("甲 乙 丙") == nil)
     }

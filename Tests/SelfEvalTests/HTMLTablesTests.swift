@@ -166,6 +166,34 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message.en))")
     }
 
+    /// The same document saved as text by LibreOffice (`--convert-to txt`, from it as .docx):
+    /// one cell per line, an empty cell an empty line, a cell's paragraphs on lines of their
+    /// own (the planned goal's two, the `绩效` / `指标` label's two). It reads as the web page:
+    /// goals split where the planned cell's sentence ends, not after its first line, and the
+    /// label not taken into 实际完成情况.
+    @Test func theSameDocumentAsTextOneCellPerLine() throws {
+        let page = try #require(Fixtures.forms(Fixtures.root.appendingPathComponent("variants/word-export.html")).first)
+        let forms = Fixtures.forms(Fixtures.root.appendingPathComponent("variants/word-table-text.txt"))
+        let form = try #require(forms.first)
+        #expect(forms.count == 1)
+        #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+        #expect(form.name?.value == page.name?.value)
+        #expect(form.year?.value == page.year?.value)
+        #expect(form.funding?.rows.map(\.kind) == page.funding?.rows.map(\.kind))
+        #expect(form.goals.planned?.value == "确保区域内定点机构实现监督检查100%覆盖的前提下，提升监督检查质量。")
+        #expect(form.goals.planned?.value == page.goals.planned?.value)
+        #expect(form.goals.actual?.value == page.goals.actual?.value)
+        #expect(form.indicators.map(\.name.value) == page.indicators.map(\.name.value))
+        #expect(form.indicators.map(\.level2) == page.indicators.map(\.level2))
+        #expect(form.indicators.map { $0.weight?.value } == page.indicators.map { $0.weight?.value })
+        #expect(form.indicators.map { $0.score?.value } == page.indicators.map { $0.score?.value })
+        // Not the last row's: its actual is empty, and `>90%` alone after the name is read as
+        // the actual (a note that it copies a target's operator) rather than the target.
+        #expect(form.indicators.dropLast().map { $0.target?.raw } == page.indicators.dropLast().map { $0.target?.raw })
+        #expect(form.indicators.dropLast().map { $0.actual?.raw } == page.indicators.dropLast().map { $0.actual?.raw })
+        #expect(form.total?.score?.value == page.total?.score?.value)
+    }
+
     /// The same export with its header typed as paragraphs above the tables (`项目名称：…`):
     /// still read as tables, the header from the paragraphs.
     @Test func aHeaderInParagraphsAboveTheTables() throws {

@@ -214,6 +214,22 @@ public struct FormReader {
     /// The label the indicator table stands beside, as the goals' stands beside theirs
     /// (`年度绩效指标完成情况  一级` / `指标` over the header's line).
     static let indicatorSectionLabels = WordList(["年度绩效指标", "年度绩效指标完成情况", "绩效指标完成情况"])
+
+    /// The 绩效指标 label merged down beside the indicator table and broken over lines, one
+    /// short piece a line (`绩效` / `指标`, a Word table's text one cell per line), ends the
+    /// goals: those lines are the label, not the end of 实际完成情况.
+    mutating func dropSectionLabelPieces() {
+        var joined = ""
+        var k = goalLines.count
+        while k > 0, goalLines[k - 1].nonEmpty.count == 1, case let t = goalLines[k - 1].text.compacted, t.scalarCount <= 4 {
+            joined = t + joined
+            k -= 1
+            if joined.sameBytes("绩效指标") || FormReader.indicatorSectionLabels.contains(joined) {
+                goalLines.removeLast(goalLines.count - k)
+                return
+            }
+        }
+    }
     /// Pieces of an indicator header on lines of their own.
     static let indicatorHeaderFragments = WordList(["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"])
 
@@ -427,6 +443,7 @@ public struct FormReader {
         }
         if (section == .goals || section == .funding) && !layout.hasColumns
             && (first.sameBytes("一级") || first.sameBytes("一级指标") || first.hasBytePrefix("绩效指标") || FormReader.indicatorSectionLabels.contains(first)) {
+            if section == .goals { dropSectionLabelPieces() }
             section = .indicatorHeader
             if keepsEmptyCells { indicatorHeaderCells += cells }
             // Header cells set above the header's line (`绩效指标  实际完成  偏差原因分析`): the

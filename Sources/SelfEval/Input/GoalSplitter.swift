@@ -33,7 +33,15 @@ enum GoalSplitter {
         if content.isEmpty { return ([], [], false) }
         if let k = explicitActual {
             // Both labels first (a header row), then the two cells: the first is the plan.
-            if k == 0 && content.count >= 2 { return ([content[0]], Array(content[1...]), false) }
+            // A cell whose line ends a clause (`…的前提下，`) goes on to a line ending its
+            // sentence: a Word table's text one cell per line keeps a cell's paragraphs on lines
+            // of their own. (Lines wrapped at a column's width end anywhere: no sentence end.)
+            if k == 0 && content.count >= 2 {
+                var end = 0
+                while end < content.count - 2, endsClause(content[end].text) { end += 1 }
+                if end > 0, !endsSentence(content[end].text) { end = 0 }
+                return (Array(content[...end]), Array(content[(end + 1)...]), false)
+            }
             if k == 0 && content.count == 1 { return splitOneLine(content[0], lines) ?? ([], content, false) }
             return (Array(content[..<k]), Array(content[k...]), false)
         }
@@ -64,12 +72,23 @@ enum GoalSplitter {
             let w = p.width
             maxWidth = max(maxWidth, w)
             guard i + 1 < content.count else { break }
-            let endsSentence = p.text.hasByteSuffix("。") || p.text.hasByteSuffix("！") || p.text.hasByteSuffix("？") || p.text.hasByteSuffix(".")
-            if endsSentence && (w * 10 < maxWidth * 9 || indents[i + 1] >= 2 || i == 0 && w < 40) {
+            if endsSentence(p.text) && (w * 10 < maxWidth * 9 || indents[i + 1] >= 2 || i == 0 && w < 40) {
                 return (Array(content[...i]), Array(content[(i + 1)...]), false)
             }
         }
         return (content, [], true)
+    }
+
+    /// Whether a text ends a sentence (。！？ or a full stop).
+    static func endsSentence(_ text: String) -> Bool {
+        text.hasByteSuffix("。") || text.hasByteSuffix("！") || text.hasByteSuffix("？") || text.hasByteSuffix(".")
+    }
+
+    /// Whether a text stops mid-sentence, at a comma, an enumeration comma, a semicolon or a
+    /// colon: the text goes on after it.
+    static func endsClause(_ text: String) -> Bool {
+        text.hasByteSuffix("，") || text.hasByteSuffix("、") || text.hasByteSuffix("；") || text.hasByteSuffix("：")
+            || text.hasByteSuffix(",") || text.hasByteSuffix(";") || text.hasByteSuffix(":")
     }
 
     /// "X X": the two cells on one line, split where the halves agree, or at the only space.

@@ -38,6 +38,29 @@ import Testing
     /// A form saved from a spreadsheet whose labels are merged over two cells: each label is
     /// followed by an empty cell, so the funding figures stand in the header's columns only when
     /// read by position (in order they moved one column on: 年初预算数 empty, 得分 left over).
+    /// Labels the vocabulary does not know, in a table's label columns beside a name: read as
+    /// the row's labels (filled down), whether both are unknown or the 二级 is the name again
+    /// beside a known 一级. Beside a known label, two texts are two names (the seed's
+    /// `成本指标  资金分配合理性  支出方向符合度`, the second's values on the next line).
+    @Test func unknownLabelsInALabelColumn() throws {
+        let header = "项目名称\t某项目\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+        let rows = [
+            "\t预算执行情况(10分)\t预算执行率\t预算执行率\t100%\t95%\t10\t9.5\t\n",
+            "\t产出指标\t项目完成\t项目完成\t100%\t100%\t30\t30\t\n",
+            "\t\t\t完成时间\t按时\t按时\t20\t20\t\n",
+            "\t\t成本指标\t资金分配合理性\t支出方向符合度\t100%\t100%\t20\t20\t\n",
+            "\t\t\t\t100%\t100%\t20\t20\t\n",
+            "总分\t\t\t\t\t\t100\t99.5\n",
+        ]
+        let form = try #require(Fixtures.forms(text: header + rows.joined()).first)
+        // (No funding table: that part is reported missing, and nothing else.)
+        #expect(form.issues.map(\.kind) == [.missingPart], "\(form.issues.map(\.message.en))")
+        #expect(form.indicators.map(\.name.value) == ["预算执行率", "项目完成", "完成时间", "资金分配合理性", "支出方向符合度"])
+        #expect(form.indicators.map { $0.level1 ?? "" } == ["预算执行情况", "产出指标", "产出指标", "产出指标", "产出指标"])
+        #expect(form.indicators.map { $0.level2 ?? "" } == ["预算执行率", "项目完成", "项目完成", "成本指标", "成本指标"])
+        #expect(form.indicators[0].level1Weight?.value.description == "10")
+    }
+
     @Test func mergedCellsFromASpreadsheet() throws {
         let url = Fixtures.root.appendingPathComponent("variants/merged-cells.tsv")
         let form = try #require(Fixtures.forms(url).first)

@@ -123,12 +123,21 @@ struct TabularIndicatorReader {
         func used(_ i: Int) -> Bool { columnByRole.contains { $0 >= 0 && $0 + shift == i } }
         // Labels, and text standing in a label column (a name written one column left).
         var names: [Cell] = []
+        // With text in the 三级 column, text in a label column is a label the vocabulary does
+        // not know (`预算执行情况` / `预算执行率` / `预算执行率`), not a second name: when no label
+        // of the row is known, or when it is the name again. (Beside a known label, two texts
+        // are two names, the second's values on the next line: `成本指标  资金分配合理性
+        // 支出方向符合度`.)
+        let nameIndex = index(.name).flatMap { kinds[$0] == .text ? $0 : nil }
+        let knownLabel = [Role.level1, .level2].contains { index($0).map { kinds[$0].isLabel } ?? false }
         for role in [Role.level1, .level2] {
             guard let i = index(role) else { continue }
             let c = cells[i], k = kinds[i]
             if k.isLabel {
                 let rowHasLevel2 = index(.level2).map { kinds[$0] == .level2Label || kinds[$0] == .eitherLabel } ?? false
                 setLabel(c.text, range: c.range, kind: k, inLevel1Column: role == .level1, rowHasLevel2: rowHasLevel2)
+            } else if let n = nameIndex, k == .text, !knownLabel || cells.text(at: i).compacted.sameBytes(cells.text(at: n).compacted) {
+                setLabel(c.text, range: c.range, kind: role == .level1 ? .level1Label : .level2Label, inLevel1Column: role == .level1)
             } else {
                 names.append(c)
             }

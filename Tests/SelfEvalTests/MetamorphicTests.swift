@@ -143,19 +143,37 @@ import Testing
     /// without values. (Not yet in text without columns: there labels are told from text by
     /// their words, and these are unknown. Before the first row they are reported as not
     /// placed; after it, they are read as the row above's analysis.)
-    @Test(arguments: [FormRenderer.Style.tabular, .markdown, .csv, .html])
+    @Test(arguments: [FormRenderer.Style.tabular, .markdown, .csv, .html, .aligned])
     func everySeedFormWithABudgetRowOfItsOwnReadsTheSame(style: FormRenderer.Style) throws {
         for form in Self.seedForms where !form.indicators.isEmpty {
-            var changed = form
-            let at = form.indicators[0].range
-            func field<V>(_ raw: String, _ value: V) -> Field<V> { Field(raw: raw, value: value, range: at) }
-            changed.indicators.insert(IndicatorRow(
-                level1: "预算执行情况", level2: "预算执行率", name: field("预算执行率", "预算执行率"),
-                target: field("100%", Measure.parse("100%")), actual: field("95%", Measure.parse("95%")),
-                weight: field("10", ExactDecimal(10)), score: field("9.5", try ExactDecimal.parse("9.5").get()),
-                deviation: nil, range: at), at: 0)
+            let changed = try Self.withBudgetRow(form)
             try expectReadsBack(changed, from: Self.written(changed, as: style).written, as: style, "with a budget row")
         }
+    }
+
+    /// The same in narrow columns aligned with spaces (PDF text), the unknown labels wrapped
+    /// over lines (`预算执` / `行情况`).
+    @Test(arguments: [(true, 16), (false, 16), (false, 8)])
+    func everySeedFormWithABudgetRowOfItsOwnReadsTheSameInNarrowColumns(centred: Bool, wrapWidth: Int) throws {
+        for form in Self.seedForms where !form.indicators.isEmpty {
+            let changed = try Self.withBudgetRow(form)
+            let text = FormRenderer.aligned(tabular: FormRenderer.render(changed, as: .tabular), centred: centred, wrapWidth: wrapWidth)
+            try expectReadsBack(changed, from: text, as: .aligned, "with a budget row, wrapped at \(wrapWidth) (centred: \(centred))")
+        }
+    }
+
+    /// `form` with a first row scoring the budget's execution under labels no template of the
+    /// vocabulary prints.
+    static func withBudgetRow(_ form: Form) throws -> Form {
+        var changed = form
+        let at = form.indicators[0].range
+        func field<V>(_ raw: String, _ value: V) -> Field<V> { Field(raw: raw, value: value, range: at) }
+        changed.indicators.insert(IndicatorRow(
+            level1: "预算执行情况", level2: "预算执行率", name: field("预算执行率", "预算执行率"),
+            target: field("100%", Measure.parse("100%")), actual: field("95%", Measure.parse("95%")),
+            weight: field("10", ExactDecimal(10)), score: field("9.5", try ExactDecimal.parse("9.5").get()),
+            deviation: nil, range: at), at: 0)
+        return changed
     }
 
     /// Whether the renderer marks an empty indicator cell `—` in `style`: text where cells are

@@ -136,6 +136,18 @@ import Testing
         #expect(same >= sameRows, "\(layout): \(same) of \(original.map(\.indicators.count).reduce(0, +)) rows as the seed's")
     }
 
+    /// The seeds print no label the vocabulary does not know: every 一级/二级 label read from
+    /// their PDF texts is a known one. (A label column's text the vocabulary does not know is
+    /// taken for a label of its own, `预算执行情况`; pieces of known labels broken over lines,
+    /// `成本指` / `标`, and the table's `绩效指标` must not be.)
+    @Test(arguments: ["000-layout.txt", "004-layout.txt", "000-layout-writer.txt", "004-layout-writer.txt",
+                      "000-other-layout-writer.txt", "004-other-layout.txt", "004-other-layout-writer.txt"])
+    func noUnknownLabelsInTheSeedsPDFText(layout: String) {
+        let known = Set(Vocabulary.level1 + Vocabulary.level2)
+        let read = Fixtures.forms(Self.folder.appendingPathComponent(layout)).flatMap(\.indicators).flatMap { [$0.level1, $0.level2] }.compactMap { $0 }
+        #expect(read.filter { !known.contains($0) } == [])
+    }
+
     /// An indicator header whose 一级指标 and 三级指标 are broken over the lines around its own
     /// (`一级  三级指` / `二级指标  指标值 … 得分` / `指标  标`) is a header: one form of each Writer
     /// text and of the pdfplumber one had no indicator table, its every line reported as not read.

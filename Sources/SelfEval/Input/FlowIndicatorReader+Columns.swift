@@ -177,9 +177,22 @@ extension FlowIndicatorReader {
     /// place in the row goes to its deviation analysis.
     private mutating func readRow(_ lines: ArraySlice<ColumnLine>, lineNumbers: ArraySlice<Int>) {
         var extra: [Piece] = []
-        // The row's 一级 label before its 二级 one, whichever line each starts on.
+        // The row's 一级 label before its 二级 one, whichever line each starts on. Text the
+        // vocabulary does not know, alone in a label column beside a named row, is the row's
+        // label (`预算执行情况`), not text for the row above's analysis; but not the table's
+        // 绩效指标 label, nor the end of a known label broken over lines (`标`).
+        let named = lines.contains { $0.cells[.name] != nil }
         for r in [Role.level1, .level2] {
-            for line in lines { if let p = line.cells[r], !labels.accept(p.text) { extra.append(p) } }
+            var unknown: [Piece] = [], known = false
+            for line in lines {
+                guard let p = line.cells[r] else { continue }
+                if labels.accept(p.text) { known = true } else { unknown.append(p) }
+            }
+            if named, !known, let label = Piece.join(unknown[...]), unknown.allSatisfy({ labels.isUnknownPiece($0.text) }) {
+                labels.setUnknown(label.text, level1: r == .level1)
+            } else {
+                extra += unknown
+            }
         }
         for line in lines { extra += line.unnamed.filter { !FormReader.indicatorHeaderFragments.contains($0.text.compacted) } }
         guard let anchor = lines.firstIndex(where: \.isRow) else {

@@ -115,4 +115,26 @@ struct LevelLabels {
     }
 
     mutating func noteRow() { rowsSinceLevel1 += 1 }
+
+    /// A label the vocabulary does not know, placed by its column: the 一级 one (the 二级 reset)
+    /// or the 二级 one.
+    mutating func setUnknown(_ raw: String, level1 isLevel1: Bool) {
+        let label = Vocabulary.normalizedLabel(raw)
+        if isLevel1 {
+            level1.start(label)
+            level1Weight = nil
+            level2.reset()
+            rowsSinceLevel1 = 0
+        } else {
+            level2.start(label)
+        }
+    }
+
+    /// Whether a piece in a label column may be a label the vocabulary does not know: not the
+    /// end of a known label broken over lines (`指标`, `标`), nor the table's own label
+    /// (`绩效指标`, `绩效指标(90分)`).
+    func isUnknownPiece(_ raw: String) -> Bool {
+        let t = Vocabulary.normalizedLabel(raw)
+        return !t.hasBytePrefix("指") && !t.hasBytePrefix("标") && !t.hasBytePrefix("绩效指标")
+    }
 }

@@ -129,7 +129,8 @@ struct TabularIndicatorReader {
         // are two names, the second's values on the next line: `成本指标  资金分配合理性
         // 支出方向符合度`.)
         let nameIndex = index(.name).flatMap { kinds[$0] == .text ? $0 : nil }
-        let knownLabel = [Role.level1, .level2].contains { index($0).map { kinds[$0].isLabel } ?? false }
+        func isLabel(_ r: Role) -> Bool { index(r).map { kinds[$0].isLabel } ?? false }
+        let knownLabel = isLabel(.level1) || isLabel(.level2)
         for role in [Role.level1, .level2] {
             guard let i = index(role) else { continue }
             let c = cells[i], k = kinds[i]

@@ -162,6 +162,55 @@ import Testing
         }
     }
 
+    /// Templates whose indicator table has a 序号 column before its labels, or a header of two
+    /// rows (`指标值` merged over `年度指标值  实际完成值`): every seed form so written reads to
+    /// the same model as a table, and with the 序号 as PDF text set in columns. Before, the
+    /// 序号 was read as the row's deviation analysis (hiding a missing one), and the second
+    /// header row as a row. (A header of two rows in PDF text is not yet read: the sub-headings
+    /// are joined to the merged heading above them.)
+    @Test(arguments: [("serial", false), ("serial", true), ("twoRowHeader", false)])
+    func everySeedFormInAnotherTableShapeReadsTheSame(shape: String, aligned: Bool) throws {
+        for form in Self.seedForms {
+            var tsv = FormRenderer.render(form, as: .tabular)
+            tsv = shape == "serial" ? Self.withSerialColumn(tsv) : Self.withTwoRowHeader(tsv)
+            let text = aligned ? FormRenderer.aligned(tabular: tsv, centred: true, wrapWidth: 16) : tsv
+            try expectReadsBack(form, from: text, as: aligned ? .aligned : .tabular, "with a table shaped \(shape)")
+        }
+    }
+
+    /// Text other than a number in a 序号 column of PDF text is kept (in the row's analysis),
+    /// not dropped with the numbers.
+    @Test func textInASerialColumnIsKept() throws {
+        let form = try #require(Self.seedForms.first)
+        let tsv = Self.withSerialColumn(FormRenderer.render(form, as: .tabular)).replacingOccurrences(of: "\n\t1\t", with: "\n\t备注\t")
+        let text = FormRenderer.aligned(tabular: tsv, centred: true, wrapWidth: 16)
+        let again = try #require(Fixtures.forms(text: text).first)
+        #expect(again.indicators.first?.deviation?.value.contains("备注") == true)
+    }
+
+    /// A tabular form's indicator table with a 序号 column before its 一级指标: 1, 2, … per row.
+    static func withSerialColumn(_ tsv: String) -> String {
+        var inTable = false, n = 0
+        return tsv.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if cells.first == "绩效指标" { inTable = true; cells.insert("序号", at: 1); return cells.joined(separator: "\t") }
+            if cells.first == "总分" { inTable = false; cells.insert("", at: 1); return cells.joined(separator: "\t") }
+            guard inTable, cells.count > 1 else { return String(line) }
+            n += 1
+            cells.insert("\(n)", at: 1)
+            return cells.joined(separator: "\t")
+        }.joined(separator: "\n")
+    }
+
+    /// A tabular form's indicator header in two rows: `指标值` merged over the target's and the
+    /// actual's headings, which stand on the row below.
+    static func withTwoRowHeader(_ tsv: String) -> String {
+        tsv.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("绩效指标\t") else { return String(line) }
+            return "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t\t分值\t得分\t偏差原因分析及改进措施\n\t\t\t\t年度指标值\t实际完成值\t\t\t"
+        }.joined(separator: "\n")
+    }
+
     /// `form` with a first row scoring the budget's execution under labels no template of the
     /// vocabulary prints.
     static func withBudgetRow(_ form: Form) throws -> Form {

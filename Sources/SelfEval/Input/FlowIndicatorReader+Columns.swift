@@ -195,6 +195,8 @@ extension FlowIndicatorReader {
             }
         }
         for line in lines { extra += line.unnamed.filter { !FormReader.indicatorHeaderFragments.contains($0.text.compacted) } }
+        // A 序号 column's numbers are no part of the row; anything else there is kept.
+        for line in lines { if let p = line.cells[.serial], TokenKind(p.text) != .number { extra.append(p) } }
         guard let anchor = lines.firstIndex(where: \.isRow) else {
             // Every line goes to a row with a row's line (`WrappedRows`); should one not, its
             // text goes to the last row's analysis rather than nowhere.

@@ -519,6 +519,9 @@ public struct FormReader {
                 if !rest.isEmpty { flow.take(TextLine(number: line.number, cells: rest, indent: line.indent)) }
                 return true
             }
+            // A second header row under merged headings (`指标值` over `年度指标值  实际完成值`)
+            // names the columns under them.
+            if tabular != nil, tabular!.extendHeader(with: line) { return true }
             // Mutated in place: a copy would share the reader's arrays and copy them on every row.
             if tabular != nil { tabular!.take(line) } else { flow.take(line) }
             return true

@@ -4,12 +4,15 @@
 /// row is aligned to the header by trying small shifts and keeping the one whose cells best
 /// fit their columns (numbers under 分值/得分, labels under 一级/二级, text under 三级).
 struct TabularIndicatorReader {
-    enum Role: Int, CaseIterable { case level1, level2, name, target, actual, weight, score, deviation, nature, unit }
+    /// `serial` is a 序号 column: its numbers are read as no part of the row.
+    enum Role: Int, CaseIterable { case level1, level2, name, target, actual, weight, score, deviation, nature, unit, serial }
 
     private(set) var rows: [IndicatorRow] = []
     private(set) var issues: [ParseIssue] = []
     /// Column index of each role from the header, by `Role.rawValue`; -1 where there is none.
-    let columnByRole: [Int]
+    private(set) var columnByRole: [Int]
+    /// The header's cells, for a second header row to complete (see `extendHeader`).
+    private var header: TextLine
     private var level1: String?
     private var level2: String?
     /// The weight printed with the current 一级 label (`产出指标(50分)`).
@@ -22,6 +25,7 @@ struct TabularIndicatorReader {
     private var measureRoom: [Measure] = [], kindRoom: [CellKind] = []
 
     init(header: TextLine) {
+        self.header = header
         // Column of each role by `Role.rawValue`, -1 where the header does not name it.
         var cols = [Int](repeating: -1, count: Role.allCases.count)
         for cell in header.cells where !cell.isEmpty {
@@ -42,6 +46,21 @@ struct TabularIndicatorReader {
         self.columnByRole = cols
     }
 
+    /// Takes a second header row, before any row: every cell of `line` names a column (the
+    /// headings under a merged `指标值`: `年度指标值  实际完成值`). Its cells replace the
+    /// header's in their columns, and the columns are worked out again.
+    mutating func extendHeader(with line: TextLine) -> Bool {
+        guard rows.isEmpty, issues.isEmpty, namePrefix.isEmpty, !line.nonEmpty.isEmpty,
+              line.nonEmpty.allSatisfy({ TabularIndicatorReader.role(ofHeader: $0.key) != nil }) else { return false }
+        var cells = header.cells
+        for c in line.nonEmpty {
+            while cells.count <= c.index { cells.append(Cell(text: "", range: c.range, index: cells.count)) }
+            cells[c.index] = c
+        }
+        self = TabularIndicatorReader(header: TextLine(number: header.number, cells: cells, indent: header.indent))
+        return true
+    }
+
     /// The column a header cell names (its text without spaces), if any.
     static func role(ofHeader t: String) -> Role? {
         if t.containsBytes("一级指标") { return .level1 }
@@ -54,6 +73,7 @@ struct TabularIndicatorReader {
         if t.containsBytes("偏差") || t.containsBytes("改进措施") { return .deviation }
         if t.containsBytes("指标性质") || t.sameBytes("性质") || t.containsBytes("指标方向") { return .nature }
         if t.containsBytes("度量单位") || t.containsBytes("计量单位") || t.sameBytes("单位") { return .unit }
+        if t.sameBytes("序号") { return .serial }
         return nil
     }
 
@@ -329,6 +349,7 @@ struct TabularIndicatorReader {
         case (.nature, .empty), (.unit, .empty): return 0
         case (.nature, .text), (.unit, .text): return 0.5
         case (.nature, _), (.unit, _): return -1
+        case (.serial, _): return 0
         }
     }
 }

@@ -164,17 +164,18 @@ import Testing
 
     /// Templates whose indicator table has a 序号 column before its labels, or a header of two
     /// rows (`指标值` merged over `年度指标值  实际完成值`): every seed form so written reads to
-    /// the same model as a table, and with the 序号 as PDF text set in columns. Before, the
-    /// 序号 was read as the row's deviation analysis (hiding a missing one), and the second
-    /// header row as a row. (A header of two rows in PDF text is not yet read: the sub-headings
-    /// are joined to the merged heading above them.)
-    @Test(arguments: [("serial", false), ("serial", true), ("twoRowHeader", false)])
+    /// the same model as a table and as PDF text set in columns. Before, the 序号 was read as
+    /// the row's deviation analysis (hiding a missing one), and the second header row as a row
+    /// in a table and, in PDF text, joined to the merged heading (`指标值年度指标值`).
+    @Test(arguments: [("serial", false), ("serial", true), ("twoRowHeader", false), ("twoRowHeader", true)])
     func everySeedFormInAnotherTableShapeReadsTheSame(shape: String, aligned: Bool) throws {
         for form in Self.seedForms {
             var tsv = FormRenderer.render(form, as: .tabular)
             tsv = shape == "serial" ? Self.withSerialColumn(tsv) : Self.withTwoRowHeader(tsv)
-            let text = aligned ? FormRenderer.aligned(tabular: tsv, centred: true, wrapWidth: 16) : tsv
-            try expectReadsBack(form, from: text, as: aligned ? .aligned : .tabular, "with a table shaped \(shape)")
+            // In PDF text, wrapped cells set at their row's top or centred on it.
+            for text in aligned ? [true, false].map({ FormRenderer.aligned(tabular: tsv, centred: $0, wrapWidth: 16) }) : [tsv] {
+                try expectReadsBack(form, from: text, as: aligned ? .aligned : .tabular, "with a table shaped \(shape)")
+            }
         }
     }
 

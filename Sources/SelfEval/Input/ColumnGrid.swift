@@ -153,6 +153,27 @@ struct ColumnGrid<Role> {
         return true
     }
 
+    /// A second header row under a heading merged over several columns (`指标值` over
+    /// `年度指标值  实际完成值`): when every chunk of `line` names a column, each takes the place
+    /// of the column of its name (its title and position), or stands as a column of its own.
+    /// False, and the grid unchanged, otherwise. By name, not position: the sub-headings stand
+    /// under the merged heading's neighbours as much as under it.
+    mutating func subdivide(with line: TextLine) -> Bool where Role: Equatable {
+        let role = self.role
+        let chunks = ColumnGrid.chunks(of: line, apart: { role($0.compacted) != nil })
+        let roles = chunks.map { role($0.text.compacted) }
+        guard !roles.isEmpty, !roles.contains(where: { $0 == nil }) else { return false }
+        for (chunk, r) in zip(chunks, roles) {
+            let column = Column(role: r, title: chunk.text, chars: chunk.chars, display: chunk.display)
+            if let i = columns.firstIndex(where: { $0.role == r }) {
+                columns[i] = column
+            } else {
+                columns.insert(column, at: columns.firstIndex { $0.chars.start > chunk.chars.start } ?? columns.count)
+            }
+        }
+        return true
+    }
+
     /// Whether `chunk` ends before the first column its header names starts: text left of the
     /// named columns, however far it reaches past the middle of the gap (a funding row's label
     /// under no header cell).

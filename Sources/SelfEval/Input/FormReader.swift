@@ -492,6 +492,12 @@ public struct FormReader {
             return false
         case .indicators:
             // Header fragments right after the header, or a header repeated after a page break.
+            // A second header row in columns, each cell a heading, under one merged over them
+            // (`指标值` over `年度指标值  实际完成值`): they are the columns.
+            if tabular == nil && !flow.sawRow, var grid = flow.grid, grid.subdivide(with: line) {
+                flow.grid = grid
+                return true
+            }
             // Header cells broken over lines in columns: each piece finishes the header text above it.
             if tabular == nil && !flow.sawRow, var grid = flow.grid, FormReader.finishesIndicatorHeader(line, grid), grid.extend(with: line) {
                 flow.grid = grid

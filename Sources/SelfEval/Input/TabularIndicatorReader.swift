@@ -148,9 +148,10 @@ struct TabularIndicatorReader {
         // of the row is known, or when it is the name again. (Beside a known label, two texts
         // are two names, the second's values on the next line: `成本指标  资金分配合理性
         // 支出方向符合度`.)
-        let nameIndex = index(.name).flatMap { kinds[$0] == .text ? $0 : nil }
-        func isLabel(_ r: Role) -> Bool { index(r).map { kinds[$0].isLabel } ?? false }
-        let knownLabel = isLabel(.level1) || isLabel(.level2)
+        var nameIndex: Int?, knownLabel = false
+        if let n = index(.name), kinds[n] == .text { nameIndex = n }
+        if let i = index(.level1), kinds[i].isLabel { knownLabel = true }
+        if let i = index(.level2), kinds[i].isLabel { knownLabel = true }
         for role in [Role.level1, .level2] {
             guard let i = index(role) else { continue }
             let c = cells[i], k = kinds[i]

@@ -194,6 +194,24 @@ import Testing
         #expect(form.total?.score?.value == page.total?.score?.value)
     }
 
+    /// The same export with the indicator header in two rows, `指标值` merged over the target's
+    /// and the actual's headings (`colspan`, `rowspan`): the same model. Before, the second
+    /// header row was read as an indicator row named 年度指标值.
+    @Test func anIndicatorHeaderOfTwoRows() throws {
+        let url = Fixtures.root.appendingPathComponent("variants/word-export.html")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        let header = "  <th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度<br>指标值</th><th>实际<br>完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及<br>改进措施</th>\n </tr>"
+        try #require(text.contains(header))
+        text = text.replacingOccurrences(of: header, with: """
+              <th rowspan=2>一级指标</th><th rowspan=2>二级指标</th><th rowspan=2>三级指标</th><th colspan=2>指标值</th><th rowspan=2>分值</th><th rowspan=2>得分</th><th rowspan=2>偏差原因分析及改进措施</th>
+             </tr>
+             <tr><th>年度指标值</th><th>实际完成值</th></tr>
+            """).replacingOccurrences(of: "<th rowspan=10>绩效<br>指标</th>", with: "<th rowspan=11>绩效<br>指标</th>")
+        let page = try #require(Fixtures.forms(url).first), form = try #require(Fixtures.forms(text: text).first)
+        #expect(form.issues.isEmpty, "\(form.issues.map(\.message.en))")
+        #expect(FormDigest(form) == FormDigest(page))
+    }
+
     /// The same export with its header typed as paragraphs above the tables (`项目名称：…`):
     /// still read as tables, the header from the paragraphs.
     @Test func aHeaderInParagraphsAboveTheTables() throws {

@@ -1,6 +1,7 @@
 /// A file that is a document or an archive, not text, told by its first bytes: the forms are
 /// typed into Excel, Word or WPS and published as PDF, and a user often hands selfeval the file
 /// itself. Naming what it is lets the message say how to get its text.
+///
 /// The raw value names it in English, with its article.
 public enum DocumentKind: String, Sendable, Equatable, CaseIterable {
     case pdf = "a PDF document"

@@ -214,6 +214,8 @@ public struct FormReader {
     /// The label the indicator table stands beside, as the goals' stands beside theirs
     /// (`年度绩效指标完成情况  一级` / `指标` over the header's line).
     static let indicatorSectionLabels = WordList(["年度绩效指标", "年度绩效指标完成情况", "绩效指标完成情况"])
+    /// Pieces of an indicator header on lines of their own.
+    static let indicatorHeaderFragments = WordList(["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"])
 
     /// The 绩效指标 label merged down beside the indicator table and broken over lines, one
     /// short piece a line (`绩效` / `指标`, a Word table's text one cell per line), ends the
@@ -224,14 +226,12 @@ public struct FormReader {
         while k > 0, goalLines[k - 1].nonEmpty.count == 1, case let t = goalLines[k - 1].text.compacted, t.scalarCount <= 4 {
             joined = t + joined
             k -= 1
-            if joined.sameBytes("绩效指标") || FormReader.indicatorSectionLabels.contains(joined) {
+            if joined.sameBytes("绩效指标") {
                 goalLines.removeLast(goalLines.count - k)
                 return
             }
         }
     }
-    /// Pieces of an indicator header on lines of their own.
-    static let indicatorHeaderFragments = WordList(["一级", "二级", "三级", "指标", "一级指标", "二级指标", "绩效指标"])
 
     /// A line of an indicator table read by counting cells: the header's words, then cells.
     @inline(never)

@@ -50,7 +50,7 @@ struct TabularIndicatorReader {
     /// headings under a merged `指标值`: `年度指标值  实际完成值`). Its cells replace the
     /// header's in their columns, and the columns are worked out again.
     mutating func extendHeader(with line: TextLine) -> Bool {
-        guard rows.isEmpty, issues.isEmpty, namePrefix.isEmpty, !line.nonEmpty.isEmpty,
+        guard rows.isEmpty, !line.nonEmpty.isEmpty,
               line.nonEmpty.allSatisfy({ TabularIndicatorReader.role(ofHeader: $0.key) != nil }) else { return false }
         var cells = header.cells
         for c in line.nonEmpty {

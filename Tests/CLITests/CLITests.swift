@@ -110,39 +110,37 @@ import Testing
     }
 
     @Test func badFilesAreReportedAndOthersStillLinted() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("selfeval-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Data().write(to: dir.appendingPathComponent("a-empty.txt"))
-        try Data([0x00, 0x01, 0x02, 0xFF]).write(to: dir.appendingPathComponent("b-binary.txt"))
-        try Data("just some notes\n".utf8).write(to: dir.appendingPathComponent("c-notes.txt"))
-        try Data(contentsOf: CLI.fixtures.appendingPathComponent("seeds/004_c9f77f6b4bcb1ec1.txt")).write(to: dir.appendingPathComponent("d-forms.txt"))
-        let r = try CLI.run(["lint", dir.path])
-        #expect(r.status == 1)
-        #expect(r.stdout.contains("a-empty.txt:1:1: error: the file is empty"))
-        #expect(r.stdout.contains("b-binary.txt:1:1: error: the file looks binary"))
-        #expect(r.stdout.contains("c-notes.txt:1:1: warning: no 项目支出绩效自评表 found"))
-        #expect(r.stdout.contains("d-forms.txt:"))
-        #expect(r.stdout.contains("8 forms in 4 files"))
+        try CLI.withTemporaryFolder { dir in
+            try Data().write(to: dir.appendingPathComponent("a-empty.txt"))
+            try Data([0x00, 0x01, 0x02, 0xFF]).write(to: dir.appendingPathComponent("b-binary.txt"))
+            try Data("just some notes\n".utf8).write(to: dir.appendingPathComponent("c-notes.txt"))
+            try Data(contentsOf: CLI.fixtures.appendingPathComponent("seeds/004_c9f77f6b4bcb1ec1.txt")).write(to: dir.appendingPathComponent("d-forms.txt"))
+            let r = try CLI.run(["lint", dir.path])
+            #expect(r.status == 1)
+            #expect(r.stdout.contains("a-empty.txt:1:1: error: the file is empty"))
+            #expect(r.stdout.contains("b-binary.txt:1:1: error: the file looks binary"))
+            #expect(r.stdout.contains("c-notes.txt:1:1: warning: no 项目支出绩效自评表 found"))
+            #expect(r.stdout.contains("d-forms.txt:"))
+            #expect(r.stdout.contains("8 forms in 4 files"))
+        }
     }
 
     /// A folder of forms holding some as PDF or Excel files: each document is reported with
     /// what it is and how to get its text, not passed over; the text forms are still linted.
     @Test func documentsInAFolderAreReportedNotPassedOver() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("selfeval-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Data("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj\n".utf8 + [0, 1, 2]).write(to: dir.appendingPathComponent("a-form.pdf"))
-        try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0, 6, 0] + Array("xl/workbook.xml".utf8)).write(to: dir.appendingPathComponent("b-form.xlsx"))
-        try Data(contentsOf: CLI.fixtures.appendingPathComponent("seeds/004_c9f77f6b4bcb1ec1.txt")).write(to: dir.appendingPathComponent("c-forms.txt"))
-        let r = try CLI.run(["lint", dir.path])
-        #expect(r.status == 1)
-        #expect(r.stdout.contains("a-form.pdf:1:1: error: the file is a PDF document, not text"))
-        #expect(r.stdout.contains("pdftotext -layout"))
-        #expect(r.stdout.contains("b-form.xlsx:1:1: error: the file is an Excel workbook (.xlsx), not text"))
-        #expect(r.stdout.contains("8 forms in 3 files"))
-        let zh = try CLI.run(["lint", "--lang", "zh", dir.appendingPathComponent("a-form.pdf").path])
-        #expect(zh.stdout.contains("文件是 PDF 文档，不是文本"))
+        try CLI.withTemporaryFolder { dir in
+            try Data("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj\n".utf8 + [0, 1, 2]).write(to: dir.appendingPathComponent("a-form.pdf"))
+            try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0, 6, 0] + Array("xl/workbook.xml".utf8)).write(to: dir.appendingPathComponent("b-form.xlsx"))
+            try Data(contentsOf: CLI.fixtures.appendingPathComponent("seeds/004_c9f77f6b4bcb1ec1.txt")).write(to: dir.appendingPathComponent("c-forms.txt"))
+            let r = try CLI.run(["lint", dir.path])
+            #expect(r.status == 1)
+            #expect(r.stdout.contains("a-form.pdf:1:1: error: the file is a PDF document, not text"))
+            #expect(r.stdout.contains("pdftotext -layout"))
+            #expect(r.stdout.contains("b-form.xlsx:1:1: error: the file is an Excel workbook (.xlsx), not text"))
+            #expect(r.stdout.contains("8 forms in 3 files"))
+            let zh = try CLI.run(["lint", "--lang", "zh", dir.appendingPathComponent("a-form.pdf").path])
+            #expect(zh.stdout.contains("文件是 PDF 文档，不是文本"))
+        }
     }
 
     /// Files over `--max-file-size` are reported and not read; the others are linted. A file

@@ -32,7 +32,7 @@ struct DeductionWithoutReason: Check {
         for row in form.indicators {
             guard let w = row.weight, let s = row.score, s.value.compare(w.value) < 0 else { continue }
             let written = row.deviationText.compacted
-            guard written.isEmpty || Self.saysNothing(written) else { continue }
+            guard !row.hasAnalysis else { continue }
             var notes = [Message(en: "rule: a deduction must be explained and an improvement named", zh: "规则：扣分须说明偏差原因并提出改进措施")]
             if !written.isEmpty { notes.insert(Self.onlyWritten(written), at: 0) }
             report.add(Message(en: "\(row.name.raw) loses \(w.value - s.value) of \(w.value) points but gives no deviation analysis (偏差原因分析及改进措施)",
@@ -42,12 +42,6 @@ struct DeductionWithoutReason: Check {
                        values: [s.value.description, w.value.description])
         }
     }
-
-    /// What the column holds when it says nothing: a dash, a slash, 无 (none), 无偏差 (no
-    /// deviation, beside a deduction).
-    static let emptyAnswers: Set<String> = ["无", "/", "／", "—", "——", "-", "－", "无。", "暂无", "无偏差", "无偏差。", "没有", "不涉及", "不适用", "/。"]
-
-    static func saysNothing(_ compacted: String) -> Bool { compacted.utf8.count <= 12 && emptyAnswers.contains(compacted) }
 
     private static func onlyWritten(_ text: String) -> Message {
         Message(en: "the column says only “\(text)”", zh: "该栏仅填写“\(text)”")

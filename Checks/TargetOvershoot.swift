@@ -17,6 +17,10 @@ struct TargetOvershoot: Check {
             Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
                 0: "产出指标\t数量指标\t凭证快递送达件数\t≥1750.00(件)\t3405.00(件)\t30\t30",
             ])), row: "凭证快递送达件数"),
+            // An analysis that says nothing (无) is none.
+            Example(ExampleForm.tabular(rows: ExampleForm.rows(replacing: [
+                0: "产出指标\t数量指标\t凭证快递送达件数\t≥1750.00(件)\t3405.00(件)\t30\t30\t无",
+            ])), row: "凭证快递送达件数"),
         ],
         nonTriggering: [
             Example(ExampleForm.tabular()),
@@ -37,7 +41,7 @@ struct TargetOvershoot: Check {
                   let t = row.target, let a = row.actual, let tq = t.value.quantity, let aq = a.value.quantity,
                   tq.comparator == nil || tq.comparator == .equal || tq.comparator == .atLeast || tq.comparator == .greater,
                   let (tv, av) = TargetEvaluation.comparable(target: tq, actual: aq), !tv.isZero, !tv.isNegative,
-                  av.compare(tv * ratio) >= 0, row.deviationText.compacted.isEmpty else { continue }
+                  av.compare(tv * ratio) >= 0, !row.hasAnalysis else { continue }
             let times = av.divided(by: tv, scale: 2)!
             report.add(Message(en: "\(row.name.raw): actual \(a.raw) is \(times)× the target \(t.raw), scored full \(s.value) with no analysis",
                                zh: "“\(row.name.raw)”实际 \(a.raw) 为指标值 \(t.raw) 的 \(times) 倍，得满分 \(s.value) 且未分析原因"),

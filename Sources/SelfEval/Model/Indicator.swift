@@ -39,4 +39,18 @@ public struct IndicatorRow: Sendable, Hashable {
 
     /// The deviation text, empty when none was written.
     public var deviationText: String { deviation?.value ?? "" }
+
+    /// Whether the deviation column analyses anything: it is not empty and does not say
+    /// nothing (`无`, `/`, `无偏差`, see `saysNothing`).
+    public var hasAnalysis: Bool {
+        let written = deviationText.compacted
+        return !written.isEmpty && !IndicatorRow.saysNothing(written)
+    }
+
+    /// What the deviation column holds when it says nothing: a dash, a slash, 无 (none),
+    /// 无偏差 (no deviation, beside a deduction).
+    static let emptyAnswers: Set<String> = ["无", "/", "／", "—", "——", "-", "－", "无。", "暂无", "无偏差", "无偏差。", "没有", "不涉及", "不适用", "/。"]
+
+    /// Whether `compacted` (a deviation text without spaces) is one of `emptyAnswers`.
+    public static func saysNothing(_ compacted: String) -> Bool { compacted.utf8.count <= 12 && emptyAnswers.contains(compacted) }
 }

@@ -163,15 +163,23 @@ import Testing
     }
 
     /// Templates whose indicator table has a 序号 column before its labels, or a header of two
-    /// rows (`指标值` merged over `年度指标值  实际完成值`): every seed form so written reads to
+    /// rows (`指标值` merged over `年度指标值  实际完成值`), or whose goals stand in rows, each
+    /// heading at the head of its row (`预期目标 | 确保…` over `实际完成情况 | 完成…`; before,
+    /// the planned text was lost without a word and the achieved read as the planned one; not
+    /// yet in PDF text, where their lines are reported as not understood):
+    /// every seed form so written reads to
     /// the same model as a table and as PDF text set in columns. Before, the 序号 was read as
     /// the row's deviation analysis (hiding a missing one), and the second header row as a row
     /// in a table and, in PDF text, joined to the merged heading (`指标值年度指标值`).
-    @Test(arguments: [("serial", false), ("serial", true), ("twoRowHeader", false), ("twoRowHeader", true)])
+    @Test(arguments: [("serial", false), ("serial", true), ("twoRowHeader", false), ("twoRowHeader", true), ("goalsInRows", false)])
     func everySeedFormInAnotherTableShapeReadsTheSame(shape: String, aligned: Bool) throws {
         for form in Self.seedForms {
             var tsv = FormRenderer.render(form, as: .tabular)
-            tsv = shape == "serial" ? Self.withSerialColumn(tsv) : Self.withTwoRowHeader(tsv)
+            switch shape {
+            case "serial": tsv = Self.withSerialColumn(tsv)
+            case "twoRowHeader": tsv = Self.withTwoRowHeader(tsv)
+            default: tsv = Self.withGoalsInRows(tsv)
+            }
             // In PDF text, wrapped cells set at their row's top or centred on it.
             for text in aligned ? [true, false].map({ FormRenderer.aligned(tabular: tsv, centred: $0, wrapWidth: 16) }) : [tsv] {
                 try expectReadsBack(form, from: text, as: aligned ? .aligned : .tabular, "with a table shaped \(shape)")
@@ -201,6 +209,18 @@ import Testing
             cells.insert("\(n)", at: 1)
             return cells.joined(separator: "\t")
         }.joined(separator: "\n")
+    }
+
+    /// A tabular form's goals in rows, each heading at the head of its row and its text beside
+    /// it: `年度总体目标 | 预期目标 | 确保…` over ` | 实际完成情况 | 完成…`.
+    static func withGoalsInRows(_ tsv: String) -> String {
+        var lines = tsv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let h = lines.firstIndex(where: { $0.hasPrefix("年度总体目标\t预期目标") }), h + 1 < lines.count else { return tsv }
+        let cells = lines[h + 1].split(separator: "\t", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        guard cells.count == 2 else { return tsv }
+        lines[h] = "年度总体目标\t预期目标\t\(cells[0])"
+        lines[h + 1] = "\t实际完成情况\t\(cells[1])"
+        return lines.joined(separator: "\n")
     }
 
     /// A tabular form's indicator header in two rows: `指标值` merged over the target's and the

@@ -61,6 +61,22 @@ import Testing
         #expect(form.indicators[0].level1Weight?.value.description == "10")
     }
 
+    /// Goals in rows: each heading at the head of its row, its text beside it or on the rows
+    /// under it, read by heading; a header whose achieved heading is cut short (`实际完成`)
+    /// is no such thing, its texts read by column as before.
+    @Test(arguments: [
+        ("年度总体目标\t预期目标\t完成甲。\n\t实际完成情况\t已完成甲。\n", "完成甲。", "已完成甲。"),
+        ("年度总体目标\t预期目标\n\t完成甲。\n\t实际完成情况\n\t已完成甲。\n", "完成甲。", "已完成甲。"),
+        ("年度总体目标\t预期目标\t实际完成\n\t完成甲。\t已完成甲。\n", "完成甲。", "已完成甲。"),
+    ])
+    func goalsInRows(goals: String, planned: String, actual: String) throws {
+        let text = "项目名称\t某项目\n" + goals + "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+            + "\t产出指标\t数量指标\t完成数\t1\t1\t100\t100\t\n总分\t\t\t\t\t\t100\t100\n"
+        let form = try #require(Fixtures.forms(text: text).first)
+        #expect(form.goals.planned?.value == planned)
+        #expect(form.goals.actual?.value == actual)
+    }
+
     @Test func mergedCellsFromASpreadsheet() throws {
         let url = Fixtures.root.appendingPathComponent("variants/merged-cells.tsv")
         let form = try #require(Fixtures.forms(url).first)

@@ -1311,6 +1311,10 @@ public struct FormReader {
     }
 
     mutating func finishGoals() {
+        if layout.hasColumns, let goals = FormReader.goalsByRow(header: goalHeader, lines: goalLines) {
+            form.goals = goals
+            return
+        }
         if layout.hasColumns {
             var plannedCol: Int?, actualCol: Int?
             if let h = goalHeader {
@@ -1351,6 +1355,25 @@ public struct FormReader {
                 en: "could not tell where 预期目标 ends and 实际完成情况 begins; all of it was read as 预期目标",
                 zh: "无法区分预期目标与实际完成情况的分界；全部按预期目标读取"), range: first.range))
         }
+    }
+
+    /// Goals set in rows, each heading at the head of its row with its text beside it
+    /// (`年度总体目标 | 预期目标 | 确保…` over ` | 实际完成情况 | 完成…`), as some templates put them:
+    /// the text after each heading, and the lines under it, are its. Nil unless the header
+    /// holds the planned heading and a later line the achieved one.
+    static func goalsByRow(header: TextLine?, lines: [TextLine]) -> Goals? {
+        guard let header, let p = header.nonEmpty.firstIndex(where: { Vocabulary.containsPlannedGoalLabel($0.key) }),
+              lines.contains(where: { $0.nonEmpty.contains { Vocabulary.actualGoalLabel(startingWith: $0.key) != nil } }) else { return nil }
+        var planned = header.nonEmpty[(p + 1)...].map { Piece(text: $0.text, range: $0.range) }, actual: [Piece] = []
+        var inActual = false
+        for line in lines {
+            for c in line.nonEmpty {
+                if Vocabulary.actualGoalLabel(startingWith: c.key) != nil { inActual = true; continue }
+                if Vocabulary.isGoalLabel(c.text) { continue }
+                if inActual { actual.append(Piece(text: c.text, range: c.range)) } else { planned.append(Piece(text: c.text, range: c.range)) }
+            }
+        }
+        return Goals(planned: goalField(planned), actual: goalField(actual))
     }
 
     /// Whether the indicator header names 指标性质 or 度量单位 columns: a row read token by token

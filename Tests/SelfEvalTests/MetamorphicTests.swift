@@ -165,13 +165,13 @@ import Testing
     /// Templates whose indicator table has a 序号 column before its labels, or a header of two
     /// rows (`指标值` merged over `年度指标值  实际完成值`), or whose goals stand in rows, each
     /// heading at the head of its row (`预期目标 | 确保…` over `实际完成情况 | 完成…`; before,
-    /// the planned text was lost without a word and the achieved read as the planned one; not
-    /// yet in PDF text, where their lines are reported as not understood):
+    /// the planned text was lost without a word and the achieved read as the planned one, and
+    /// in PDF text the plan's first line on the heading's line too):
     /// every seed form so written reads to
     /// the same model as a table and as PDF text set in columns. Before, the 序号 was read as
     /// the row's deviation analysis (hiding a missing one), and the second header row as a row
     /// in a table and, in PDF text, joined to the merged heading (`指标值年度指标值`).
-    @Test(arguments: [("serial", false), ("serial", true), ("twoRowHeader", false), ("twoRowHeader", true), ("goalsInRows", false)])
+    @Test(arguments: [("serial", false), ("serial", true), ("twoRowHeader", false), ("twoRowHeader", true), ("goalsInRows", false), ("goalsInRows", true)])
     func everySeedFormInAnotherTableShapeReadsTheSame(shape: String, aligned: Bool) throws {
         for form in Self.seedForms {
             var tsv = FormRenderer.render(form, as: .tabular)
@@ -180,8 +180,11 @@ import Testing
             case "twoRowHeader": tsv = Self.withTwoRowHeader(tsv)
             default: tsv = Self.withGoalsInRows(tsv)
             }
-            // In PDF text, wrapped cells set at their row's top or centred on it.
-            for text in aligned ? [true, false].map({ FormRenderer.aligned(tabular: tsv, centred: $0, wrapWidth: 16) }) : [tsv] {
+            // In PDF text, wrapped cells set at their row's top or centred on it (goals in rows
+            // at the top only: centred, a goal's first lines stand above its heading, among
+            // the funding table's, and are reported as not understood).
+            let placements = shape == "goalsInRows" ? [false] : [true, false]
+            for text in aligned ? placements.map({ FormRenderer.aligned(tabular: tsv, centred: $0, wrapWidth: 16) }) : [tsv] {
                 try expectReadsBack(form, from: text, as: aligned ? .aligned : .tabular, "with a table shaped \(shape)")
             }
         }

@@ -148,6 +148,16 @@ import Testing
         #expect(read.filter { !known.contains($0) } == [])
     }
 
+    /// Every seed form states both goals, so no form of their PDF texts reads an achieved goal
+    /// without a planned one. (Text on a goals heading's line is the plan's first line only
+    /// when the line holds no achieved heading: beside both headings, it is no plan.)
+    @Test(arguments: ["000-layout.txt", "004-layout.txt", "000-layout-writer.txt", "004-layout-writer.txt",
+                      "000-other-layout-writer.txt", "004-other-layout.txt", "004-other-layout-writer.txt"])
+    func noAchievedGoalWithoutItsPlan(layout: String) {
+        let forms = Fixtures.forms(Self.folder.appendingPathComponent(layout))
+        #expect(forms.filter { $0.goals.planned == nil && $0.goals.actual != nil }.map(\.displayName) == [])
+    }
+
     /// An indicator header whose 一级指标 and 三级指标 are broken over the lines around its own
     /// (`一级  三级指` / `二级指标  指标值 … 得分` / `指标  标`) is a header: one form of each Writer
     /// text and of the pdfplumber one had no indicator table, its every line reported as not read.

@@ -1344,6 +1344,13 @@ public struct FormReader {
                                actual: FormReader.goalField(actual.map { Piece(text: $0.text, range: $0.range) }))
             return
         }
+        // Text after the planned heading on the header's line, the achieved heading on a line
+        // below (goals set in rows, `年度总体目标  预期目标  确保…`): the plan's first line.
+        if let h = goalHeader, let p = h.nonEmpty.firstIndex(where: { Vocabulary.containsPlannedGoalLabel($0.key) }),
+           !h.nonEmpty.contains(where: { Vocabulary.actualGoalLabel(startingWith: $0.key) != nil }),
+           case let rest = h.nonEmpty[(p + 1)...].filter({ !Vocabulary.isGoalLabel($0.text) }), !rest.isEmpty {
+            goalLines.insert(TextLine(number: h.number, cells: rest, indent: 0), at: 0)
+        }
         if layout == .flow, let h = goalHeader, let (planned, actual) = GoalSplitter.splitByColumn(header: h, lines: goalLines) {
             form.goals = Goals(planned: FormReader.goalField(planned), actual: FormReader.goalField(actual))
             return

@@ -1369,13 +1369,15 @@ public struct FormReader {
     /// the text after each heading, and the lines under it, are its. Nil unless the header
     /// holds the planned heading and a later line the achieved one.
     static func goalsByRow(header: TextLine?, lines: [TextLine]) -> Goals? {
+        // Headings are short: a goal's text is not made into its key (spaces removed) to be asked.
+        func isAchievedHeading(_ c: Cell) -> Bool { c.text.utf8.count <= 40 && Vocabulary.actualGoalLabel(startingWith: c.key) != nil }
         guard let header, let p = header.nonEmpty.firstIndex(where: { Vocabulary.containsPlannedGoalLabel($0.key) }),
-              lines.contains(where: { $0.nonEmpty.contains { Vocabulary.actualGoalLabel(startingWith: $0.key) != nil } }) else { return nil }
+              lines.contains(where: { $0.nonEmpty.contains(where: isAchievedHeading) }) else { return nil }
         var planned = header.nonEmpty[(p + 1)...].map { Piece(text: $0.text, range: $0.range) }, actual: [Piece] = []
         var inActual = false
         for line in lines {
             for c in line.nonEmpty {
-                if Vocabulary.actualGoalLabel(startingWith: c.key) != nil { inActual = true; continue }
+                if isAchievedHeading(c) { inActual = true; continue }
                 if Vocabulary.isGoalLabel(c.text) { continue }
                 if inActual { actual.append(Piece(text: c.text, range: c.range)) } else { planned.append(Piece(text: c.text, range: c.range)) }
             }

@@ -190,6 +190,35 @@ import Testing
         }
     }
 
+    /// A 序号 column in text without columns, each row on a line of words one space apart
+    /// (`1 产出指标 数量指标 监督检查覆盖率 =100% …`): every seed form reads as the same text
+    /// without it. Before, the number and the labels were read into the name
+    /// (`1产出指标数量指标监督检查覆盖率`).
+    @Test func aSerialColumnInTextWithoutColumns() throws {
+        func spaced(_ tsv: String) -> String {
+            tsv.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.split(separator: "\t").joined(separator: " ") }.joined(separator: "\n")
+        }
+        // A figure alone on its line (the first row's 得分 wrapped) is no row's number.
+        func wrapped(_ text: String) -> String {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let h = lines.firstIndex(where: { $0.hasPrefix("绩效指标 ") }), h + 1 < lines.count,
+                  let cut = lines[h + 1].lastIndex(of: " ") else { return text }
+            let row = lines[h + 1]
+            lines[h + 1] = String(row[..<cut])
+            lines.insert(String(row[row.index(after: cut)...]), at: h + 2)
+            return lines.joined(separator: "\n")
+        }
+        for form in Self.seedForms {
+            let tsv = FormRenderer.render(form, as: .tabular)
+            for shape in [{ (t: String) in t }, wrapped] {
+                let plain = Fixtures.forms(text: shape(spaced(tsv))), numbered = Fixtures.forms(text: shape(spaced(Self.withSerialColumn(tsv))))
+                try #require(plain.count == 1 && numbered.count == 1, "\(form.displayName)")
+                #expect(FormDigest(numbered[0]) == FormDigest(plain[0]), "\(form.displayName)")
+            }
+        }
+    }
+
     /// Text other than a number in a 序号 column of PDF text is kept (in the row's analysis),
     /// not dropped with the numbers.
     @Test func textInASerialColumnIsKept() throws {

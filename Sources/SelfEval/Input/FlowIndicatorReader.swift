@@ -15,6 +15,8 @@ struct FlowIndicatorReader {
     /// The header names a 指标性质 (operator) or a 度量单位 (unit) column: a row's operator and
     /// unit stand as tokens of their own (see `foldNatureAndUnit`).
     var natureColumn = false, unitColumn = false
+    /// The header names a 序号 column: a row's line starts with its number, no part of it.
+    var serialColumn = false
     /// Labels head their rows, as a web page's table gives them in a flattened paragraph: a
     /// weight printed with a 一级 label (`产出指标(50分)`) is its rows'. Not so in PDF text,
     /// where a merged label is centred among its rows.
@@ -66,6 +68,11 @@ struct FlowIndicatorReader {
 
     mutating func take(_ line: TextLine) {
         if grid != nil { holdForColumns(line); return }
+        // The row's 序号 (`1 产出指标 数量指标 …`), which would start its labels or name.
+        if serialColumn, line.nonEmpty.count >= 2, FlowIndicatorReader.isSerialNumber(line.nonEmpty[0].text) {
+            take(TextLine(number: line.number, cells: Array(line.nonEmpty.dropFirst()), indent: line.indent))
+            return
+        }
         if let held = heldScoreless { releaseScoreless(held, beforeFigures: FlowIndicatorReader.holdsCutFigures(line.nonEmpty)) }
         if !weightOnly {
             if rows.isEmpty {
@@ -377,6 +384,11 @@ struct FlowIndicatorReader {
             i += 1
         }
         return out
+    }
+
+    /// A row's number in a 序号 column: one to three digits.
+    static func isSerialNumber(_ text: String) -> Bool {
+        text.utf8.count <= 3 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// Adds the row of `slots` (name, target, actual), its 分值 and 得分 cells and its deviation

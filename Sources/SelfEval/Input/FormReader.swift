@@ -1390,8 +1390,8 @@ public struct FormReader {
     mutating func noteIndicatorColumns(_ line: TextLine) {
         // Only a cell with 性 (指标性质) or 单 (度量单位) can name either: the rest are not matched.
         // A header cell broken over lines names its column by a piece (`指标` over `性质`).
-        // 序 (E5 BA 8F): a 序号 column.
-        if line.nonEmpty.contains(where: { $0.text.containsCharacter(0xE5, 0xBA, 0x8F) && $0.key.sameBytes("序号") }) { flow.serialColumn = true }
+        // A 序号 column: a short cell, asked without scanning the others.
+        if line.nonEmpty.contains(where: { $0.text.utf8.count <= 12 && $0.key.sameBytes("序号") }) { flow.serialColumn = true }
         for c in line.nonEmpty where c.text.containsCharacter(0xE6, 0x80, 0xA7) || c.text.containsCharacter(0xE5, 0x8D, 0x95) {
             let key = c.key
             if key.containsBytes("性质") { flow.natureColumn = true }

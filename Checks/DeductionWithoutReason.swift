@@ -31,8 +31,8 @@ struct DeductionWithoutReason: Check {
     func check(_ form: Form, context: CheckContext, into report: inout Report) {
         for row in form.indicators {
             guard let w = row.weight, let s = row.score, s.value.compare(w.value) < 0 else { continue }
-            let written = row.deviationText.compacted
             guard !row.hasAnalysis else { continue }
+            let written = row.deviationText.compacted
             var notes = [Message(en: "rule: a deduction must be explained and an improvement named", zh: "规则：扣分须说明偏差原因并提出改进措施")]
             if !written.isEmpty { notes.insert(Self.onlyWritten(written), at: 0) }
             report.add(Message(en: "\(row.name.raw) loses \(w.value - s.value) of \(w.value) points but gives no deviation analysis (偏差原因分析及改进措施)",

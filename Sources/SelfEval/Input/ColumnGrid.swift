@@ -147,9 +147,7 @@ struct ColumnGrid<Role> {
             columns[i].display = Span(start: min(c.display.start, chunk.display.start), end: max(c.display.end, chunk.display.end))
             columns[i].role = role(columns[i].title.compacted)
         }
-        for c in added {
-            columns.insert(c, at: columns.firstIndex { $0.chars.start > c.chars.start } ?? columns.count)
-        }
+        for c in added { insertInOrder(c) }
         return true
     }
 
@@ -168,10 +166,15 @@ struct ColumnGrid<Role> {
             if let i = columns.firstIndex(where: { $0.role == r }) {
                 columns[i] = column
             } else {
-                columns.insert(column, at: columns.firstIndex { $0.chars.start > chunk.chars.start } ?? columns.count)
+                insertInOrder(column)
             }
         }
         return true
+    }
+
+    /// Adds a column where it stands on the line, before the first that starts right of it.
+    private mutating func insertInOrder(_ column: Column) {
+        columns.insert(column, at: columns.firstIndex { $0.chars.start > column.chars.start } ?? columns.count)
     }
 
     /// Whether `chunk` ends before the first column its header names starts: text left of the
